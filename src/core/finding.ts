@@ -1,0 +1,35 @@
+/** What a rule reports, in the shape DESIGN.md's JSON contract fixes. */
+export type Severity = 'error' | 'warning' | 'info';
+export type Area = 'django' | 'codebase' | 'heroku' | 'live' | 'versions' | 'deploy';
+
+export interface Finding {
+  rule: string;
+  area: Area;
+  severity: Severity;
+  message: string;
+  hint?: string;
+  /** Path relative to the project root, with forward slashes. */
+  file?: string;
+  line?: number;
+  docs?: string;
+}
+
+/** A rule that could not run, and why (no app given, a fact that could not be fetched…). */
+export interface Skipped {
+  rule: string;
+  reason: string;
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function atOrAbove(severity: Severity, level: Severity): boolean {
+  return RANK[severity] >= RANK[level];
+}
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return RANK[b] - RANK[a];
+}
+
+export function isSeverity(s: string): s is Severity {
+  return s in RANK;
+}

@@ -1,0 +1,55 @@
+import type { PyValue } from '../python-value.js';
+
+/** Where a value came from: the statement that last set it. Paths are relative to the project root. */
+export interface Origin {
+  file: string;
+  line: number;
+}
+
+export interface Binding {
+  value: PyValue;
+  origin: Origin;
+}
+
+/**
+ * The settings a Django process would see. `get` returns undefined for a name the module never sets,
+ * which means Django's global default applies (rules know those defaults per version).
+ */
+export interface SettingsView {
+  /** Module evaluated, e.g. `hollow.settings.production`. */
+  module: string;
+  /** File of that module, relative to the project root: where a finding about a default points. */
+  file: string;
+  source: 'static' | 'python';
+  get(name: string): Binding | undefined;
+  names(): string[];
+}
+
+/** A read of the environment by the settings: the config cross-check and secret redaction use it. */
+export interface EnvRead {
+  name: string;
+  /** os.environ['X'] / env('X') with no default: the process would not boot without it. */
+  required: boolean;
+  file: string;
+  line: number;
+  /** The helper that read it: os.environ, os.getenv, environ.Env, decouple.config, dj_database_url… */
+  via: string;
+}
+
+/** A module the settings import or name (INSTALLED_APPS, MIDDLEWARE, STORAGES…): must be declared. */
+export interface ModuleUse {
+  module: string;
+  file: string;
+  line: number;
+  how: 'import' | 'setting';
+}
+
+export interface SettingsEvaluation {
+  settings: SettingsView;
+  envReads: EnvRead[];
+  imports: ModuleUse[];
+  /** Files read while evaluating (the module and everything it star-imported), relative paths. */
+  files: string[];
+  /** `.env` files the settings really load (decouple's AutoConfig, load_dotenv, environ.Env.read_env). */
+  dotenvFilesRead: string[];
+}

@@ -1,0 +1,106 @@
+/** Facts read from a codebase, shared by the codebase rules, versions, deploy and size. */
+import type { SettingsEvaluation } from './settings/types.js';
+
+/** A problem in an input file, reported with its place. */
+export interface FileProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface ProcfileEntry {
+  /** Process type: web, worker, release… */
+  name: string;
+  command: string;
+  line: number;
+}
+
+export interface Procfile {
+  file: string;
+  entries: ProcfileEntry[];
+  /** Lines Heroku would not accept (`codebase.procfile` reports each). */
+  problems: FileProblem[];
+}
+
+export interface Requirement {
+  /** PEP 503 normalised: lower case, runs of -_. become '-'. */
+  name: string;
+  /** As written in the file. */
+  rawName: string;
+  /** PEP 440 specifier as written, '' when none (`==4.2.7`, `>=3.2,<4`). */
+  specifier: string;
+  extras: string[];
+  marker?: string;
+  /** Direct URL or VCS reference (`git+https://…@rev#egg=name`). */
+  url?: string;
+  editable: boolean;
+  hashes: string[];
+  /** The exact version when the specifier is a single `==X` / `===X` (no wildcard), or the lock's. */
+  pinned?: string;
+  /** `-c` constraint files constrain, they do not install. */
+  kind: 'requirement' | 'constraint';
+  file: string;
+  line: number;
+}
+
+export type DependencyFileKind = 'requirements.txt' | 'Pipfile.lock' | 'poetry.lock' | 'uv.lock';
+
+export interface DependencySet {
+  kind: DependencyFileKind;
+  /** The top file Heroku reads, relative to the root. */
+  file: string;
+  requirements: Requirement[];
+  /** Every file read, includes first-to-last. */
+  files: string[];
+  problems: FileProblem[];
+}
+
+export interface DjangoVersion {
+  major: number;
+  minor: number;
+  /** Where the version came from: the exact pin, the lowest a range allows, the flag, or the installed Django. */
+  source: 'pin' | 'range' | 'flag' | 'installed' | 'assumed';
+  file?: string;
+  line?: number;
+}
+
+export interface PythonVersionDecl {
+  /** As declared: `3.12`, `3.12.4`, `python-3.11.9` normalised to `3.11.9`. */
+  version: string;
+  file: '.python-version' | 'runtime.txt';
+  line: number;
+  /** Both files exist: runtime.txt wins on Heroku, and is deprecated. */
+  shadowed?: { file: '.python-version'; version: string };
+}
+
+export interface SettingsCandidate {
+  module: string;
+  /** Where the candidate was named. */
+  source: 'manage.py' | 'wsgi.py' | 'asgi.py' | 'Procfile' | 'environment' | '--settings';
+  file?: string;
+  line?: number;
+}
+
+export interface ProjectFacts {
+  /** Absolute path of the project root (the folder of manage.py). */
+  root: string;
+  /** Every file in the tree, relative, forward slashes; skips .git, virtualenvs, node_modules, caches. */
+  files: string[];
+  /** Files git tracks (committed or staged), when the root is in a git work tree; else undefined. */
+  tracked?: string[];
+  managePy?: string;
+  candidates: SettingsCandidate[];
+  /** The module evaluated: the one the web process will load, unless `--settings` says otherwise. */
+  settingsModule?: string;
+  evaluation?: SettingsEvaluation;
+  django?: DjangoVersion;
+  procfile?: Procfile;
+  dependencies?: DependencySet;
+  python?: PythonVersionDecl;
+  /** The evaluation environment (`--env`, `--env-file`, an app's config vars). Values are secret. */
+  env: Record<string, string>;
+  /** Host names the app answers on (`--host`, or the app's domains). */
+  hosts: string[];
+  /** gunicorn.conf.py settings that matter behind the router, when the file exists. */
+  gunicornConfig?: { file: string; forwardedAllowIps?: string; secureSchemeHeaders?: boolean };
+}
