@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+
+const require = createRequire(import.meta.url);
+let parserPromise: Promise<Parser> | undefined;
+
+/** One parser per process: loading the grammar costs more than parsing a settings file. */
+function pythonParser(): Promise<Parser> {
+  parserPromise ??= (async () => {
+    await Parser.init();
+    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+  })();
+  return parserPromise;
+}
+
+/** Parses Python source; the tree's root `hasError` tells whether Python would reject it. */
+export async function parsePython(source: string): Promise<Tree> {
+  const tree = (await pythonParser()).parse(source);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}
