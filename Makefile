@@ -1,0 +1,40 @@
+# Two commands on a fresh Debian machine: `make demo` and `make test`. Each installs what is missing.
+SHELL := /bin/bash
+DEBIAN_PACKAGES := python3-django gunicorn python3-psycopg2 python3-whitenoise python3-dj-database-url \
+	python3-django-environ python3-decouple python3-dotenv postgresql ssl-cert git
+# The test runner's files: every *.test.ts under test/, in a stable order.
+TEST_FILES = $(shell find test -name '*.test.ts' | sort)
+
+.PHONY: demo test deps debian node-deps build postgres bench
+
+demo: deps build postgres
+	bash scripts/demo.sh
+
+test: deps build postgres
+	node --import tsx --test --test-concurrency=2 $(TEST_FILES)
+
+bench: deps build postgres
+	npm run bench
+
+deps: debian node-deps
+
+# apt only when something is missing, so a warm machine does not pay for `apt-get update`.
+debian:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+node-deps: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: node-deps
+	npx tsc -p tsconfig.json
+
+postgres: debian
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) bash scripts/setup-postgres.sh

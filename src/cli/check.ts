@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import { atOrAbove } from '../core/finding.js';
+import { runCheck } from '../check/run-check.js';
+import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatJunit } from '../report/junit.js';
+import { formatText } from '../report/text.js';
+import { parseChoice, parseCommandArgs, parseEnvPairs, parseFailLevel, useColor } from './args.js';
+import type { Command } from './command.js';
+import { InputError } from '../core/errors.js';
+
+const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+
+export const checkCommand: Command = {
+  summary: 'find everything that makes a Django project (and its Heroku app) unfit for production',
+  help: `Usage: implanta check [DIR] [options]
+
+Reads the Django project in DIR (default: the current folder) without running its code, evaluates the
+settings under the environment you give (default: empty, as a fresh production dyno), and reports every
+rule of Django's \`check --deploy\` and Heroku's codebase rules, with file and line.
+With --app, also the production-check points of the running Heroku app, with its config vars as the
+environment.
+
+Options:
+  --format FORMAT          text (default), json, sarif (GitHub code scanning) or junit
+  -o, --output FILE        write the report to FILE instead of standard output
+  --fail-level LEVEL       exit 1 when a finding is at or above LEVEL: error, warning (default), info, none
+  --env KEY=VALUE          set a variable of the evaluation environment (repeatable)
+  --env-file FILE          read variables from a .env-style file (before --env)
+  --settings MODULE        evaluate this settings module instead of the one the web process loads
+  --django-version X.Y     apply this Django version's rules instead of the pinned one
+  --settings-source SRC    static (default: read the source) or python (import the settings for real)
+  --django                 also run the project's \`manage.py check --deploy\` and merge its findings
+  --python PATH            the project's interpreter (default: $VIRTUAL_ENV, .venv, python3, python)
+  --host NAME              a host name the app must answer on (repeatable)
+  -a, --app APP            also check this Heroku app (needs HEROKU_API_KEY or \`heroku login\`)
+  --api-url URL            Platform API base URL (default https://api.heroku.com; env IMPLANTA_API_URL)
+  --no-color               no colour in the text report (also NO_COLOR=1)
+
+Exit codes: 0 nothing at or above --fail-level; 1 findings at or above it; 2 bad input or usage;
+3 the platform could not be reached or refused the credentials.
+
+Examples:
+  implanta check
+  implanta check examples/hollow --env-file examples/hollow/production.env
+  implanta check --app hollow --format sarif -o implanta.sarif
+`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('check', argv, {
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'fail-level': { type: 'string' },
+      env: { type: 'string', multiple: true },
+      'env-file': { type: 'string' },
+      settings: { type: 'string' },
+      'django-version': { type: 'string' },
+      'settings-source': { type: 'string' },
+      django: { type: 'boolean' },
+      python: { type: 'string' },
+      host: { type: 'string', multiple: true },
+      app: { type: 'string', short: 'a' },
+      'api-url': { type: 'string' },
+      'no-color': { type: 'boolean' },
+    });
+    if (positionals.length > 1) throw new InputError(`expected at most one project folder, got ${positionals.length} (see \`implanta check --help\`)`);
+    const format = parseChoice('--format', values.format, FORMATS, 'text');
+    const failLevel = parseFailLevel(values['fail-level']);
+    const { report, redactor, fallbackFile } = await runCheck({
+      dir: positionals[0] ?? '.',
+      envFile: values['env-file'],
+      env: parseEnvPairs(values.env),
+      settingsModule: values.settings,
+      djangoVersion: values['django-version'],
+      settingsSource: parseChoice('--settings-source', values['settings-source'], ['static', 'python'] as const, 'static'),
+      runDjango: values.django ?? false,
+      python: values.python,
+      hosts: values.host ?? [],
+      app: values.app,
+      apiUrl: values['api-url'],
+      progress: (message) => process.stderr.isTTY && format === 'text' && !values.output && process.stderr.write(`\r\x1b[2K${message}`),
+    });
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+    const rendered =
+      format === 'json'
+        ? formatJson(report)
+        : format === 'sarif'
+          ? formatSarif(report, fallbackFile)
+          : format === 'junit'
+            ? formatJunit(report)
+            : formatText(report, { color: !values.output && useColor(values['no-color']) });
+    const safe = redactor.redact(rendered);
+    if (values.output) writeFileSync(values.output, safe);
+    else process.stdout.write(safe);
+    const failing = failLevel !== 'none' && report.findings.some((f) => atOrAbove(f.severity, failLevel));
+    return failing ? 1 : 0;
+  },
+};

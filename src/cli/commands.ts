@@ -1,0 +1,7 @@
+import type { Command } from './command.js';
+import { checkCommand } from './check.js';
+
+/** Every command, in the order `implanta --help` lists them (the guide's phases, first to last). */
+export const commands: Record<string, Command> = {
+  check: checkCommand,
+};

@@ -1,0 +1,75 @@
+import { compareSeverity, type Finding, type Skipped } from './finding.js';
+import { isSkip, type Rule } from './rule.js';
+
+export interface RuleRun {
+  findings: Finding[];
+  skipped: Skipped[];
+}
+
+/**
+ * Runs pure rules over facts gathered beforehand. A rule that throws is a bug in implanta, not in the
+ * user's project: it is reported as an error finding naming the rule, so one broken rule never hides
+ * the others.
+ */
+export function runRules<Facts>(rules: readonly Rule<Facts>[], facts: Facts): RuleRun {
+  const findings: Finding[] = [];
+  const skipped: Skipped[] = [];
+  for (const rule of rules) {
+    const { meta } = rule;
+    let result;
+    try {
+      result = rule.check(facts);
+    } catch (error) {
+      findings.push({
+        rule: meta.id,
+        area: meta.area,
+        severity: 'error',
+        message: `implanta's rule ${meta.id} failed: ${(error as Error).message}`,
+        hint: 'This is a bug in implanta; please report it with the project layout that triggers it.',
+      });
+      continue;
+    }
+    if (isSkip(result)) {
+      skipped.push({ rule: meta.id, reason: result.skip });
+      continue;
+    }
+    for (const report of result) {
+      findings.push({
+        rule: report.rule ?? meta.id,
+        area: meta.area,
+        severity: report.severity ?? meta.severity,
+        message: report.message,
+        ...(report.hint !== undefined && { hint: report.hint }),
+        ...(report.file !== undefined && { file: report.file }),
+        ...(report.line !== undefined && { line: report.line }),
+        docs: meta.docs,
+      });
+    }
+  }
+  return { findings, skipped };
+}
+
+/**
+ * Drops findings whose ID is in SILENCED_SYSTEM_CHECKS, as Django does: the list names Django IDs, and
+ * implanta's own IDs can be silenced the same way.
+ */
+export function silence(findings: Finding[], silenced: ReadonlySet<string>): Finding[] {
+  return silenced.size === 0 ? findings : findings.filter((f) => !silenced.has(f.rule));
+}
+
+/** Severity first, then file and line, so the worst problems lead and related ones sit together. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      compareSeverity(a.severity, b.severity) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+export function countBySeverity(findings: Finding[]): Record<'error' | 'warning' | 'info', number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,25 @@
+import type { Finding, Skipped } from '../core/finding.js';
+import { countBySeverity, sortFindings } from '../core/engine.js';
+import { toolVersion } from '../core/version.js';
+
+/** The one object `implanta check --format json` prints (DESIGN.md's output contract). */
+export interface CheckReport {
+  tool: 'implanta';
+  version: string;
+  project: {
+    root: string;
+    settings_module: string | null;
+    django: string | null;
+    settings_source: 'static' | 'python';
+    python?: string;
+    app?: string;
+  };
+  findings: Finding[];
+  skipped: Skipped[];
+  counts: { error: number; warning: number; info: number };
+}
+
+export function buildCheckReport(project: CheckReport['project'], findings: Finding[], skipped: Skipped[]): CheckReport {
+  const sorted = sortFindings(findings);
+  return { tool: 'implanta', version: toolVersion(), project, findings: sorted, skipped, counts: countBySeverity(sorted) };
+}

@@ -1,0 +1,48 @@
+import type { Area, Finding, Severity } from '../core/finding.js';
+import type { CheckReport } from './check-report.js';
+
+const AREA_TITLES: Record<Area, string> = {
+  django: 'Django deployment checklist',
+  codebase: 'Heroku codebase',
+  heroku: 'Heroku production check',
+  live: 'Live site',
+  versions: 'Versions',
+  deploy: 'Deploy',
+};
+
+const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
+const DIM = '\x1b[2m';
+const BOLD = '\x1b[1m';
+const RESET = '\x1b[0m';
+
+/** The human report: grouped by area, ID and file:line first so an editor can jump to them. */
+export function formatText(report: CheckReport, opts: { color: boolean }): string {
+  const paint = (code: string, s: string) => (opts.color ? code + s + RESET : s);
+  const lines: string[] = [];
+  const p = report.project;
+  const about = [p.settings_module && `settings ${p.settings_module} (${p.settings_source})`, p.django && `Django ${p.django}`, p.app && `app ${p.app}`, p.python && `python ${p.python}`]
+    .filter(Boolean)
+    .join(', ');
+  lines.push(`${paint(BOLD, 'implanta check')} ${p.root}${about ? paint(DIM, ` — ${about}`) : ''}`);
+
+  const byArea = new Map<Area, Finding[]>();
+  for (const f of report.findings) byArea.set(f.area, [...(byArea.get(f.area) ?? []), f]);
+  for (const [area, findings] of byArea) {
+    lines.push('', paint(BOLD, `${AREA_TITLES[area]} (${findings.length})`));
+    for (const f of findings) {
+      const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '';
+      lines.push(`  ${paint(COLOURS[f.severity], f.severity.padEnd(7))} ${f.rule}${where ? `  ${where}` : ''}`);
+      lines.push(`          ${f.message}`);
+      if (f.hint) lines.push(paint(DIM, `          hint: ${f.hint}`));
+      if (f.docs) lines.push(paint(DIM, `          docs: ${f.docs}`));
+    }
+  }
+  if (report.skipped.length > 0) {
+    lines.push('', paint(BOLD, `Not checked (${report.skipped.length})`));
+    for (const s of report.skipped) lines.push(`  ${s.rule}: ${s.reason}`);
+  }
+  const c = report.counts;
+  const summary = report.findings.length === 0 ? 'No problems found.' : `${c.error} error(s), ${c.warning} warning(s), ${c.info} info.`;
+  lines.push('', summary);
+  return lines.join('\n') + '\n';
+}

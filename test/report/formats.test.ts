@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import { buildCheckReport } from '../../src/report/check-report.js';
+import { formatSarif } from '../../src/report/sarif.js';
+import { formatJunit } from '../../src/report/junit.js';
+import { formatText } from '../../src/report/text.js';
+import { formatJson } from '../../src/report/json.js';
+import type { Finding } from '../../src/core/finding.js';
+
+const findings: Finding[] = [
+  { rule: 'security.W004', area: 'django', severity: 'warning', message: 'You have not set SECURE_HSTS_SECONDS.', hint: 'Set it.', file: 'hollow/settings.py', line: 41, docs: 'https://docs.djangoproject.com/en/5.2/ref/checks/#security' },
+  { rule: 'codebase.procfile', area: 'codebase', severity: 'error', message: 'Procfile line 2 is not "name: command" <&>', file: 'Procfile', line: 2, docs: 'https://devcenter.heroku.com/articles/procfile' },
+  { rule: 'heroku.stack', area: 'heroku', severity: 'error', message: 'heroku-18 reached end of life', docs: 'https://devcenter.heroku.com/articles/stack' },
+  { rule: 'security.W008', area: 'django', severity: 'info', message: 'cannot tell whether SECURE_SSL_REDIRECT is on', file: 'hollow/settings.py', line: 12 },
+];
+const report = buildCheckReport({ root: '/srv/hollow', settings_module: 'hollow.settings', django: '5.2', settings_source: 'static' }, findings, [{ rule: 'heroku.dns', reason: 'no app given' }]);
+
+test('json report follows the contract: tool, version, project, findings worst first, skipped, counts', () => {
+  const parsed = JSON.parse(formatJson(report));
+  assert.equal(parsed.tool, 'implanta');
+  assert.match(parsed.version, /^\d+\.\d+\.\d+/);
+  assert.deepEqual(parsed.counts, { error: 2, warning: 1, info: 1 });
+  assert.deepEqual(parsed.findings.map((f: Finding) => f.severity), ['error', 'error', 'warning', 'info']);
+  assert.deepEqual(parsed.skipped, [{ rule: 'heroku.dns', reason: 'no app given' }]);
+  assert.equal(parsed.project.settings_module, 'hollow.settings');
+});
+
+test('sarif report is valid SARIF 2.1.0 and every result has a physical location', () => {
+  const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif/sarif-2.1.0.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+  const sarif = JSON.parse(formatSarif(report, 'hollow/settings.py'));
+  assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
+  const results = sarif.runs[0].results;
+  assert.equal(results.length, 4);
+  for (const r of results) assert.ok(r.locations[0].physicalLocation.region.startLine >= 1);
+  const stack = results.find((r: { ruleId: string }) => r.ruleId === 'heroku.stack');
+  assert.equal(stack.locations[0].physicalLocation.artifactLocation.uri, 'hollow/settings.py');
+  assert.equal(results.find((r: { ruleId: string }) => r.ruleId === 'security.W008').level, 'note');
+  const rules = sarif.runs[0].tool.driver.rules;
+  assert.equal(rules[results[0].ruleIndex].id, results[0].ruleId);
+  assert.equal(rules.find((r: { id: string }) => r.id === 'security.W004').helpUri, findings[0]!.docs);
+});
+
+test('junit report counts errors and warnings as failures and escapes XML', () => {
+  const xml = formatJunit(report);
+  assert.match(xml, /<testsuites name="implanta" tests="5" failures="3">/);
+  assert.match(xml, /&lt;&amp;&gt;/);
+  assert.doesNotMatch(xml, /<&>/);
+  assert.match(xml, /<skipped message="no app given"\/>/);
+});
+
+test('text report leads with ID and file:line, groups by area, and has no colour unless asked', () => {
+  const plain = formatText(report, { color: false });
+  assert.match(plain, /error\s+codebase\.procfile {2}Procfile:2/);
+  assert.match(plain, /Django deployment checklist \(2\)/);
+  assert.doesNotMatch(plain, /\x1b\[/);
+  assert.match(formatText(report, { color: true }), /\x1b\[31merror/);
+  assert.match(plain, /2 error\(s\), 1 warning\(s\), 1 info\./);
+});
