@@ -1,0 +1,51 @@
+import type { Rule } from '../../core/rule.js';
+import { daysUntil } from '../dates.js';
+import { djangoTarget } from '../support.js';
+import { upgradePackage } from '../upgrade-hints.js';
+import type { VersionsFacts } from '../versions-facts.js';
+
+/**
+ * The guide's "keep Django current", judged by Django's own support policy: after mainstream support
+ * a series gets security fixes only, after that nothing.
+ */
+export const djangoEolRule: Rule<VersionsFacts> = {
+  meta: {
+    id: 'versions.django-eol',
+    area: 'versions',
+    severity: 'error',
+    title: "The project's Django series still receives security fixes",
+    docs: 'https://www.djangoproject.com/download/#supported-versions',
+  },
+  check(facts) {
+    if (!facts.django) return { skip: 'no Django found in the dependencies' };
+    const { version, series } = facts.django;
+    const name = `Django ${version.major}.${version.minor}`;
+    if (!series) return { skip: `${name} is not in implanta's lifecycle data (as of ${facts.lifecycle.asOf})` };
+    const where = { ...(version.file && { file: version.file }), ...(version.line && { line: version.line }) };
+    const securityDays = daysUntil(facts.today, series.security_end);
+    // A range is judged by the oldest series it admits, as `implanta check` does: say so.
+    const label = `${name}${series.lts ? ' LTS' : ''}${version.source === 'range' ? ' (the oldest series your range admits)' : ''}`;
+    if (securityDays <= 0) {
+      return [{ message: `${label} reached the end of security support on ${series.security_end}: its vulnerabilities are no longer fixed.`, hint: hint(facts), ...where }];
+    }
+    if (daysUntil(facts.today, series.mainstream_end) <= 0) {
+      return [{
+        severity: 'warning',
+        message: `${label} left mainstream support on ${series.mainstream_end}; security fixes end on ${series.security_end} (${securityDays} days left).`,
+        hint: hint(facts),
+        ...where,
+      }];
+    }
+    return [{
+      severity: 'info',
+      message: `${label} is supported: mainstream until ${series.mainstream_end}, security fixes until ${series.security_end} (${securityDays} days left).`,
+      ...where,
+    }];
+  },
+};
+
+function hint(facts: VersionsFacts): string {
+  const target = djangoTarget(facts);
+  if (!target) return 'Move to a supported Django series: https://www.djangoproject.com/download/#supported-versions';
+  return `${upgradePackage('django', target.version ?? `${target.series}.*`)} (Django ${target.series}); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.`;
+}

@@ -1,0 +1,47 @@
+import type { Report, Rule } from '../../core/rule.js';
+import { isValidPythonVersion } from '../../project/python-version.js';
+import { daysUntil } from '../dates.js';
+import { PYTHON_EOL_WARNING_DAYS, pythonTarget } from '../support.js';
+import { upgradePython } from '../upgrade-hints.js';
+import type { VersionsFacts } from '../versions-facts.js';
+
+/**
+ * The guide's "keep Python current": the declared Python must still get fixes upstream, be one Heroku's
+ * buildpack builds, and be one the pinned Django runs on. Each failure is its own finding.
+ */
+export const pythonEolRule: Rule<VersionsFacts> = {
+  meta: {
+    id: 'versions.python-eol',
+    area: 'versions',
+    severity: 'error',
+    title: 'The declared Python is supported upstream, by Heroku and by Django',
+    docs: 'https://devcenter.heroku.com/articles/python-support',
+  },
+  check(facts) {
+    if (!facts.python) return { skip: 'no .python-version or runtime.txt: Heroku builds with its default Python' };
+    const { declared, series } = facts.python;
+    if (!isValidPythonVersion(declared.version)) return { skip: `${declared.file} declares "${declared.version}", which is not a Python version` };
+    if (!series) return { skip: `Python ${declared.version} is not in implanta's lifecycle data (as of ${facts.lifecycle.asOf})` };
+    const where = { file: declared.file, line: declared.line };
+    const hint = `${upgradePython(pythonTarget(facts))}, then run the tests on it before deploying.`;
+    const reports: Report[] = [];
+    const days = daysUntil(facts.today, series.eol);
+    if (days <= 0) {
+      reports.push({ message: `Python ${series.series} reached end of life on ${series.eol}: no more security fixes.`, hint, ...where });
+    } else if (days <= PYTHON_EOL_WARNING_DAYS) {
+      reports.push({ severity: 'warning', message: `Python ${series.series} reaches end of life on ${series.eol} (in ${days} days).`, hint, ...where });
+    }
+    if (!series.heroku_supported) {
+      reports.push({ message: `Heroku's Python buildpack no longer builds Python ${series.series}: the next deploy fails.`, hint, ...where });
+    }
+    const django = facts.django?.series;
+    if (django && !django.python.includes(series.series)) {
+      reports.push({
+        message: `Django ${django.series} does not support Python ${series.series} (it supports ${django.python.join(', ')}).`,
+        hint,
+        ...where,
+      });
+    }
+    return reports;
+  },
+};
