@@ -3,13 +3,13 @@
  * syntax cannot drift apart.
  */
 export function upgradePackage(name: string, version: string | undefined): string {
-  return `implanta upgrade ${name}==${version ?? 'VERSION'}`;
+  return `implanta upgrade ${name}${version ? ` --to ${version}` : ''}`;
 }
 
 export function upgradePython(series: string | undefined): string {
-  return `implanta upgrade --python ${series ?? 'X.Y'}`;
+  return `implanta upgrade python${series ? ` --to ${series}` : ''}`;
 }
 
 export function upgradeStack(stack: string): string {
-  return `implanta upgrade --stack ${stack}`;
+  return `implanta upgrade stack --to ${stack} -a APP`;
 }

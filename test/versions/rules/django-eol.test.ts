@@ -11,11 +11,11 @@ const djangoReleases = pkg(requirement('Django', '==4.2.7'), { releases: ['4.2.7
 test('versions.django-eol by support phase: ended is an error, security-only a warning, mainstream an info', () => {
   const cases: [string, string, string, string | undefined][] = [
     ['4.2', 'error', 'Django 4.2 LTS reached the end of security support on 2026-04-30: its vulnerabilities are no longer fixed.',
-      'implanta upgrade django==5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
+      'implanta upgrade django --to 5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
     ['5.1', 'error', 'Django 5.1 reached the end of security support on 2025-12-31: its vulnerabilities are no longer fixed.',
-      'implanta upgrade django==5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
+      'implanta upgrade django --to 5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
     ['5.2', 'warning', 'Django 5.2 LTS left mainstream support on 2025-12-03; security fixes end on 2028-04-30 (520 days left).',
-      'implanta upgrade django==5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
+      'implanta upgrade django --to 5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
     ['6.1', 'info', 'Django 6.1 is supported: mainstream until 2027-04-07, security fixes until 2027-12-31 (399 days left).', undefined],
   ];
   for (const [series, severity, message, hint] of cases) {
@@ -28,7 +28,7 @@ test('versions.django-eol by support phase: ended is an error, security-only a w
 
 test('versions.django-eol names the series when the index is unavailable, and the newest supported when no LTS is', () => {
   const noIndex = run(facts({ django: djangoFacts('4.2') })).findings[0]!;
-  assert.match(noIndex.hint!, /^implanta upgrade django==5\.2\.\* \(Django 5\.2\)/);
+  assert.match(noIndex.hint!, /^implanta upgrade django --to 5\.2\.\* \(Django 5\.2\)/);
   // Two years on, only a hypothetical non-LTS series in the test data is still supported.
   const later = run(facts({ today: new Date('2030-06-01T00:00:00Z'), django: djangoFacts('5.2') })).findings[0]!;
   assert.equal(later.severity, 'error');

@@ -24,19 +24,19 @@ test('versions.outdated: a newer Django patch in the series warns; any other new
   const cases: { name: string; pin: string; latest: string; inSeries: string; expected: [string, string, string] }[] = [
     {
       name: 'Django', pin: '4.2.7', latest: '5.2.8', inSeries: '4.2.26',
-      expected: ['warning', 'Django 4.2.7 is behind its own series: 4.2.26 has the security and data-loss fixes since.', 'implanta upgrade django==4.2.26 (a patch release: no new features, nothing to migrate).'],
+      expected: ['warning', 'Django 4.2.7 is behind its own series: 4.2.26 has the security and data-loss fixes since.', 'implanta upgrade django --to 4.2.26 (a patch release: no new features, nothing to migrate).'],
     },
     {
       name: 'Django', pin: '4.2.26', latest: '5.2.8', inSeries: '4.2.26',
-      expected: ['info', 'Django 4.2.26: 5.2.8 is out.', 'implanta upgrade django==5.2.8; read its release notes first: it is a new series.'],
+      expected: ['info', 'Django 4.2.26: 5.2.8 is out.', 'implanta upgrade django --to 5.2.8; read its release notes first: it is a new series.'],
     },
     {
       name: 'requests', pin: '2.31.0', latest: '3.0.1', inSeries: '2.32.3',
-      expected: ['info', 'requests 2.31.0: 3.0.1 is out (2.32.3 in the same series).', 'implanta upgrade requests==2.32.3 stays in the series.'],
+      expected: ['info', 'requests 2.31.0: 3.0.1 is out (2.32.3 in the same series).', 'implanta upgrade requests --to 2.32.3 stays in the series.'],
     },
     {
       name: 'whitenoise', pin: '6.7.0', latest: '6.8.2', inSeries: '6.8.2',
-      expected: ['info', 'whitenoise 6.7.0: 6.8.2 is out.', 'implanta upgrade whitenoise==6.8.2 stays in the series.'],
+      expected: ['info', 'whitenoise 6.7.0: 6.8.2 is out.', 'implanta upgrade whitenoise --to 6.8.2 stays in the series.'],
     },
   ];
   for (const c of cases) {

@@ -38,8 +38,8 @@ test('versions.python-eol: past end of life, not built by Heroku, not supported 
 
 test('versions.python-eol hints at the newest Python that Heroku builds, is not near its end and Django runs', () => {
   const hint = (django: string) => run(facts({ python: pythonFacts('3.9'), django: djangoFacts(django) })).findings[0]!.hint;
-  assert.equal(hint('5.2'), 'implanta upgrade --python 3.13, then run the tests on it before deploying.');
-  assert.equal(hint('4.2'), 'implanta upgrade --python 3.12, then run the tests on it before deploying.');
+  assert.equal(hint('5.2'), 'implanta upgrade python --to 3.13, then run the tests on it before deploying.');
+  assert.equal(hint('4.2'), 'implanta upgrade python --to 3.12, then run the tests on it before deploying.');
 });
 
 test('versions.python-eol skips without a declaration, with a malformed one, or one the data does not know', () => {

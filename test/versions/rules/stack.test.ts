@@ -27,7 +27,7 @@ test('versions.stack: past end of life is an error, deprecated a warning, unknow
   ];
   for (const [s, severity, message] of cases) {
     const { findings } = run(facts({ stack: s }));
-    assert.deepEqual(findings.map((f) => [f.severity, f.message, f.hint]), [[severity, message, 'implanta upgrade --stack heroku-24 (heroku-24 is what new apps get).']]);
+    assert.deepEqual(findings.map((f) => [f.severity, f.message, f.hint]), [[severity, message, 'implanta upgrade stack --to heroku-24 -a APP (heroku-24 is what new apps get).']]);
   }
 });
 

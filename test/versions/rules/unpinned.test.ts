@@ -34,9 +34,9 @@ test('versions.unpinned: no version is an error, a range a warning, each at its 
   assert.deepEqual(
     findings.map((f) => [f.severity, f.line, f.message, f.hint]),
     [
-      ['error', 3, 'requests has no version: every build installs whatever is newest that day.', 'Pin the version you tested: implanta upgrade requests==2.32.3 writes requests==2.32.3.'],
-      ['warning', 1, 'Django>=4.2,<5 is a range: a build installs the newest release it admits (4.2.26 today), not the version you tested.', 'Pin the version you tested: implanta upgrade django==4.2.26 writes Django==4.2.26.'],
-      ['warning', 2, 'dj-database-url~=2.1 is a range: a build installs the newest release it admits, not the version you tested.', 'Pin the version you tested: implanta upgrade dj-database-url==VERSION writes dj-database-url==VERSION.'],
+      ['error', 3, 'requests has no version: every build installs whatever is newest that day.', 'Pin the version you tested: implanta upgrade requests --to 2.32.3 writes requests==2.32.3.'],
+      ['warning', 1, 'Django>=4.2,<5 is a range: a build installs the newest release it admits (4.2.26 today), not the version you tested.', 'Pin the version you tested: implanta upgrade django --to 4.2.26 writes Django==4.2.26.'],
+      ['warning', 2, 'dj-database-url~=2.1 is a range: a build installs the newest release it admits, not the version you tested.', 'Pin the version you tested: implanta upgrade dj-database-url writes dj-database-url==VERSION.'],
     ],
   );
   assert.ok(findings.every((f) => f.file === 'requirements.txt' && f.area === 'versions' && f.docs));

@@ -33,7 +33,7 @@ test('versions.vulnerable: one error per vulnerable pin with its advisories, fix
       [
         'error', 'requirements.txt', 2,
         'Django 4.2.7 has 2 known vulnerabilities: GHSA-aaaa-bbbb-cccc (CVE-2024-0001), fixed in 4.2.8; PYSEC-2024-1, fixed in 4.2.10.',
-        'implanta upgrade django==4.2.10: the lowest release no known advisory affects.',
+        'implanta upgrade django --to 4.2.10: the lowest release no known advisory affects.',
       ],
       [
         'error', 'constraints.txt', 7,
