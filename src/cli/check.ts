@@ -1,15 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { atOrAbove } from '../core/finding.js';
 import { runCheck } from '../check/run-check.js';
-import { formatJson } from '../report/json.js';
-import { formatSarif } from '../report/sarif.js';
-import { formatJunit } from '../report/junit.js';
-import { formatText } from '../report/text.js';
+import { emitReport, progressLine, REPORT_FORMATS } from './render.js';
 import { parseChoice, parseCommandArgs, parseEnvPairs, parseFailLevel, useColor } from './args.js';
 import type { Command } from './command.js';
 import { InputError } from '../core/errors.js';
-
-const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 
 export const checkCommand: Command = {
   summary: 'find everything that makes a Django project (and its Heroku app) unfit for production',
@@ -63,35 +56,23 @@ Examples:
       'no-color': { type: 'boolean' },
     });
     if (positionals.length > 1) throw new InputError(`expected at most one project folder, got ${positionals.length} (see \`implanta check --help\`)`);
-    const format = parseChoice('--format', values.format, FORMATS, 'text');
+    const format = parseChoice('--format', values.format, REPORT_FORMATS, 'text');
     const failLevel = parseFailLevel(values['fail-level']);
+    const progress = progressLine(format === 'text' && !values.output);
     const { report, redactor, fallbackFile } = await runCheck({
       dir: positionals[0] ?? '.',
-      envFile: values['env-file'],
+      ...(values['env-file'] && { envFile: values['env-file'] }),
       env: parseEnvPairs(values.env),
-      settingsModule: values.settings,
-      djangoVersion: values['django-version'],
+      ...(values.settings && { settingsModule: values.settings }),
+      ...(values['django-version'] && { djangoVersion: values['django-version'] }),
       settingsSource: parseChoice('--settings-source', values['settings-source'], ['static', 'python'] as const, 'static'),
       runDjango: values.django ?? false,
-      python: values.python,
+      ...(values.python && { python: values.python }),
       hosts: values.host ?? [],
-      app: values.app,
-      apiUrl: values['api-url'],
-      progress: (message) => process.stderr.isTTY && format === 'text' && !values.output && process.stderr.write(`\r\x1b[2K${message}`),
-    });
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
-    const rendered =
-      format === 'json'
-        ? formatJson(report)
-        : format === 'sarif'
-          ? formatSarif(report, fallbackFile)
-          : format === 'junit'
-            ? formatJunit(report)
-            : formatText(report, { color: !values.output && useColor(values['no-color']) });
-    const safe = redactor.redact(rendered);
-    if (values.output) writeFileSync(values.output, safe);
-    else process.stdout.write(safe);
-    const failing = failLevel !== 'none' && report.findings.some((f) => atOrAbove(f.severity, failLevel));
-    return failing ? 1 : 0;
+      ...(values.app && { app: values.app }),
+      ...(values['api-url'] && { apiUrl: values['api-url'] }),
+      progress: progress.update,
+    }).finally(progress.clear);
+    return emitReport(report, failLevel, { format, ...(values.output && { output: values.output }), color: useColor(values['no-color']), redactor, fallbackFile });
   },
 };

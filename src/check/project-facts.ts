@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProjectFacts } from '../project/types.js';
+import type { SettingsEvaluation } from '../project/settings/types.js';
+import { findProjectRoot, gitTrackedFiles, listFiles } from '../project/discover.js';
+import { readProcfile } from '../project/procfile.js';
+import { readDependencies } from '../project/requirements/read-dependencies.js';
+import { readPythonVersion } from '../project/python-version.js';
+import { readGunicornConfig } from '../project/gunicorn-config.js';
+import { summariseDotenvFiles } from '../project/dotenv-files.js';
+import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
+import { evaluateSettings } from '../project/settings/evaluate.js';
+import { findPython, type PythonInterpreter } from '../python/interpreter.js';
+import { settingsFromPython } from '../python/settings-from-python.js';
+import type { CheckOptions } from './options.js';
+
+/** Everything the codebase says without running it; the settings evaluation is added after. */
+export async function readProject(dir: string, env: Record<string, string>, override: string | undefined, hosts: string[]): Promise<ProjectFacts> {
+  const root = findProjectRoot(dir);
+  const files = listFiles(root);
+  const [tracked, gunicornConfig] = await Promise.all([gitTrackedFiles(root), readGunicornConfig(root)]);
+  const procfile = readProcfile(root);
+  const managePy = existsSync(join(root, 'manage.py')) ? 'manage.py' : undefined;
+  const candidates = await collectSettingsCandidates({ root, files, ...(managePy && { managePy }), ...(procfile && { procfile }), env, ...(override && { override }) });
+  const choice = chooseSettingsModule(candidates, override);
+  const dependencies = readDependencies(root, env);
+  const python = readPythonVersion(root);
+  return {
+    root,
+    files,
+    ...(tracked && { tracked }),
+    ...(managePy && { managePy }),
+    candidates,
+    ...(choice.module && { settingsModule: choice.module }),
+    ...(procfile && { procfile }),
+    ...(dependencies && { dependencies }),
+    ...(python && { python }),
+    env,
+    hosts,
+    ...(gunicornConfig && { gunicornConfig }),
+    dotenvFiles: summariseDotenvFiles(root, files),
+  };
+}
+
+export interface EvaluatedSettings {
+  evaluation: SettingsEvaluation;
+  /** Set when the settings were imported for real: the Django that did it. */
+  installedDjango?: string;
+  /** The interpreter used, when one was (`--settings-source python` or `--django`). */
+  interpreter?: PythonInterpreter;
+}
+
+/** "/usr/bin/python3 (python3 on PATH, Django 3.2.25)": the report always says which Python ran. */
+export function describeInterpreter(i: PythonInterpreter): string {
+  return `${i.path} (${i.how}${i.django ? `, Django ${i.django}` : ''})`;
+}
+
+/** Static evaluation by default; the project's own Python when asked (and then it says which). */
+export async function evaluateProjectSettings(project: ProjectFacts, opts: CheckOptions): Promise<EvaluatedSettings> {
+  const module = project.settingsModule!;
+  const needsPython = opts.settingsSource === 'python' || opts.runDjango;
+  const interpreter = needsPython ? await findPython({ root: project.root, ...(opts.python && { explicit: opts.python }) }) : undefined;
+  if (opts.settingsSource === 'python') {
+    const { settings, djangoVersion } = await settingsFromPython({ python: interpreter!.path, root: project.root, module, env: project.env });
+    const statics = await evaluateSettings({ root: project.root, module, env: project.env });
+    // Real values, but the static pass still knows which variables were read and which modules imported.
+    return { evaluation: { ...statics, settings }, installedDjango: djangoVersion, interpreter: interpreter! };
+  }
+  const evaluation = await evaluateSettings({ root: project.root, module, env: project.env });
+  return { evaluation, ...(interpreter && { interpreter }) };
+}

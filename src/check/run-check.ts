@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import type { Finding, Skipped } from '../core/finding.js';
+import { runRules, silence } from '../core/engine.js';
+import { InputError } from '../core/errors.js';
+import { Redactor } from '../core/redact.js';
+import { buildCheckReport, type CheckReport } from '../report/check-report.js';
+import { readDotenvFile } from '../project/dotenv.js';
+import { sequenceItems } from '../project/python-value.js';
+import type { SettingsEvaluation } from '../project/settings/types.js';
+import { djangoRules } from '../django/index.js';
+import { csrfFailureViewFacts } from '../django/csrf-view.js';
+import { codebaseRules } from '../codebase/index.js';
+import { gatherVersionsFacts } from '../versions/gather.js';
+import { versionsRules } from '../versions/rules/index.js';
+import { runDjangoCheckDeploy } from '../python/django-check.js';
+import type { CheckOptions } from './options.js';
+import { describeInterpreter, evaluateProjectSettings, readProject } from './project-facts.js';
+import { chooseDjangoVersion, versionLabel } from './django-version.js';
+import { appFacts, herokuFindings } from './app-facts.js';
+import { secretValues } from './secrets.js';
+import { mergeDjangoFindings } from './merge-django.js';
+
+export interface CheckOutcome {
+  report: CheckReport;
+  /** Masks the run's secrets: every rendering of the report goes through it. */
+  redactor: Redactor;
+  /** Where SARIF places findings that have no file of their own. */
+  fallbackFile: string;
+}
+
+/**
+ * `implanta check`: gather every fact once (the app's API facts in one concurrent round when an app is
+ * given, because its config vars are the environment the settings are evaluated under), then run each
+ * rule family over them.
+ */
+export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
+  const progress = opts.progress ?? (() => {});
+  const fileEnv = opts.envFile ? readDotenvFile(resolve(opts.envFile), opts.envFile) : {};
+  const app = opts.app ? await appFacts(opts.app, opts.apiUrl, progress, opts.today) : undefined;
+  const env = { ...(app?.facts.configVars ?? {}), ...fileEnv, ...opts.env };
+  const redactor = new Redactor(secretValues(env));
+
+  progress('Reading the project…');
+  const project = await readProject(resolve(opts.dir), env, opts.settingsModule, [...opts.hosts, ...(app?.hosts ?? [])]);
+  if (!project.settingsModule) {
+    throw new InputError(`${project.managePy ?? 'manage.py'}: no settings module found (set DJANGO_SETTINGS_MODULE in manage.py or pass --settings MODULE)`);
+  }
+
+  progress(`Evaluating ${project.settingsModule}…`);
+  const { evaluation, installedDjango, interpreter } = await evaluateProjectSettings(project, opts);
+  const python = interpreter && describeInterpreter(interpreter);
+  project.evaluation = evaluation;
+  project.django = chooseDjangoVersion(opts.djangoVersion, installedDjango, project.dependencies);
+
+  const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings);
+  const django = runRules(djangoRules, { settings: evaluation.settings, version: project.django, env, ...(csrfFailureView && { csrfFailureView }) });
+  const codebase = runRules(codebaseRules, project);
+  let findings: Finding[] = [...django.findings, ...codebase.findings];
+  const skipped: Skipped[] = [...django.skipped, ...codebase.skipped];
+
+  // Offline on purpose: check stays fast and quiet; `implanta versions` asks PyPI and OSV.
+  const versionsFacts = await gatherVersionsFacts({ root: project.root, offline: true, ...(opts.today && { today: opts.today }), ...(app?.facts.app.stack?.name && { app: { stack: app.facts.app.stack.name } }) });
+  const versions = runRules(versionsRules, versionsFacts);
+  findings.push(...versions.findings);
+  skipped.push(...versions.skipped);
+
+  if (app) {
+    const heroku = herokuFindings(app.facts, project, evaluation);
+    findings.push(...heroku.findings);
+    skipped.push(...heroku.skipped);
+  } else {
+    skipped.push({ rule: 'heroku.*', reason: 'no app given (pass --app APP for the production check)' });
+  }
+
+  if (opts.runDjango) {
+    progress('Running manage.py check --deploy…');
+    const real = await runDjangoCheckDeploy({ python: interpreter!.path, root: project.root, module: project.settingsModule, env });
+    findings = mergeDjangoFindings(findings, real);
+  }
+
+  findings = silence(findings, silencedChecks(evaluation));
+  const report = buildCheckReport(
+    {
+      root: project.root,
+      settings_module: project.settingsModule,
+      django: versionLabel(project.django),
+      settings_source: evaluation.settings.source,
+      ...(python && { python }),
+      ...(opts.app && { app: opts.app }),
+    },
+    findings,
+    skipped,
+  );
+  return { report, redactor, fallbackFile: evaluation.settings.file };
+}
+
+function silencedChecks(evaluation: SettingsEvaluation): Set<string> {
+  const value = evaluation.settings.get('SILENCED_SYSTEM_CHECKS')?.value ?? null;
+  return new Set((sequenceItems(value) ?? []).filter((v): v is string => typeof v === 'string'));
+}

@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { atOrAbove, type Severity } from '../core/finding.js';
+import type { Redactor } from '../core/redact.js';
+import type { CheckReport } from '../report/check-report.js';
+import { formatJson } from '../report/json.js';
+import { formatJunit } from '../report/junit.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatText } from '../report/text.js';
+
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface RenderOptions {
+  format: ReportFormat;
+  output?: string;
+  color: boolean;
+  redactor: Redactor;
+  /** SARIF needs a file for findings that have none. */
+  fallbackFile: string;
+  /** Text printed before the text report (e.g. the versions table). */
+  preamble?: string;
+  /** Extra top-level keys for the JSON report. */
+  extraJson?: Record<string, unknown>;
+}
+
+/** Prints (or writes) a report in the chosen format, secrets masked, and returns the exit code. */
+export function emitReport(report: CheckReport, failLevel: Severity | 'none', opts: RenderOptions): number {
+  const rendered =
+    opts.format === 'json'
+      ? opts.extraJson
+        ? JSON.stringify({ ...report, ...opts.extraJson }, null, 2) + '\n'
+        : formatJson(report)
+      : opts.format === 'sarif'
+        ? formatSarif(report, opts.fallbackFile)
+        : opts.format === 'junit'
+          ? formatJunit(report)
+          : (opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output });
+  const safe = opts.redactor.redact(rendered);
+  if (opts.output) writeFileSync(opts.output, safe);
+  else process.stdout.write(safe);
+  return failLevel !== 'none' && report.findings.some((f) => atOrAbove(f.severity, failLevel)) ? 1 : 0;
+}
+
+/** A one-line status on stderr that rewrites itself, only when stderr is a terminal. */
+export function progressLine(enabled: boolean): { update(message: string): void; clear(): void } {
+  const on = enabled && process.stderr.isTTY === true;
+  return {
+    update: (message) => on && process.stderr.write(`\r\x1b[2K${message}`),
+    clear: () => on && process.stderr.write('\r\x1b[2K'),
+  };
+}
