@@ -45,6 +45,16 @@ export interface Requirement {
 
 export type DependencyFileKind = 'requirements.txt' | 'Pipfile.lock' | 'poetry.lock' | 'uv.lock';
 
+/** A file-wide pip option on a line of its own (`--index-url`, `--pre`, `--no-binary :all:`…). */
+export interface RequirementsOption {
+  /** The long form pip knows it by: `--index-url`, `--find-links`, `--require-hashes`. */
+  name: string;
+  /** Absent for flags. URLs keep no credentials (`https://***@host/simple`). */
+  value?: string;
+  file: string;
+  line: number;
+}
+
 export interface DependencySet {
   kind: DependencyFileKind;
   /** The top file Heroku reads, relative to the root. */
@@ -53,6 +63,8 @@ export interface DependencySet {
   /** Every file read, includes first-to-last. */
   files: string[];
   problems: FileProblem[];
+  /** requirements.txt only: the file-wide options, in reading order. */
+  options?: RequirementsOption[];
 }
 
 export interface DjangoVersion {
@@ -79,6 +91,17 @@ export interface SettingsCandidate {
   source: 'manage.py' | 'wsgi.py' | 'asgi.py' | 'Procfile' | 'environment' | '--settings';
   file?: string;
   line?: number;
+  /** Set unconditionally (gunicorn `--env`, `os.environ[…] = …`), so it beats the environment. */
+  overridesEnvironment?: boolean;
+}
+
+/** A .env-style file in the tree, reduced to what the rules need: key names, never values. */
+export interface DotenvFileSummary {
+  file: string;
+  /** Keys whose value is a credential: a secret-looking name with a value, or a URL with a password. */
+  secretKeys: { key: string; line: number }[];
+  /** Why the file could not be parsed; its keys are then unknown. */
+  problem?: string;
 }
 
 export interface ProjectFacts {
@@ -103,4 +126,6 @@ export interface ProjectFacts {
   hosts: string[];
   /** gunicorn.conf.py settings that matter behind the router, when the file exists. */
   gunicornConfig?: { file: string; forwardedAllowIps?: string; secureSchemeHeaders?: boolean };
+  /** .env-style files in the tree (`.env`, `.env.*`, `*.env`), summarised without their values. */
+  dotenvFiles?: DotenvFileSummary[];
 }

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 let parserPromise: Promise<Parser> | undefined;
 
 /** One parser per process: loading the grammar costs more than parsing a settings file. */
-function pythonParser(): Promise<Parser> {
+export function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
     await Parser.init();
     const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));

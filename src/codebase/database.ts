@@ -1,0 +1,138 @@
+import type { Report, Rule } from '../core/rule.js';
+import { PyDict, Unknown, type PyValue } from '../project/python-value.js';
+import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
+import type { ProjectFacts } from '../project/types.js';
+import { cannotTell, devCenter, envReadsOf, NO_SETTINGS, placeOf } from './support.js';
+
+type DefaultDatabase =
+  | { kind: 'dict'; db: PyDict; binding: Binding }
+  | { kind: 'unknown'; unknown: Unknown; binding: Binding }
+  | { kind: 'missing'; message: string; binding?: Binding };
+
+function defaultDatabase(evaluation: SettingsEvaluation): DefaultDatabase {
+  const binding = evaluation.settings.get('DATABASES');
+  if (!binding) return { kind: 'missing', message: 'DATABASES is not set: Django has no database to use' };
+  const value = binding.value;
+  if (value instanceof Unknown) return { kind: 'unknown', unknown: value, binding };
+  const db: PyValue | undefined = value instanceof PyDict ? value.get('default') : undefined;
+  if (db instanceof Unknown) return { kind: 'unknown', unknown: db, binding };
+  if (!(db instanceof PyDict)) return { kind: 'missing', message: "DATABASES has no 'default' database", binding };
+  const engine = db.get('ENGINE');
+  if (engine instanceof Unknown) return { kind: 'unknown', unknown: engine, binding };
+  return { kind: 'dict', db, binding };
+}
+
+/** dj-database-url, environ's env.db() and django-heroku all read DATABASE_URL. */
+function readsDatabaseUrl(evaluation: SettingsEvaluation): boolean {
+  return evaluation.envReads.some((r) => r.name === 'DATABASE_URL') || evaluation.imports.some((i) => i.module.split('.')[0] === 'django_heroku');
+}
+
+const engineOf = (db: PyDict): string => {
+  const engine = db.get('ENGINE');
+  return typeof engine === 'string' ? engine : '';
+};
+const isSqlite = (db: PyDict): boolean => engineOf(db).includes('sqlite3');
+const isPostgres = (db: PyDict): boolean => /postgresql|postgis/.test(engineOf(db));
+
+/** codebase.database-url: production DATABASES come from DATABASE_URL, not SQLite or literals. */
+export const databaseUrlRule: Rule<ProjectFacts> = {
+  meta: {
+    id: 'codebase.database-url',
+    area: 'codebase',
+    severity: 'error',
+    title: 'The database comes from DATABASE_URL',
+    docs: devCenter('connecting-heroku-postgres'),
+  },
+  check(facts) {
+    const evaluation = facts.evaluation;
+    if (!evaluation) return NO_SETTINGS;
+    const found = defaultDatabase(evaluation);
+    const place = placeOf(evaluation.settings, found.binding);
+    const fromUrl = readsDatabaseUrl(evaluation);
+    if (found.kind === 'missing') return [{ message: found.message, hint: "Set DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}.", ...place }];
+    if (found.kind === 'unknown') return fromUrl ? [] : [cannotTell('where the database settings come from', found.unknown, found.binding)];
+    const { db } = found;
+    if (isSqlite(db)) {
+      if (fromUrl && !facts.env.DATABASE_URL) {
+        return [{ severity: 'warning', message: 'DATABASES falls back to SQLite because DATABASE_URL is not set in this environment; on Heroku that would lose every write at the next dyno restart', hint: 'Attach Heroku Postgres (it sets DATABASE_URL), and pass the URL to implanta with --env or --app.', ...place }];
+      }
+      return [{ message: "production DATABASES uses SQLite: a dyno's filesystem is discarded at every restart (at least daily), taking the data with it", hint: 'Use Heroku Postgres: DATABASES = {\'default\': dj_database_url.config(conn_max_age=600, ssl_require=True)}.', ...place }];
+    }
+    if (fromUrl) return [];
+    const fromEnv = envReadsOf(evaluation, found.binding).length > 0;
+    const literals = ['HOST', 'PASSWORD'].filter((k) => {
+      const v = db.get(k);
+      return typeof v === 'string' && v !== '' && !fromEnv;
+    });
+    const written = literals.length > 0 ? `, with a literal ${literals.join(' and ')} in the code` : '';
+    return [
+      {
+        message: `DATABASES['default'] is written in the settings instead of read from DATABASE_URL${written}: Heroku Postgres changes its credentials (maintenance, rotation) and updates only DATABASE_URL`,
+        hint: "Use DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}.",
+        ...place,
+      },
+    ];
+  },
+};
+
+/** codebase.database-connections: connections are reused between requests. */
+export const databaseConnectionsRule: Rule<ProjectFacts> = {
+  meta: {
+    id: 'codebase.database-connections',
+    area: 'codebase',
+    severity: 'warning',
+    title: 'Database connections are persistent',
+    docs: devCenter('python-concurrency-and-database-connections'),
+  },
+  check(facts) {
+    const evaluation = facts.evaluation;
+    if (!evaluation) return NO_SETTINGS;
+    const found = defaultDatabase(evaluation);
+    if (found.kind === 'missing') return { skip: 'no default database (see codebase.database-url)' };
+    if (found.kind === 'unknown') return [cannotTell('whether database connections are persistent', found.unknown, found.binding)];
+    if (isSqlite(found.db)) return { skip: 'the default database is SQLite (see codebase.database-url)' };
+    const age = found.db.get('CONN_MAX_AGE');
+    if (age instanceof Unknown) return [cannotTell('CONN_MAX_AGE', age, found.binding)];
+    // None means "keep forever"; Django's default (absent) is 0.
+    if (age === null || (typeof age === 'number' && age > 0)) return [];
+    return [
+      {
+        message: 'CONN_MAX_AGE is 0: every request opens a new database connection (tens of milliseconds over TLS to Heroku Postgres) and closes it',
+        hint: 'Set conn_max_age=600 in dj_database_url.config() (CONN_MAX_AGE), with CONN_HEALTH_CHECKS = True so a dropped connection is replaced.',
+        ...placeOf(evaluation.settings, found.binding),
+      },
+    ];
+  },
+};
+
+const SECURE_SSLMODES = new Set(['require', 'verify-ca', 'verify-full']);
+
+/** codebase.database-ssl: the PostgreSQL connection requires TLS. */
+export const databaseSslRule: Rule<ProjectFacts> = {
+  meta: {
+    id: 'codebase.database-ssl',
+    area: 'codebase',
+    severity: 'warning',
+    title: 'The database connection requires SSL',
+    docs: devCenter('connecting-heroku-postgres'),
+  },
+  check(facts) {
+    const evaluation = facts.evaluation;
+    if (!evaluation) return NO_SETTINGS;
+    const found = defaultDatabase(evaluation);
+    if (found.kind === 'missing') return { skip: 'no default database (see codebase.database-url)' };
+    if (found.kind === 'unknown') return [cannotTell('whether the database connection requires SSL', found.unknown, found.binding)];
+    if (!isPostgres(found.db)) return { skip: 'the default database is not PostgreSQL' };
+    const options = found.db.get('OPTIONS');
+    const mode = options instanceof PyDict ? options.get('sslmode') : undefined;
+    if (mode instanceof Unknown) return [cannotTell('the sslmode', mode, found.binding)];
+    if (typeof mode === 'string' && SECURE_SSLMODES.has(mode)) return [];
+    const place = placeOf(evaluation.settings, found.binding);
+    const hint = "Pass ssl_require=True to dj_database_url.config() (OPTIONS {'sslmode': 'require'}).";
+    const reports: Report[] =
+      mode === 'disable' || mode === 'allow'
+        ? [{ severity: 'error', message: `sslmode is '${mode}': credentials and data may cross the network unencrypted`, hint, ...place }]
+        : [{ message: "the database connection does not require SSL: libpq's default sslmode 'prefer' silently falls back to an unencrypted connection", hint, ...place }];
+    return reports;
+  },
+};

@@ -1,0 +1,91 @@
+import type { Report, Rule } from '../core/rule.js';
+import { procfileEntry } from '../project/procfile.js';
+import { analyseCommand, type ServerName } from '../project/process-command.js';
+import type { ProjectFacts, Requirement } from '../project/types.js';
+import { declareHint, findRequirement } from './dependency-names.js';
+import { devCenter } from './support.js';
+
+/** codebase.dependencies: a dependency file Heroku's Python buildpack installs from, and that pip accepts. */
+export const dependenciesRule: Rule<ProjectFacts> = {
+  meta: {
+    id: 'codebase.dependencies',
+    area: 'codebase',
+    severity: 'error',
+    title: 'A dependency file Heroku installs from',
+    docs: devCenter('python-pip'),
+  },
+  check(facts) {
+    const deps = facts.dependencies;
+    if (!deps) {
+      return [
+        {
+          message: "no requirements.txt, Pipfile.lock, poetry.lock or uv.lock at the project root: Heroku would not detect a Python app, and the build fails",
+          hint: 'Add requirements.txt listing Django and gunicorn with exact versions (pip freeze shows them).',
+        },
+      ];
+    }
+    return deps.problems.map((p) => ({ message: `${p.file}:${p.line}: ${p.message}`, file: p.file, line: p.line }));
+  },
+};
+
+type PinKind = 'pinned' | 'bounded' | 'unbounded';
+
+function pinKind(req: Requirement): PinKind {
+  if (req.pinned !== undefined) return 'pinned';
+  if (req.url !== undefined) {
+    // A VCS URL without @revision follows a branch; an archive URL is one fixed file.
+    if (!/^(git|hg|svn|bzr)\+/.test(req.url)) return 'pinned';
+    try {
+      return new URL(req.url.replace(/^\w+\+/, '')).pathname.includes('@') ? 'pinned' : 'unbounded';
+    } catch {
+      return 'unbounded';
+    }
+  }
+  const clauses = req.specifier.split(',').map((c) => c.trim());
+  return clauses.some((c) => /^(<|~=|==)/.test(c)) ? 'bounded' : 'unbounded';
+}
+
+const SERVER_DISTRIBUTIONS: Record<Exclude<ServerName, 'runserver'>, string[]> = {
+  gunicorn: ['gunicorn'],
+  uvicorn: ['uvicorn'],
+  daphne: ['daphne'],
+  uwsgi: ['uwsgi', 'pyuwsgi'],
+  'waitress-serve': ['waitress'],
+};
+
+/** codebase.pinned-dependencies: Django and the web server are declared with exact versions. */
+export const pinnedDependenciesRule: Rule<ProjectFacts> = {
+  meta: {
+    id: 'codebase.pinned-dependencies',
+    area: 'codebase',
+    severity: 'error',
+    title: 'Django and the web server are declared and pinned',
+    docs: devCenter('python-pip'),
+  },
+  check(facts) {
+    const deps = facts.dependencies;
+    if (!deps) return { skip: 'no dependency file' };
+    const web = procfileEntry(facts.procfile, 'web');
+    const server = web && analyseCommand(web.command).server?.name;
+    const wanted: Array<{ label: string; names: string[]; why: string }> = [{ label: 'Django', names: ['django'], why: 'the build would not install it' }];
+    if (server && server !== 'runserver') wanted.push({ label: server === 'waitress-serve' ? 'waitress' : server, names: SERVER_DISTRIBUTIONS[server], why: `the web process starts ${server} and would crash with "command not found"` });
+    const reports: Report[] = [];
+    for (const { label, names, why } of wanted) {
+      const req = findRequirement(deps, names);
+      if (!req) {
+        reports.push({ message: `${label} is not declared in ${deps.file}: ${why}`, hint: declareHint(deps, label), file: deps.file });
+        continue;
+      }
+      const kind = pinKind(req);
+      if (kind === 'pinned') continue;
+      const written = req.url ?? (req.specifier ? `${req.rawName}${req.specifier}` : req.rawName);
+      const place = { file: req.file, line: req.line };
+      reports.push(
+        kind === 'bounded'
+          ? { severity: 'warning', message: `${label} is declared as a range (${written}): each build may install a different release from the one you tested`, hint: `Pin the tested version: ${req.rawName}==VERSION (pip freeze shows it).`, ...place }
+          : { message: `${label} has no upper bound (${written}): any build can install a new major release that breaks the app`, hint: `Pin the tested version: ${req.rawName}==VERSION (pip freeze shows it).`, ...place },
+      );
+    }
+    return reports;
+  },
+};

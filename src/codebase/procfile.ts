@@ -1,0 +1,45 @@
+import type { Report, Rule } from '../core/rule.js';
+import type { ProjectFacts } from '../project/types.js';
+import { devCenter } from './support.js';
+
+/** Names people give the file that Heroku does not read. */
+const MISNAMED = /^(procfile|procfile\.\w+|Procfile\.\w+)$/i;
+
+/** codebase.procfile: a Procfile Heroku accepts, declaring a `web` process. */
+export const procfileRule: Rule<ProjectFacts> = {
+  meta: {
+    id: 'codebase.procfile',
+    area: 'codebase',
+    severity: 'error',
+    title: 'Procfile exists, parses, and declares a web process',
+    docs: devCenter('procfile'),
+  },
+  check(facts) {
+    const { procfile } = facts;
+    if (!procfile) {
+      const misnamed = facts.files.find((f) => !f.includes('/') && f !== 'Procfile' && MISNAMED.test(f));
+      return [
+        {
+          message: misnamed ? `no Procfile: Heroku reads only a file named exactly 'Procfile', and this project has '${misnamed}'` : 'no Procfile: Heroku would start no web process for this app',
+          hint: misnamed ? `Rename ${misnamed} to Procfile (capital P, no extension).` : 'Add a Procfile at the project root with `web: gunicorn PROJECT.wsgi`.',
+          ...(misnamed && { file: misnamed }),
+        },
+      ];
+    }
+    const reports: Report[] = procfile.problems.map((p) => ({
+      message: `Procfile line ${p.line}: ${p.message}`,
+      hint: 'Each line is `name: command`; comments start with #.',
+      file: p.file,
+      line: p.line,
+    }));
+    if (!procfile.entries.some((e) => e.name === 'web')) {
+      const declared = procfile.entries.map((e) => e.name).join(', ');
+      reports.push({
+        message: `the Procfile declares no web process${declared ? ` (it declares ${declared})` : ''}: the app would receive no HTTP traffic`,
+        hint: 'Add `web: gunicorn PROJECT.wsgi`; only the process named web gets HTTP requests from the router.',
+        file: procfile.file,
+      });
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,68 @@
+import type { Report, Rule } from '../core/rule.js';
+import { PyDict, type PyValue } from '../project/python-value.js';
+import { isSecretName } from '../project/secret-names.js';
+import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
+import type { ProjectFacts } from '../project/types.js';
+import { describeRead, devCenter, envReadsOf, NO_SETTINGS } from './support.js';
+
+/** Every non-empty string under a secret-looking name: the setting itself, or keys inside its dicts. */
+function secretStrings(name: string, value: PyValue, path = name): string[] {
+  if (typeof value === 'string') return value !== '' && isSecretName(name) ? [path] : [];
+  if (!(value instanceof PyDict)) return [];
+  return [...value.entries].flatMap(([key, inner]) => (typeof key === 'string' ? secretStrings(key, inner, `${path}['${key}']`) : []));
+}
+
+function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path: string, binding: Binding): Report | undefined {
+  const place = { file: binding.origin.file, line: binding.origin.line };
+  const reads = envReadsOf(evaluation, binding);
+  const unset = reads.filter((r) => !Object.hasOwn(env, r.name));
+  const isKey = path === 'SECRET_KEY';
+  const variable = /\['([^']+)'\]$/.exec(path)?.[1] ?? path;
+  if (reads.length === 0) {
+    return {
+      message: isKey
+        ? 'SECRET_KEY is a literal string in the code: anyone who can read the repository can forge sessions, password-reset links and signed cookies'
+        : `${path} is a literal string in the code: the credential is readable by anyone who can read the repository`,
+      hint: `Read it from a config var (os.environ['${variable}']), set it with heroku config:set, and rotate the value that was committed.`,
+      ...place,
+    };
+  }
+  if (unset.length === 0) return undefined;
+  return {
+    severity: 'warning',
+    message: `${path} falls back to a literal default in the code, because ${unset.map(describeRead).join(', ')} is not set in this environment`,
+    hint: `Set ${unset.map((r) => r.name).join(', ')} as a config var, and drop the default so a missing variable stops the app instead.`,
+    ...place,
+  };
+}
+
+/**
+ * codebase.secrets: credentials in the settings come from the environment. A literal SECRET_KEY or
+ * password in the code is in every clone and every backup of the repository. The value is never
+ * quoted in the message.
+ */
+export const secretsRule: Rule<ProjectFacts> = {
+  meta: {
+    id: 'codebase.secrets',
+    area: 'codebase',
+    severity: 'error',
+    title: 'No secrets written in the settings',
+    docs: devCenter('config-vars'),
+  },
+  check(facts) {
+    const evaluation = facts.evaluation;
+    if (!evaluation) return NO_SETTINGS;
+    const { settings } = evaluation;
+    const reports: Report[] = [];
+    for (const name of settings.names()) {
+      // A literal database password is reported by codebase.database-url, with the fix for all of DATABASES.
+      if (name === 'DATABASES') continue;
+      const binding = settings.get(name)!;
+      for (const path of secretStrings(name, binding.value)) {
+        const report = judge(evaluation, facts.env, path, binding);
+        if (report) reports.push(report);
+      }
+    }
+    return reports;
+  },
+};

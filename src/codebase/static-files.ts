@@ -1,0 +1,79 @@
+import type { Report, Rule } from '../core/rule.js';
+import { PyDict, sequenceItems, truthy, Unknown, type PyValue } from '../project/python-value.js';
+import type { ProjectFacts } from '../project/types.js';
+import type { SettingsView } from '../project/settings/types.js';
+import { cannotTell, devCenter, NO_SETTINGS, placeOf, settingsOf } from './support.js';
+
+const WHITENOISE = 'whitenoise.middleware.WhiteNoiseMiddleware';
+const SECURITY = 'django.middleware.security.SecurityMiddleware';
+
+/** The staticfiles storage backend: STORAGES['staticfiles']['BACKEND'] (4.2+) or STATICFILES_STORAGE. */
+function staticStorage(settings: SettingsView): PyValue | undefined {
+  const storages = settings.get('STORAGES')?.value;
+  const entry = storages instanceof PyDict ? storages.get('staticfiles') : undefined;
+  if (entry instanceof PyDict) return entry.get('BACKEND');
+  return settings.get('STATICFILES_STORAGE')?.value;
+}
+
+/** Another way to serve static files: a cloud storage backend, or a STATIC_URL on a CDN. */
+function servedElsewhere(settings: SettingsView): boolean {
+  const storage = staticStorage(settings);
+  const url = settings.get('STATIC_URL')?.value;
+  return (typeof storage === 'string' && /^(storages|cloudinary_storage)\./.test(storage)) || (typeof url === 'string' && /^(https?:)?\/\//.test(url));
+}
+
+/**
+ * codebase.static-files: collectstatic has a STATIC_ROOT to fill, and something serves it. With
+ * DEBUG off Django serves no static files and Heroku has no web server in front of the app, so
+ * WhiteNoise (right after SecurityMiddleware, so redirects and headers apply first) or a storage
+ * service must.
+ */
+export const staticFilesRule: Rule<ProjectFacts> = {
+  meta: {
+    id: 'codebase.static-files',
+    area: 'codebase',
+    severity: 'error',
+    title: 'Static files are collected and served',
+    docs: devCenter('django-assets'),
+  },
+  check(facts) {
+    const settings = settingsOf(facts);
+    if (!settings) return NO_SETTINGS;
+    const reports: Report[] = [];
+    const root = settings.get('STATIC_ROOT');
+    if (root?.value instanceof Unknown) reports.push(cannotTell('whether STATIC_ROOT is set', root.value, root));
+    else if (!root || truthy(root.value) === false) {
+      reports.push({
+        message: "STATIC_ROOT is not set: the buildpack's collectstatic fails with ImproperlyConfigured and the build stops",
+        hint: "Set STATIC_ROOT = BASE_DIR / 'staticfiles'.",
+        ...placeOf(settings, root),
+      });
+    }
+    const middleware = settings.get('MIDDLEWARE');
+    if (middleware?.value instanceof Unknown) return [...reports, cannotTell('whether WhiteNoise serves static files', middleware.value, middleware)];
+    // Django's default MIDDLEWARE is empty.
+    const items = middleware ? sequenceItems(middleware.value) : [];
+    if (!items) return reports;
+    const whitenoise = items.indexOf(WHITENOISE);
+    const security = items.indexOf(SECURITY);
+    if (whitenoise < 0) {
+      if (servedElsewhere(settings)) return reports;
+      const unknown = items.find((i): i is Unknown => i instanceof Unknown);
+      if (unknown) return [...reports, cannotTell('whether WhiteNoise serves static files', unknown, middleware)];
+      reports.push({
+        severity: 'warning',
+        message: 'nothing serves the static files: with DEBUG off Django does not, and Heroku puts no web server in front of the app, so CSS, JavaScript and images would 404',
+        hint: `Install whitenoise and add '${WHITENOISE}' to MIDDLEWARE right after '${SECURITY}' (or store them with django-storages).`,
+        ...placeOf(settings, middleware),
+      });
+    } else if (whitenoise !== (security < 0 ? 0 : security + 1)) {
+      reports.push({
+        severity: 'warning',
+        message: `WhiteNoiseMiddleware is at position ${whitenoise + 1} of MIDDLEWARE: it must come ${security < 0 ? 'first' : 'directly after SecurityMiddleware'}, or the middleware above it runs (and may fail or redirect) for every static file`,
+        hint: `Move '${WHITENOISE}' to directly after '${SECURITY}'.`,
+        ...placeOf(settings, middleware),
+      });
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { InputError } from '../core/errors.js';
+
+const run = promisify(execFile);
+
+/** Folders that are never part of the deployed code: VCS data, dependencies, caches. */
+const SKIPPED_DIRS = new Set(['.git', '.hg', 'node_modules', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'venv', '.venv', 'virtualenv']);
+
+function isSkippedDir(path: string, name: string): boolean {
+  // Any virtualenv, whatever its name, has a pyvenv.cfg at its top.
+  return SKIPPED_DIRS.has(name) || existsSync(join(path, 'pyvenv.cfg'));
+}
+
+function entries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The Django project's root: DIR itself when it holds manage.py, else the one folder at most two
+ * levels down that does. Monorepos keep the site in `backend/` or `src/site/`; guessing among several
+ * would check the wrong project, so several is an error that lists them.
+ */
+export function findProjectRoot(dir: string): string {
+  const start = resolve(dir);
+  let stat;
+  try {
+    stat = statSync(start);
+  } catch {
+    throw new InputError(`${dir}: no such folder`);
+  }
+  if (!stat.isDirectory()) throw new InputError(`${dir}: not a folder; pass the Django project's folder (the one with manage.py)`);
+  if (existsSync(join(start, 'manage.py'))) return start;
+  const found: string[] = [];
+  const search = (folder: string, depth: number): void => {
+    for (const entry of entries(folder)) {
+      if (!entry.isDirectory() || isSkippedDir(join(folder, entry.name), entry.name)) continue;
+      const child = join(folder, entry.name);
+      if (existsSync(join(child, 'manage.py'))) found.push(child);
+      else if (depth < 2) search(child, depth + 1);
+    }
+  };
+  search(start, 1);
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) throw new InputError(`${dir}: no manage.py here or two levels below; pass the Django project's folder (the one with manage.py)`);
+  const listed = found.map((f) => relative(start, join(f, 'manage.py'))).sort().join(', ');
+  throw new InputError(`${dir}: several Django projects (${listed}); pass the folder of the one to check`);
+}
+
+/** Every file under root, relative with forward slashes, sorted; skips VCS data, virtualenvs and caches. */
+export function listFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of entries(folder)) {
+      const path = join(folder, entry.name);
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!isSkippedDir(path, entry.name)) walk(path, `${rel}/`);
+      } else if (entry.isFile()) {
+        files.push(rel);
+      } else if (entry.isSymbolicLink() && isFileTarget(path)) {
+        // Linked folders are not followed: a link back up the tree would never end.
+        files.push(rel);
+      }
+    }
+  };
+  walk(root, '');
+  return files.sort();
+}
+
+function isFileTarget(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Files git tracks under root (committed or staged), relative to root; undefined when root is not in a
+ * git work tree or git is missing. This is what a `git push heroku` deploys.
+ */
+export async function gitTrackedFiles(root: string): Promise<string[] | undefined> {
+  try {
+    const inside = await run('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root });
+    if (inside.stdout.trim() !== 'true') return undefined;
+    const { stdout } = await run('git', ['ls-files', '-z'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    return stdout.split('\0').filter((f) => f !== '');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDotenv } from './dotenv.js';
+import { hasRemotePassword, isSecretName } from './secret-names.js';
+import type { DotenvFileSummary } from './types.js';
+
+/** `.env`, `.env.production`, `production.env`. */
+export function isDotenvFile(file: string): boolean {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
+}
+
+/**
+ * Summarises every .env-style file in the tree: which keys hold credentials, never the values.
+ * A file that does not parse is kept with its problem, so a rule can still say it is committed.
+ */
+export function summariseDotenvFiles(root: string, files: readonly string[]): DotenvFileSummary[] {
+  return files.filter(isDotenvFile).map((file) => {
+    try {
+      const entries = parseDotenv(readFileSync(join(root, file), 'utf8'), file);
+      const secretKeys = entries
+        .filter((e) => e.value !== '' && (isSecretName(e.key) || hasRemotePassword(e.value)))
+        .map((e) => ({ key: e.key, line: e.line }));
+      return { file, secretKeys };
+    } catch (error) {
+      return { file, secretKeys: [], problem: (error as Error).message };
+    }
+  });
+}

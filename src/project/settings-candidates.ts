@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Node } from 'web-tree-sitter';
+import { parsePython } from './settings/parser.js';
+import { lineOf, literalString, nodesOfType } from './python-literals.js';
+import { procfileEntry } from './procfile.js';
+import { analyseCommand, appReference, moduleFileCandidates } from './process-command.js';
+import type { Procfile, SettingsCandidate } from './types.js';
+
+interface ModuleDefault {
+  module: string;
+  line: number;
+  overridesEnvironment: boolean;
+}
+
+const ENVIRON = /^(os\.)?environ$/;
+const SETTINGS_VAR = 'DJANGO_SETTINGS_MODULE';
+
+/** `os.environ.setdefault('DJANGO_SETTINGS_MODULE', '…')`, or a plain `os.environ[…] = '…'`. */
+function settingsDefault(root: Node): ModuleDefault | undefined {
+  const found: ModuleDefault[] = [];
+  for (const call of nodesOfType(root, 'call')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'setdefault') continue;
+    if (!ENVIRON.test(fn.childForFieldName('object')?.text ?? '')) continue;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const module = literalString(args[1]);
+    if (literalString(args[0]) === SETTINGS_VAR && module) found.push({ module, line: lineOf(call), overridesEnvironment: false });
+  }
+  for (const assignment of nodesOfType(root, 'assignment')) {
+    const left = assignment.childForFieldName('left');
+    if (left?.type !== 'subscript' || !ENVIRON.test(left.childForFieldName('value')?.text ?? '')) continue;
+    const module = literalString(assignment.childForFieldName('right'));
+    if (literalString(left.childForFieldName('subscript')) === SETTINGS_VAR && module) found.push({ module, line: lineOf(assignment), overridesEnvironment: true });
+  }
+  return found.sort((a, b) => a.line - b.line)[0];
+}
+
+async function fileDefault(root: string, file: string): Promise<ModuleDefault | undefined> {
+  let source: string;
+  try {
+    source = readFileSync(join(root, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return settingsDefault((await parsePython(source)).rootNode);
+}
+
+export interface CandidateInputs {
+  root: string;
+  /** The project's files (ProjectFacts.files). */
+  files: readonly string[];
+  /** manage.py, relative to the root. */
+  managePy?: string;
+  procfile?: Procfile;
+  /** The evaluation environment. */
+  env: Readonly<Record<string, string>>;
+  /** `--settings`. */
+  override?: string;
+}
+
+const candidate = (source: SettingsCandidate['source'], module: string, file?: string, line?: number, overridesEnvironment?: boolean): SettingsCandidate => ({
+  module,
+  source,
+  ...(file !== undefined && { file }),
+  ...(line !== undefined && { line }),
+  ...(overridesEnvironment && { overridesEnvironment }),
+});
+
+/**
+ * Every place that names the settings module, with where: manage.py, each wsgi.py/asgi.py, the
+ * Procfile's web command, the environment and `--settings`. They may disagree; chooseSettingsModule
+ * decides which one each process loads.
+ */
+export async function collectSettingsCandidates(inputs: CandidateInputs): Promise<SettingsCandidate[]> {
+  const { root, files, env } = inputs;
+  const candidates: SettingsCandidate[] = [];
+  const managePy = inputs.managePy ?? 'manage.py';
+  const fromManage = await fileDefault(root, managePy);
+  if (fromManage) candidates.push(candidate('manage.py', fromManage.module, managePy, fromManage.line, fromManage.overridesEnvironment));
+
+  const fileSet = new Set(files);
+  const web = procfileEntry(inputs.procfile, 'web');
+  const analysis = web && analyseCommand(web.command);
+  const ref = analysis?.server && appReference(analysis.server);
+  const webModuleFile = ref && moduleFileCandidates(ref).find((f) => fileSet.has(f));
+
+  const serverFiles = files.filter((f) => /(^|\/)(wsgi|asgi)\.py$/.test(f));
+  if (webModuleFile && !serverFiles.includes(webModuleFile)) serverFiles.push(webModuleFile);
+  const defaults = new Map<string, ModuleDefault>();
+  for (const file of serverFiles) {
+    const found = await fileDefault(root, file);
+    if (!found) continue;
+    defaults.set(file, found);
+    candidates.push(candidate(file.endsWith('asgi.py') ? 'asgi.py' : 'wsgi.py', found.module, file, found.line, found.overridesEnvironment));
+  }
+
+  if (web && analysis?.settingsModule) {
+    candidates.push(candidate('Procfile', analysis.settingsModule, inputs.procfile!.file, web.line, true));
+  } else if (webModuleFile && defaults.has(webModuleFile)) {
+    const found = defaults.get(webModuleFile)!;
+    candidates.push(candidate('Procfile', found.module, webModuleFile, found.line, found.overridesEnvironment));
+  }
+
+  const fromEnv = env[SETTINGS_VAR];
+  if (fromEnv) candidates.push(candidate('environment', fromEnv));
+  if (inputs.override) candidates.push(candidate('--settings', inputs.override));
+  return candidates;
+}
+
+export interface SettingsChoice {
+  /** The module the web process loads (or `--settings`), undefined when nothing names one. */
+  module?: string;
+  /** The module manage.py commands load: the release phase and `heroku run`. */
+  managePyModule?: string;
+  /** The web process and manage.py commands would load different settings. */
+  disagree: boolean;
+}
+
+/**
+ * Which module each process loads. A forced value (gunicorn `--env`, an assignment in wsgi.py) beats
+ * the environment (config vars), which beats the `setdefault` defaults in wsgi.py and manage.py.
+ * `--settings` only chooses what implanta evaluates; it does not change what the processes load.
+ */
+export function chooseSettingsModule(candidates: readonly SettingsCandidate[], override?: string): SettingsChoice {
+  const of = (source: SettingsCandidate['source'], forced?: boolean): SettingsCandidate | undefined =>
+    candidates.find((c) => c.source === source && (forced === undefined || Boolean(c.overridesEnvironment) === forced));
+  const environment = of('environment');
+  const webDefault = of('Procfile', false) ?? (of('Procfile') ? undefined : (of('wsgi.py', false) ?? of('asgi.py', false)));
+  const webForced = of('Procfile', true) ?? (of('Procfile') ? undefined : (of('wsgi.py', true) ?? of('asgi.py', true)));
+  const web = webForced ?? environment ?? webDefault ?? of('manage.py');
+  const manage = of('manage.py', true) ?? environment ?? of('manage.py');
+  const evaluated = override ?? of('--settings')?.module ?? web?.module;
+  return {
+    ...(evaluated !== undefined && { module: evaluated }),
+    ...(manage && { managePyModule: manage.module }),
+    disagree: web !== undefined && manage !== undefined && web.module !== manage.module,
+  };
+}

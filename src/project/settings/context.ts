@@ -1,0 +1,144 @@
+/**
+ * The state of one evaluation: the process environment as the settings change it, the modules
+ * loaded, and what the settings read and import. One Evaluator per `evaluateSettings` call.
+ */
+import type { Node } from 'web-tree-sitter';
+import { Unknown, type PyValue } from '../python-value.js';
+import { Scope } from './scope.js';
+import { ANY_EXCEPTION } from './signals.js';
+import type { SourceFiles } from './sources.js';
+import type { EnvRead, ModuleUse, Origin } from './types.js';
+
+export interface ModuleState {
+  /** Dotted name: `hollow.settings`. */
+  name: string;
+  /** Relative to the root, forward slashes; undefined for a namespace package (a folder without __init__.py). */
+  file?: string;
+  /** Absolute path of the file, or of the folder of a namespace package. */
+  abs: string;
+  /** What a relative import starts from: the module itself for a package, else its parent. */
+  package: string;
+  scope: Scope;
+}
+
+/** A value of the environment: a string, or Unknown when an undecidable path may have changed it. */
+export type EnvValue = string | Unknown;
+
+/** A configuration file decouple reads values from (a .env, or settings.ini whose keys ignore case). */
+export interface DecoupleRepository {
+  values: Map<string, string | null>;
+  ignoreCase: boolean;
+}
+
+export class Evaluator {
+  readonly modules = new Map<string, ModuleState>();
+  readonly envReads: EnvRead[] = [];
+  readonly imports: ModuleUse[] = [];
+  readonly files: string[] = [];
+  readonly dotenvFiles: string[] = [];
+  /** Depth of undecidable branches being explored: what happens there may not happen at all. */
+  speculative = 0;
+  /** Depth of try bodies: a raise there may be caught, so it must reach the handler. */
+  tryDepth = 0;
+  /** Exceptions that may (not must) have been raised in the innermost try body so far. */
+  mayRaise = new Set<string>();
+  /**
+   * decouple's module-level `config` loads its repository once, from the first caller's folder.
+   */
+  decoupleRepository?: DecoupleRepository;
+
+  constructor(
+    readonly root: string,
+    /** os.environ as the settings see it at this point of the evaluation. */
+    public environ: Map<string, EnvValue>,
+    readonly sources: SourceFiles,
+  ) {}
+
+  recordEnvRead(name: string, via: string, required: boolean, origin: Origin): void {
+    // A read is required only when the process certainly reaches it and nothing catches its failure.
+    const certain = required && this.speculative === 0 && this.tryDepth === 0;
+    const known = this.envReads.find((r) => r.name === name && r.file === origin.file && r.line === origin.line && r.via === via);
+    if (known) known.required ||= certain;
+    else this.envReads.push({ name, required: certain, file: origin.file, line: origin.line, via });
+  }
+
+  recordImport(module: string, origin: Origin, how: ModuleUse['how']): void {
+    if (this.imports.some((u) => u.module === module && u.file === origin.file && u.line === origin.line && u.how === how)) return;
+    this.imports.push({ module, file: origin.file, line: origin.line, how });
+  }
+
+  recordDotenvFile(file: string): void {
+    if (!this.dotenvFiles.includes(file)) this.dotenvFiles.push(file);
+  }
+
+  /** Something in a try body may raise `exception`: the handlers may or may not run. */
+  noteMayRaise(exception = ANY_EXCEPTION): void {
+    if (this.tryDepth > 0) this.mayRaise.add(exception);
+  }
+}
+
+/** Where statements of one module run. */
+export class Frame {
+  /** Line of the statement being executed: the origin of whatever it sets. */
+  line = 1;
+
+  constructor(
+    readonly ev: Evaluator,
+    readonly module: ModuleState,
+    readonly scope: Scope,
+  ) {}
+
+  /** The module's file, relative; a namespace package has none and reports its folder. */
+  get file(): string {
+    return this.module.file ?? this.module.name.replace(/\./g, '/');
+  }
+
+  origin(line = this.line): Origin {
+    return { file: this.file, line };
+  }
+
+  unknown(reason: string, node?: Node): Unknown {
+    return new Unknown(reason, this.file, node ? lineOf(node) : this.line);
+  }
+
+  /** A frame for a comprehension: its own variables, the module's beyond. */
+  child(): Frame {
+    const frame = new Frame(this.ev, this.module, new Scope(this.scope));
+    frame.line = this.line;
+    return frame;
+  }
+}
+
+export function lineOf(node: Node): number {
+  return node.startPosition.row + 1;
+}
+
+/** Source text for a message: one line, shortened. */
+export function snippet(node: Node, max = 60): string {
+  const text = node.text.replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Arguments of a call as evaluated: positional in order, keywords by name. */
+export interface CallArgs {
+  positional: PyValue[];
+  keywords: Map<string, PyValue>;
+}
+
+export interface Call {
+  frame: Frame;
+  args: CallArgs;
+  node: Node;
+  /** Dotted name of what is called, for messages: `os.environ.get`, `env.bool`. */
+  name: string;
+}
+
+export type CallHandler = (call: Call) => PyValue;
+
+/** Positional-or-keyword argument `index`/`name`, or `fallback` when absent. */
+export function argument(call: Call, index: number, name: string): PyValue | undefined;
+export function argument(call: Call, index: number, name: string, fallback: PyValue): PyValue;
+export function argument(call: Call, index: number, name: string, fallback?: PyValue): PyValue | undefined {
+  if (index >= 0 && index < call.args.positional.length) return call.args.positional[index];
+  return call.args.keywords.has(name) ? call.args.keywords.get(name) : fallback;
+}

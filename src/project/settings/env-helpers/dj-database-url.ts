@@ -1,0 +1,114 @@
+/**
+ * dj-database-url: `config()` reads DATABASE_URL, `parse()` turns a URL into a DATABASES entry.
+ * Engines are the current release's (`django.db.backends.postgresql`, not the `_psycopg2` alias
+ * that old releases gave and Django 3.0 removed).
+ */
+import { PyDict, Unknown, type PyValue } from '../../python-value.js';
+import { argument, type Call, type CallHandler } from '../context.js';
+import { PyRaise } from '../signals.js';
+import { envName, readEnv } from './environment.js';
+import { parseQs, unquote, urlsplit } from './url.js';
+
+export const DJ_DATABASE_URL_SCHEMES: Record<string, string> = {
+  postgres: 'django.db.backends.postgresql',
+  postgresql: 'django.db.backends.postgresql',
+  pgsql: 'django.db.backends.postgresql',
+  postgis: 'django.contrib.gis.db.backends.postgis',
+  mysql: 'django.db.backends.mysql',
+  mysql2: 'django.db.backends.mysql',
+  mysqlgis: 'django.contrib.gis.db.backends.mysql',
+  'mysql-connector': 'mysql.connector.django',
+  mssql: 'sql_server.pyodbc',
+  mssqlms: 'mssql',
+  spatialite: 'django.contrib.gis.db.backends.spatialite',
+  sqlite: 'django.db.backends.sqlite3',
+  oracle: 'django.db.backends.oracle',
+  oraclegis: 'django.contrib.gis.db.backends.oracle',
+  redshift: 'django_redshift_backend',
+  cockroach: 'django_cockroachdb',
+  timescale: 'timescale.db.backends.postgresql',
+  timescalegis: 'timescale.db.backends.postgis',
+};
+
+const SEARCH_PATH_SCHEMES = new Set(['postgres', 'postgresql', 'pgsql', 'postgis', 'redshift', 'timescale', 'timescalegis']);
+
+export interface DatabaseUrlOptions {
+  engine: PyValue;
+  connMaxAge: PyValue;
+  sslRequire: PyValue;
+  testOptions: PyValue;
+}
+
+function options(call: Call, offset: number): DatabaseUrlOptions {
+  return {
+    engine: argument(call, offset, 'engine', null),
+    connMaxAge: argument(call, offset + 1, 'conn_max_age', 0),
+    sslRequire: argument(call, offset + 4, 'ssl_require', false),
+    testOptions: argument(call, offset + 5, 'test_options', null),
+  };
+}
+
+/** `dj_database_url.parse(url, ...)`: the DATABASES entry the URL describes. */
+export function parseDatabaseUrl(call: Call, url: string, opts: DatabaseUrlOptions): PyValue {
+  const { frame } = call;
+  if (opts.engine instanceof Unknown) return opts.engine;
+  if (url === 'sqlite://:memory:') return new PyDict(new Map<string, PyValue>([['ENGINE', DJ_DATABASE_URL_SCHEMES.sqlite!], ['NAME', ':memory:']]));
+  const split = urlsplit(url);
+  let path = split.path.slice(1);
+  if (split.scheme === 'sqlite' && path === '') path = ':memory:';
+  let hostname = split.hostname ?? '';
+  if (hostname.includes('%')) hostname = unquote(split.netloc.slice(split.netloc.lastIndexOf('@') + 1));
+  const engine = typeof opts.engine === 'string' ? opts.engine : DJ_DATABASE_URL_SCHEMES[split.scheme];
+  // The message names the scheme only: the URL holds the password.
+  if (engine === undefined) throw new PyRaise('ValueError', `dj_database_url: no support for the URL scheme '${split.scheme}'`, frame.file, frame.line);
+  if (Number.isNaN(split.port)) throw new PyRaise('ValueError', 'dj_database_url: the port of the database URL is not a number', frame.file, frame.line);
+  const stringPort = ['django.db.backends.oracle', 'sql_server.pyodbc', 'mssql'].includes(engine);
+  const config = new PyDict(
+    new Map<string, PyValue>([
+      ['NAME', unquote(path)],
+      ['USER', unquote(split.username ?? '')],
+      ['PASSWORD', unquote(split.password ?? '')],
+      ['HOST', hostname],
+      ['PORT', split.port ? (stringPort ? String(split.port) : split.port) : ''],
+      ['CONN_MAX_AGE', opts.connMaxAge],
+      ['ENGINE', engine],
+    ]),
+  );
+  if (opts.testOptions instanceof PyDict && opts.testOptions.entries.size > 0) config.entries.set('TEST', opts.testOptions);
+  const dbOptions = new PyDict();
+  for (const [key, values] of parseQs(split.query)) {
+    const value = values.at(-1)!;
+    if (split.scheme === 'mysql' && key === 'ssl-ca') dbOptions.entries.set('ssl', new PyDict(new Map([['ca', value]])));
+    else dbOptions.entries.set(key, /^\d+$/.test(value) ? Number(value) : /^(true|false)$/i.test(value) ? value.toLowerCase() === 'true' : value);
+  }
+  if (opts.sslRequire instanceof Unknown) return opts.sslRequire;
+  if (opts.sslRequire) dbOptions.entries.set('sslmode', 'require');
+  const schema = dbOptions.get('currentSchema');
+  if (schema !== undefined && SEARCH_PATH_SCHEMES.has(split.scheme)) {
+    dbOptions.entries.delete('currentSchema');
+    dbOptions.entries.set('options', `-c search_path=${String(schema)}`);
+  }
+  if (dbOptions.entries.size > 0) config.entries.set('OPTIONS', dbOptions);
+  return config;
+}
+
+/** `dj_database_url.config(env='DATABASE_URL', default=None, ...)`: {} when there is no URL. */
+export function databaseUrlConfig(call: Call, opts: DatabaseUrlOptions, envVar: PyValue, fallback: PyValue): PyValue {
+  const name = envName(call.frame, envVar, call.node);
+  if (name instanceof Unknown) return name;
+  const url = readEnv(call.frame, name, 'dj_database_url', false, call.node) ?? fallback;
+  if (url instanceof Unknown) return url;
+  if (url === null || url === '') return new PyDict();
+  if (typeof url !== 'string') return call.frame.unknown('dj_database_url.config() with a default that is not a URL', call.node);
+  return parseDatabaseUrl(call, url, opts);
+}
+
+export const djDatabaseUrlHandlers: Record<string, CallHandler> = {
+  'dj_database_url.config': (call) => databaseUrlConfig(call, options(call, 2), argument(call, 0, 'env', 'DATABASE_URL'), argument(call, 1, 'default', null)),
+  'dj_database_url.parse': (call) => {
+    const url = argument(call, 0, 'url');
+    if (url instanceof Unknown) return url;
+    if (typeof url !== 'string') throw new PyRaise('TypeError', 'dj_database_url.parse() needs a URL string', call.frame.file, call.frame.line);
+    return parseDatabaseUrl(call, url, options(call, 1));
+  },
+};

@@ -1,0 +1,110 @@
+/** `os.environ` and `os.getenv`. */
+import type { Node } from 'web-tree-sitter';
+import { PyDict, PyOpaque, PyTuple, Unknown, type PyValue } from '../../python-value.js';
+import { argument, lineOf, type Call, type CallHandler, type Frame } from '../context.js';
+import type { Iterable } from '../iteration.js';
+import type { ObjectBehaviour } from '../objects.js';
+import { PyRaise } from '../signals.js';
+import { BoundMethod, typeName } from '../values.js';
+import { envHas, envName, readEnv, writeEnv } from './environment.js';
+
+const VIA = 'os.environ';
+const METHODS = new Set(['get', 'setdefault', 'pop', 'copy', 'keys', 'values', 'items', 'update', '__contains__']);
+
+function typeError(frame: Frame, message: string): PyRaise {
+  return new PyRaise('TypeError', message, frame.file, frame.line);
+}
+
+/** os.environ only holds strings: assigning anything else is a TypeError. */
+function envString(frame: Frame, v: PyValue | undefined): string | Unknown {
+  if (typeof v === 'string' || v instanceof Unknown) return v;
+  throw typeError(frame, `str expected, not ${typeName(v ?? null)}`);
+}
+
+class EnvironMapping extends PyOpaque implements ObjectBehaviour, Iterable {
+  constructor() {
+    super('os.environ');
+  }
+
+  getAttribute(frame: Frame, name: string, node: Node): PyValue {
+    return METHODS.has(name) ? new BoundMethod(this, name) : frame.unknown(`os.environ.${name}`, node);
+  }
+
+  getItem(frame: Frame, key: PyValue, node: Node): PyValue {
+    const name = envName(frame, key, node);
+    if (name instanceof Unknown) return name;
+    const value = readEnv(frame, name, VIA, true, node);
+    if (value === undefined) throw new PyRaise('KeyError', `os.environ['${name}'] is not set: the app would not boot`, frame.file, lineOf(node));
+    return value;
+  }
+
+  setItem(frame: Frame, key: PyValue, value: PyValue, node: Node): void {
+    const name = envName(frame, key, node);
+    if (!(name instanceof Unknown)) writeEnv(frame, name, envString(frame, value));
+  }
+
+  deleteItem(frame: Frame, key: PyValue, node: Node): void {
+    const name = envName(frame, key, node);
+    if (name instanceof Unknown) return;
+    if (!frame.ev.environ.delete(name)) throw new PyRaise('KeyError', `os.environ['${name}'] is not set`, frame.file, lineOf(node));
+  }
+
+  contains(frame: Frame, item: PyValue, node: Node): boolean | PyValue {
+    const name = envName(frame, item, node);
+    return name instanceof Unknown ? name : envHas(frame, name, VIA, node);
+  }
+
+  iterate(frame: Frame): PyValue[] | Unknown {
+    const unknown = [...frame.ev.environ.values()].find((v): v is Unknown => v instanceof Unknown);
+    return unknown ?? [...frame.ev.environ.keys()];
+  }
+
+  callMethod(call: Call, method: string): PyValue {
+    const { frame, node } = call;
+    if (method === 'copy' || method === 'keys' || method === 'values' || method === 'items') {
+      const entries = [...frame.ev.environ];
+      const unknown = entries.map(([, v]) => v).find((v): v is Unknown => v instanceof Unknown);
+      if (unknown) return unknown;
+      if (method === 'copy') return new PyDict(new Map(entries));
+      if (method === 'keys') return entries.map(([k]) => k);
+      if (method === 'values') return entries.map(([, v]) => v);
+      return entries.map(([k, v]) => new PyTuple([k, v]));
+    }
+    if (method === 'update') {
+      const source = call.args.positional[0];
+      if (source instanceof Unknown) return source;
+      const entries = source instanceof PyDict ? [...source.entries] : [];
+      for (const [k, v] of [...entries, ...call.args.keywords]) if (typeof k === 'string') writeEnv(frame, k, envString(frame, v));
+      return null;
+    }
+    const name = envName(frame, argument(call, 0, 'key'), node);
+    if (name instanceof Unknown) return name;
+    if (method === '__contains__') return envHas(frame, name, VIA, node);
+    const fallback = argument(call, 1, method === 'setdefault' ? 'value' : 'default', null);
+    const value = readEnv(frame, name, VIA, false, node);
+    if (method === 'setdefault' && value === undefined) writeEnv(frame, name, envString(frame, fallback));
+    if (method === 'pop') {
+      if (value === undefined && call.args.positional.length < 2) throw new PyRaise('KeyError', `os.environ['${name}'] is not set`, frame.file, lineOf(node));
+      frame.ev.environ.delete(name);
+    }
+    return value ?? fallback;
+  }
+}
+
+export const ENVIRON = new EnvironMapping();
+
+const getenv: CallHandler = (call) => {
+  const name = envName(call.frame, argument(call, 0, 'key'), call.node);
+  if (name instanceof Unknown) return name;
+  return readEnv(call.frame, name, 'os.getenv', false, call.node) ?? argument(call, 1, 'default', null);
+};
+
+export const osEnvironHandlers: Record<string, CallHandler> = {
+  'os.getenv': getenv,
+  // putenv changes the C environment only: os.environ, which the settings read, stays as it was.
+  'os.putenv': () => null,
+};
+
+export const osEnvironValues: Record<string, PyValue> = {
+  'os.environ': ENVIRON,
+};

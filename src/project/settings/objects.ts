@@ -1,0 +1,25 @@
+/**
+ * Behaviour an opaque object can implement to act like its Python counterpart: `os.environ` is
+ * subscriptable, an `environ.Env` is callable and has methods, an `environ.Path` supports `-`.
+ * The evaluator asks the object before falling back to "cannot know".
+ */
+import type { Node } from 'web-tree-sitter';
+import { PyOpaque, type PyValue } from '../python-value.js';
+import type { Call, Frame } from './context.js';
+
+export interface ObjectBehaviour {
+  getAttribute?(frame: Frame, name: string, node: Node): PyValue;
+  setAttribute?(name: string, value: PyValue): boolean;
+  callSelf?(call: Call): PyValue;
+  callMethod?(call: Call, method: string): PyValue;
+  getItem?(frame: Frame, key: PyValue, node: Node): PyValue;
+  setItem?(frame: Frame, key: PyValue, value: PyValue, node: Node): void;
+  deleteItem?(frame: Frame, key: PyValue, node: Node): void;
+  contains?(frame: Frame, item: PyValue, node: Node): boolean | PyValue;
+  /** `self <op> other` (or `other <op> self` when reflected); undefined when the operator does not apply. */
+  binary?(op: string, other: PyValue, reflected: boolean): PyValue | undefined;
+}
+
+export function behaviour(v: PyValue): ObjectBehaviour | undefined {
+  return v instanceof PyOpaque ? (v as ObjectBehaviour) : undefined;
+}

@@ -1,0 +1,222 @@
+/** Python's binary operators and comparisons over the value model. */
+import type { Node } from 'web-tree-sitter';
+import { PyDict, PyPath, PySet, PyTuple, Unknown, containsString, sequenceItems, type PyValue } from '../python-value.js';
+import type { Frame } from './context.js';
+import { percentFormat } from './formatting.js';
+import { behaviour } from './objects.js';
+import { joinPath } from './paths.js';
+import { PyRaise } from './signals.js';
+import { asNumber, pyEquals, sameValue, typeName } from './values.js';
+
+function typeError(frame: Frame, message: string): PyRaise {
+  return new PyRaise('TypeError', message, frame.file, frame.line);
+}
+
+function unsupported(frame: Frame, op: string, a: PyValue, b: PyValue): PyRaise {
+  return typeError(frame, `unsupported operand types for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+export function binaryOp(frame: Frame, op: string, a: PyValue, b: PyValue): PyValue {
+  if (a instanceof Unknown) return a;
+  if (b instanceof Unknown) return b;
+  const custom = behaviour(a)?.binary?.(op, b, false) ?? behaviour(b)?.binary?.(op, a, true);
+  if (custom !== undefined) return custom;
+  const na = asNumber(a);
+  const nb = asNumber(b);
+  if (na !== undefined && nb !== undefined) return numeric(frame, op, na, nb, typeof a === 'boolean' && typeof b === 'boolean');
+  switch (op) {
+    case '+':
+      if (typeof a === 'string' && typeof b === 'string') return a + b;
+      if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+      if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+      break;
+    case '*': {
+      const [seq, count] = nb !== undefined ? [a, nb] : na !== undefined ? [b, na] : [undefined, 0];
+      if (typeof seq === 'string') return seq.repeat(Math.max(0, count));
+      const items = Array.isArray(seq) || seq instanceof PyTuple ? sequenceItems(seq)! : undefined;
+      if (items) {
+        const repeated = Array.from({ length: Math.max(0, count) }, () => items).flat();
+        return Array.isArray(seq) ? repeated : new PyTuple(repeated);
+      }
+      break;
+    }
+    case '/':
+      if (a instanceof PyPath && (typeof b === 'string' || b instanceof PyPath)) return joinPath(a, b);
+      if (typeof a === 'string' && b instanceof PyPath) return joinPath(new PyPath(a), b);
+      break;
+    case '%':
+      if (typeof a === 'string') {
+        const text = percentFormat(a, b);
+        if (text instanceof TypeError) throw typeError(frame, text.message);
+        return text;
+      }
+      break;
+    case '|':
+      if (a instanceof PyDict && b instanceof PyDict) return new PyDict(new Map([...a.entries, ...b.entries]));
+      if (a instanceof PySet && b instanceof PySet) return new PySet(union(a.items, b.items));
+      break;
+    case '&':
+      if (a instanceof PySet && b instanceof PySet) return new PySet(a.items.filter((x) => b.items.some((y) => sameValue(x, y))));
+      break;
+    case '-':
+      if (a instanceof PySet && b instanceof PySet) return new PySet(a.items.filter((x) => !b.items.some((y) => sameValue(x, y))));
+      break;
+  }
+  throw unsupported(frame, op, a, b);
+}
+
+export function union(a: PyValue[], b: PyValue[]): PyValue[] {
+  const out = [...a];
+  for (const item of b) if (!out.some((x) => sameValue(x, item))) out.push(item);
+  return out;
+}
+
+function numeric(frame: Frame, op: string, a: number, b: number, bothBool: boolean): PyValue {
+  const zero = () => new PyRaise('ZeroDivisionError', 'division by zero', frame.file, frame.line);
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      if (b === 0) throw zero();
+      return a / b;
+    case '//':
+      if (b === 0) throw zero();
+      return Math.floor(a / b);
+    case '%':
+      if (b === 0) throw zero();
+      return ((a % b) + b) % b;
+    case '**':
+      return a ** b;
+    case '|':
+      return bothBool ? Boolean(a | b) : a | b;
+    case '&':
+      return bothBool ? Boolean(a & b) : a & b;
+    case '^':
+      return bothBool ? Boolean(a ^ b) : a ^ b;
+    case '<<':
+      return a * 2 ** b;
+    case '>>':
+      return Math.floor(a / 2 ** b);
+  }
+  throw typeError(frame, `unsupported operator ${op}`);
+}
+
+/**
+ * `target op= value`: lists, dicts and sets change in place (every name bound to them sees it), as
+ * Python's `+=` / `|=` do; everything else rebinds to a new value.
+ */
+export function inplaceOp(frame: Frame, op: string, a: PyValue, b: PyValue): PyValue {
+  if (op === '+' && Array.isArray(a) && !(b instanceof Unknown)) {
+    const items = sequenceItems(b) ?? (typeof b === 'string' ? [...b] : b instanceof PyDict ? [...b.entries.keys()] : undefined);
+    if (!items) throw typeError(frame, `'${typeName(b)}' object is not iterable`);
+    a.push(...items);
+    return a;
+  }
+  if (op === '|' && a instanceof PyDict && b instanceof PyDict) {
+    for (const [k, v] of b.entries) a.entries.set(k, v);
+    return a;
+  }
+  if (op === '|' && a instanceof PySet && b instanceof PySet) {
+    for (const item of union([], b.items)) if (!a.items.some((x) => sameValue(x, item))) a.items.push(item);
+    return a;
+  }
+  return binaryOp(frame, op, a, b);
+}
+
+/** One comparison of a chain: `a < b`, `x in y`, `p is None`. */
+export function compare(frame: Frame, op: string, a: PyValue, b: PyValue, node: Node): boolean | Unknown {
+  switch (op) {
+    case '==':
+      return pyEquals(a, b);
+    case '!=':
+    case '<>':
+      return negate(pyEquals(a, b));
+    case 'in':
+      return contains(frame, b, a, node);
+    case 'not in':
+      return negate(contains(frame, b, a, node));
+    case 'is':
+      return identical(a, b);
+    case 'is not':
+      return negate(identical(a, b));
+    default:
+      return order(frame, op, a, b);
+  }
+}
+
+export function negate(v: boolean | Unknown): boolean | Unknown {
+  return v instanceof Unknown ? v : !v;
+}
+
+function identical(a: PyValue, b: PyValue): boolean | Unknown {
+  if (a instanceof Unknown) return a;
+  if (b instanceof Unknown) return b;
+  return a === b;
+}
+
+/** `item in container`. */
+export function contains(frame: Frame, container: PyValue, item: PyValue, node: Node): boolean | Unknown {
+  if (container instanceof Unknown) return container;
+  const custom = behaviour(container)?.contains;
+  if (custom) {
+    const result = custom.call(container, frame, item, node);
+    return typeof result === 'boolean' || result instanceof Unknown ? result : frame.unknown('membership test', node);
+  }
+  if (item instanceof Unknown) return item;
+  if (typeof container === 'string') {
+    if (typeof item !== 'string') throw typeError(frame, "'in <string>' requires string as left operand");
+    return container.includes(item);
+  }
+  if (typeof item === 'string') return containsString(container, item);
+  if (container instanceof PyDict) return container.entries.has(item as never);
+  const items = sequenceItems(container);
+  if (!items) throw typeError(frame, `argument of type '${typeName(container)}' is not iterable`);
+  let unknown: Unknown | undefined;
+  for (const x of items) {
+    const eq = pyEquals(x, item);
+    if (eq === true) return true;
+    if (eq instanceof Unknown) unknown ??= eq;
+  }
+  return unknown ?? false;
+}
+
+function order(frame: Frame, op: string, a: PyValue, b: PyValue): boolean | Unknown {
+  const c = cmp(frame, op, a, b);
+  if (c instanceof Unknown) return c;
+  switch (op) {
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+/** Three-way comparison for ordering: numbers, strings, and lists/tuples item by item. */
+export function cmp(frame: Frame, op: string, a: PyValue, b: PyValue): number | Unknown {
+  if (a instanceof Unknown) return a;
+  if (b instanceof Unknown) return b;
+  const na = asNumber(a);
+  const nb = asNumber(b);
+  if (na !== undefined && nb !== undefined) return Math.sign(na - nb);
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  const sameKind = (Array.isArray(a) && Array.isArray(b)) || (a instanceof PyTuple && b instanceof PyTuple);
+  if (sameKind) {
+    const ia = sequenceItems(a)!;
+    const ib = sequenceItems(b)!;
+    for (let i = 0; i < Math.min(ia.length, ib.length); i++) {
+      const eq = pyEquals(ia[i]!, ib[i]!);
+      if (eq instanceof Unknown) return eq;
+      if (!eq) return cmp(frame, op, ia[i]!, ib[i]!);
+    }
+    return Math.sign(ia.length - ib.length);
+  }
+  throw typeError(frame, `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}

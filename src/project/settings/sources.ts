@@ -1,0 +1,115 @@
+/**
+ * The project tree as the evaluator sees it: each Python file read and parsed once, and each path
+ * asked about once. Never lists a directory: imports name the files they need.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
+import { InputError } from '../../core/errors.js';
+import { lineOf } from './context.js';
+
+export class SourceFiles {
+  private readonly trees = new Map<string, Tree>();
+  private readonly kinds = new Map<string, 'file' | 'dir' | 'none'>();
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(
+    readonly root: string,
+    private readonly parser: Parser,
+  ) {}
+
+  /** Path relative to the root, forward slashes. */
+  rel(abs: string): string {
+    return relative(this.root, abs).split(sep).join('/');
+  }
+
+  abs(...parts: string[]): string {
+    return join(this.root, ...parts);
+  }
+
+  /** Inside the project tree: what a deployed app has. */
+  inTree(abs: string): boolean {
+    const rel = relative(this.root, abs);
+    return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  }
+
+  isFile(abs: string): boolean {
+    return this.kind(abs) === 'file';
+  }
+
+  isDir(abs: string): boolean {
+    return this.kind(abs) === 'dir';
+  }
+
+  private kind(abs: string): 'file' | 'dir' | 'none' {
+    let kind = this.kinds.get(abs);
+    if (kind === undefined) {
+      try {
+        const stat = statSync(abs);
+        kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'none';
+      } catch {
+        kind = 'none';
+      }
+      this.kinds.set(abs, kind);
+    }
+    return kind;
+  }
+
+  /** A text file of the tree (.env, settings.ini), undefined when it cannot be read. */
+  readText(abs: string): string | undefined {
+    if (!this.texts.has(abs)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(abs, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      this.texts.set(abs, text);
+    }
+    return this.texts.get(abs);
+  }
+
+  /** The syntax tree of a Python file; an InputError naming file and line when Python would reject it. */
+  parse(abs: string): Tree {
+    let tree = this.trees.get(abs);
+    if (tree) return tree;
+    const rel = this.rel(abs);
+    let source: string;
+    try {
+      source = readFileSync(abs, 'utf8');
+    } catch (error) {
+      throw new InputError(`${rel}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const parsed = this.parser.parse(source);
+    if (!parsed) throw new InputError(`${rel}: the Python parser gave up on this file`);
+    tree = parsed;
+    if (tree.rootNode.hasError) {
+      const bad = firstSyntaxError(tree.rootNode) ?? tree.rootNode;
+      throw new InputError(`${rel}:${lineOf(bad)}: invalid Python syntax (${describe(bad)})`);
+    }
+    this.trees.set(abs, tree);
+    return tree;
+  }
+}
+
+function firstSyntaxError(node: Node): Node | undefined {
+  if (node.type === 'ERROR' || node.isMissing) return node;
+  for (const child of node.children) {
+    if (!child.hasError && !child.isMissing) continue;
+    const found = firstSyntaxError(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong, without quoting the source: the line may hold a secret. Punctuation and keywords are
+ * safe to name; identifiers and literals are named by kind only.
+ */
+function describe(node: Node): string {
+  if (node.isMissing) return node.isNamed ? `missing ${node.type.replace(/_/g, ' ')}` : `missing "${node.type}"`;
+  let leaf: Node | null = node.childCount > 0 ? node.child(0) : null;
+  while (leaf && leaf.childCount > 0) leaf = leaf.child(0);
+  if (!leaf) return 'unexpected input';
+  return leaf.isNamed ? `unexpected ${leaf.type.replace(/_/g, ' ')}` : `unexpected "${leaf.type}"`;
+}

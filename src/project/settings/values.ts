@@ -1,0 +1,227 @@
+/**
+ * Value kinds the evaluator needs beyond the shared PyValue model, and the Python semantics of
+ * equality, copying and `str()` over all of them. Every extra kind is a PyOpaque or PyPath, so code
+ * outside the evaluator sees them as "something that is not data" or a path.
+ */
+import { PyDict, PyOpaque, PyPath, PySet, PyTuple, Unknown, pyRepr, sequenceItems, type PyKey, type PyValue } from '../python-value.js';
+import type { Scope } from './scope.js';
+
+/** A module of the project, evaluated: attribute access reads its scope. */
+export class ProjectModule extends PyOpaque {
+  constructor(
+    name: string,
+    readonly scope: Scope,
+  ) {
+    super(name);
+  }
+}
+
+/** `obj.method` before it is called: the call dispatches on the receiver's kind. */
+export class BoundMethod extends PyOpaque {
+  constructor(
+    readonly self: PyValue,
+    readonly method: string,
+  ) {
+    super(`${typeName(self)}.${method}`);
+  }
+}
+
+/** A `def` or `lambda` of the project: defined, never run, so calling it gives Unknown. */
+export class UserFunction extends PyOpaque {}
+
+/** `locals()` / `globals()` at module level: helpers like django_heroku.settings() write through it. */
+export class ScopeRef extends PyOpaque {
+  constructor(readonly scope: Scope) {
+    super('locals()');
+  }
+}
+
+/** Opaque objects that carry state compare by it, so two branches building the same helper agree. */
+export interface Comparable {
+  sameAs(other: PyOpaque): boolean;
+}
+
+function isComparable(v: PyOpaque): v is PyOpaque & Comparable {
+  return typeof (v as Partial<Comparable>).sameAs === 'function';
+}
+
+export function typeName(v: PyValue): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'string') return 'str';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof PyTuple) return 'tuple';
+  if (v instanceof PySet) return 'set';
+  if (v instanceof PyDict) return 'dict';
+  if (v instanceof PyPath) return 'Path';
+  if (v instanceof Unknown) return 'unknown';
+  return v.name;
+}
+
+/** True when `v` or anything inside it is Unknown. */
+export function containsUnknown(v: PyValue): boolean {
+  if (v instanceof Unknown) return true;
+  const items = sequenceItems(v);
+  if (items) return items.some(containsUnknown);
+  if (v instanceof PyDict) return [...v.entries.values()].some(containsUnknown);
+  return false;
+}
+
+/** The first Unknown inside `v`, depth first: its reason explains why `v` is not fully known. */
+export function firstUnknown(v: PyValue): Unknown | undefined {
+  if (v instanceof Unknown) return v;
+  const items = sequenceItems(v) ?? (v instanceof PyDict ? [...v.entries.values()] : undefined);
+  for (const item of items ?? []) {
+    const found = firstUnknown(item);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Structural sameness, for deciding whether two evaluation paths agree. Stricter than Python's `==`
+ * (1 and True differ, Unknown never equals anything): agreeing here means "the same setting".
+ */
+export function sameValue(a: PyValue, b: PyValue): boolean {
+  if (a === b) return !(a instanceof Unknown);
+  if (a instanceof Unknown || b instanceof Unknown) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && sameItems(a, b);
+  if (a instanceof PyTuple) return b instanceof PyTuple && sameItems(a.items, b.items);
+  if (a instanceof PySet) return b instanceof PySet && a.items.length === b.items.length && a.items.every((x) => b.items.some((y) => sameValue(x, y)));
+  if (a instanceof PyDict) {
+    if (!(b instanceof PyDict) || a.entries.size !== b.entries.size) return false;
+    for (const [k, v] of a.entries) if (!b.entries.has(k) || !sameValue(v, b.entries.get(k)!)) return false;
+    return true;
+  }
+  if (a instanceof PyPath) return b instanceof PyPath && a.constructor === b.constructor && a.path === b.path;
+  if (a instanceof PyOpaque) {
+    if (!(b instanceof PyOpaque) || a.constructor !== b.constructor || a.name !== b.name) return false;
+    return isComparable(a) ? a.sameAs(b) : !(a instanceof ProjectModule) || a.scope === (b as ProjectModule).scope;
+  }
+  return false;
+}
+
+function sameItems(a: PyValue[], b: PyValue[]): boolean {
+  return a.length === b.length && a.every((x, i) => sameValue(x, b[i]!));
+}
+
+/** Python's `==`: 1 == 1.0 == True, a list never equals a tuple; Unknown when it cannot be told. */
+export function pyEquals(a: PyValue, b: PyValue): boolean | Unknown {
+  if (a instanceof Unknown) return a;
+  if (b instanceof Unknown) return b;
+  const na = asNumber(a);
+  const nb = asNumber(b);
+  if (na !== undefined && nb !== undefined) return na === nb;
+  if (typeof a === 'string' || typeof b === 'string' || a === null || b === null) return a === b;
+  const ia = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : undefined;
+  const ib = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : undefined;
+  if (ia && ib) {
+    if (Array.isArray(a) !== Array.isArray(b) || ia.length !== ib.length) return false;
+    return allEqual(ia.map((x, i) => pyEquals(x, ib[i]!)));
+  }
+  if (a instanceof PyDict && b instanceof PyDict) {
+    if (a.entries.size !== b.entries.size) return false;
+    const results: Array<boolean | Unknown> = [];
+    for (const [k, v] of a.entries) {
+      if (!b.entries.has(k)) return false;
+      results.push(pyEquals(v, b.entries.get(k)!));
+    }
+    return allEqual(results);
+  }
+  if (a instanceof PySet && b instanceof PySet) return sameValue(a, b) || (containsUnknown(a) || containsUnknown(b) ? new Unknown('compares sets holding unknown items') : false);
+  if (a instanceof PyPath && b instanceof PyPath) return a.path === b.path;
+  if (a instanceof PyOpaque && b instanceof PyOpaque) return sameValue(a, b);
+  return false;
+}
+
+function allEqual(results: Array<boolean | Unknown>): boolean | Unknown {
+  if (results.includes(false)) return false;
+  return results.find((r): r is Unknown => r instanceof Unknown) ?? true;
+}
+
+/** Numbers and bools as Python's numeric tower sees them. */
+export function asNumber(v: PyValue): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return undefined;
+}
+
+/**
+ * Deep copy of the mutable containers, keeping aliasing inside one copy (two names bound to one list
+ * still share the copied list): evaluation paths each mutate their own copy.
+ */
+export function cloneValue(v: PyValue, memo: Map<object, PyValue>): PyValue {
+  if (v === null || typeof v !== 'object') return v;
+  const seen = memo.get(v);
+  if (seen !== undefined) return seen;
+  if (Array.isArray(v)) {
+    const copy: PyValue[] = [];
+    memo.set(v, copy);
+    for (const item of v) copy.push(cloneValue(item, memo));
+    return copy;
+  }
+  if (v instanceof PyDict) {
+    const copy = new PyDict();
+    memo.set(v, copy);
+    for (const [k, x] of v.entries) copy.entries.set(k, cloneValue(x, memo));
+    return copy;
+  }
+  if (v instanceof PySet) {
+    const copy = new PySet([]);
+    memo.set(v, copy);
+    for (const item of v.items) copy.items.push(cloneValue(item, memo));
+    return copy;
+  }
+  if (v instanceof PyTuple) {
+    const copy = new PyTuple(v.items.map((item) => cloneValue(item, memo)));
+    memo.set(v, copy);
+    return copy;
+  }
+  return v;
+}
+
+/** Python's `str(v)`; Unknown when the text would depend on something not known. */
+export function pyStr(v: PyValue): string | Unknown {
+  if (typeof v === 'string') return v;
+  if (v instanceof Unknown) return v;
+  if (v instanceof PyPath) return v.path;
+  if (typeof v === 'number') return formatNumber(v);
+  const inner = firstUnknown(v);
+  if (inner) return inner;
+  if (v instanceof PyOpaque) return new Unknown(`str() of ${v.name}`);
+  return pyRepr(v);
+}
+
+/** Python's repr of a float keeps a `.0`; ints have none. The evaluator keeps ints exact, floats approximate. */
+export function formatNumber(n: number): string {
+  if (Number.isFinite(n)) return String(n);
+  if (Number.isNaN(n)) return 'nan';
+  return n > 0 ? 'inf' : '-inf';
+}
+
+/** Python's `repr(v)`, Unknown when it depends on something not known. */
+export function pyReprKnown(v: PyValue): string | Unknown {
+  const inner = firstUnknown(v);
+  if (inner) return inner;
+  if (v instanceof PyOpaque) return new Unknown(`repr() of ${v.name}`);
+  return pyRepr(v);
+}
+
+/** Dict keys the model can hold; a tuple or other key makes the dict unknowable. */
+export function toKey(v: PyValue): PyKey | undefined {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return undefined;
+}
+
+/** Django reads a setting when `name.isupper()`: at least one cased letter and no lower-case one. */
+export function isSettingName(name: string): boolean {
+  return name.toUpperCase() === name && name.toLowerCase() !== name;
+}
+
+/** Turns parsed JSON into Python values, as `json.loads` would. */
+export function fromJson(v: unknown): PyValue {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map(fromJson);
+  return new PyDict(new Map(Object.entries(v as object).map(([k, x]) => [k, fromJson(x)])));
+}

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import { releaseMigrationsRule } from '../../src/codebase/release-phase.js';
+import { assertReports, projectFacts, type Expected } from '../helpers/project-facts.js';
+
+const WITH_MIGRATIONS = ['manage.py', 'proj/settings.py', 'pages/migrations/__init__.py', 'pages/migrations/0001_initial.py'];
+const WITHOUT = ['manage.py', 'proj/settings.py', 'pages/migrations/__init__.py'];
+
+const cases: Array<[string, string[], string | undefined, Expected[] | 'skip']> = [
+  ['migrations in release', WITH_MIGRATIONS, 'web: gunicorn proj.wsgi\nrelease: python manage.py migrate --noinput\n', []],
+  ['no migrations, no release', WITHOUT, 'web: gunicorn proj.wsgi\n', []],
+  ['migrations but no release', WITH_MIGRATIONS, 'web: gunicorn proj.wsgi\n', [{ severity: 'warning', message: /has migrations but no release process runs them/, file: 'Procfile' }]],
+  ['migrations inside web', WITH_MIGRATIONS, 'web: python manage.py migrate && gunicorn proj.wsgi\n', [{ severity: 'warning', message: /web process runs `manage\.py migrate` at every dyno start/, file: 'Procfile', line: 1 }]],
+  [
+    'inside web even with a release',
+    WITH_MIGRATIONS,
+    'release: python manage.py migrate\nweb: python manage.py migrate; gunicorn proj.wsgi\n',
+    [{ severity: 'warning', message: /web process runs `manage\.py migrate`/, line: 2 }],
+  ],
+  ['a release that does not migrate', WITH_MIGRATIONS, 'web: gunicorn proj.wsgi\nrelease: python manage.py collectstatic --noinput\n', [{ severity: 'warning', message: /release process does not run `manage\.py migrate`/, line: 2 }]],
+  ['a release script', WITH_MIGRATIONS, 'web: gunicorn proj.wsgi\nrelease: ./release.sh\n', [{ severity: 'info', message: /cannot tell whether the release process runs the migrations: it runs \.\/release\.sh/, line: 2 }]],
+  ['no Procfile', WITH_MIGRATIONS, undefined, 'skip'],
+];
+
+for (const [name, files, procfile, expected] of cases) {
+  test(`codebase.release-migrations: ${name}`, () => assertReports(releaseMigrationsRule, projectFacts({ files, ...(procfile !== undefined && { procfile }) }), expected));
+}
