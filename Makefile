@@ -5,15 +5,15 @@ DEBIAN_PACKAGES := python3-django gunicorn python3-psycopg2 python3-whitenoise p
 # The test runner's files: every *.test.ts under test/, in a stable order.
 TEST_FILES = $(shell find test -name '*.test.ts' | sort)
 
-.PHONY: demo test deps debian node-deps build postgres bench
+.PHONY: demo test deps debian node-deps build postgres bench hollow-env
 
-demo: deps build postgres
+demo: deps build postgres hollow-env
 	bash scripts/demo.sh
 
-test: deps build postgres
+test: deps build postgres hollow-env
 	node --import tsx --test --test-concurrency=2 $(TEST_FILES)
 
-bench: deps build postgres
+bench: deps build postgres hollow-env
 	npm run bench
 
 deps: debian node-deps
@@ -38,3 +38,7 @@ build: node-deps
 
 postgres: debian
 	$$( [ "$$(id -u)" = 0 ] || echo sudo ) bash scripts/setup-postgres.sh
+
+# The example's production environment, generated with a fresh SECRET_KEY (never committed).
+hollow-env:
+	bash scripts/hollow-production-env.sh
