@@ -8,7 +8,14 @@ export const PYTHON_EOL_WARNING_DAYS = 180;
 
 /** Where a Django upgrade should land: the newest LTS still in support, else the newest supported series. */
 export function djangoTarget(facts: VersionsFacts): { series: string; version?: string } | undefined {
-  const supported = facts.lifecycle.django.filter((s) => released(facts, s.released) && daysUntil(facts.today, s.security_end) > 0);
+  // Never suggest going back: only series at or after the project's own count as targets.
+  const current = facts.django?.version;
+  const notOlder = (series: string) => {
+    if (!current) return true;
+    const [major, minor] = series.split('.').map(Number);
+    return major! > current.major || (major === current.major && minor! >= current.minor);
+  };
+  const supported = facts.lifecycle.django.filter((s) => released(facts, s.released) && daysUntil(facts.today, s.security_end) > 0 && notOlder(s.series));
   const target = newestSeries(supported.filter((s) => s.lts)) ?? newestSeries(supported);
   if (!target) return undefined;
   const releases = facts.packages.find((p) => p.requirement.name === 'django')?.releases ?? [];

@@ -8,6 +8,9 @@ import type { VersionsFacts } from '../versions-facts.js';
  * The guide's "keep Django current", judged by Django's own support policy: after mainstream support
  * a series gets security fixes only, after that nothing.
  */
+/** How close the end of security support must be before an LTS series is worth a warning. */
+const SOON_DAYS = 180;
+
 export const djangoEolRule: Rule<VersionsFacts> = {
   meta: {
     id: 'versions.django-eol',
@@ -28,7 +31,16 @@ export const djangoEolRule: Rule<VersionsFacts> = {
     if (securityDays <= 0) {
       return [{ message: `${label} reached the end of security support on ${series.security_end}: its vulnerabilities are no longer fixed.`, hint: hint(facts), ...where }];
     }
-    if (daysUntil(facts.today, series.mainstream_end) <= 0) {
+    // An LTS series spends most of its life on security fixes only: that is its purpose, not a problem,
+    // until the end comes near enough to plan the move.
+    if (series.lts && securityDays > SOON_DAYS) {
+      return [{
+        severity: 'info',
+        message: `${label} is supported: security fixes until ${series.security_end} (${securityDays} days left).`,
+        ...where,
+      }];
+    }
+    if (daysUntil(facts.today, series.mainstream_end) <= 0 || securityDays <= SOON_DAYS) {
       return [{
         severity: 'warning',
         message: `${label} left mainstream support on ${series.mainstream_end}; security fixes end on ${series.security_end} (${securityDays} days left).`,

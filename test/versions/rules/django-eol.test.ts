@@ -8,14 +8,15 @@ const run = (f: ReturnType<typeof facts>) => runRules([djangoEolRule], f);
 /** The index knows these Django releases, so hints can name an exact version. */
 const djangoReleases = pkg(requirement('Django', '==4.2.7'), { releases: ['4.2.7', '5.2.7', '5.2.8', '6.0.1', '6.1'] });
 
-test('versions.django-eol by support phase: ended is an error, security-only a warning, mainstream an info', () => {
+test('versions.django-eol by support phase: ended is an error, security-only a warning (an LTS far from its end: info), mainstream an info', () => {
   const cases: [string, string, string, string | undefined][] = [
     ['4.2', 'error', 'Django 4.2 LTS reached the end of security support on 2026-04-30: its vulnerabilities are no longer fixed.',
       'implanta upgrade django --to 5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
     ['5.1', 'error', 'Django 5.1 reached the end of security support on 2025-12-31: its vulnerabilities are no longer fixed.',
       'implanta upgrade django --to 5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
-    ['5.2', 'warning', 'Django 5.2 LTS left mainstream support on 2025-12-03; security fixes end on 2028-04-30 (520 days left).',
-      'implanta upgrade django --to 5.2.8 (Django 5.2); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
+    ['5.2', 'info', 'Django 5.2 LTS is supported: security fixes until 2028-04-30 (520 days left).', undefined],
+    ['6.0', 'warning', 'Django 6.0 left mainstream support on 2026-08-05; security fixes end on 2027-04-30 (154 days left).',
+      'implanta upgrade django --to 6.1 (Django 6.1); follow https://docs.djangoproject.com/en/stable/howto/upgrade-version/ one feature release at a time.'],
     ['6.1', 'info', 'Django 6.1 is supported: mainstream until 2027-04-07, security fixes until 2027-12-31 (399 days left).', undefined],
   ];
   for (const [series, severity, message, hint] of cases) {
