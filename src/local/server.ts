@@ -1,0 +1,87 @@
+import { createServer } from 'node:http';
+import { InputError } from '../core/errors.js';
+import type { AddressInfo } from 'node:net';
+import { createApiHandler } from './api/handler.js';
+import { seededRandom, type Fault } from './api/faults.js';
+import { RateLimiter } from './api/rate-limit.js';
+import { openPlatformDb } from './db.js';
+import { Platform } from './platform/platform.js';
+import { PostgresProvisioner } from './platform/postgres-provisioner.js';
+
+export { parseFault, parseLatency, type Fault } from './api/faults.js';
+export { Platform } from './platform/platform.js';
+
+export interface LocalPlatformOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  host?: '127.0.0.1';
+  faults?: Fault[];
+  latencyMs?: number;
+  /** Superuser URL of a PostgreSQL server in which heroku-postgresql add-ons get real databases. */
+  postgresUrl?: string;
+  /** Seeds the fault draws, so a test sees the same faults on every run. */
+  seed?: number;
+  /** Largest list page (Heroku: 1000). */
+  maxPageSize?: number;
+  /** Request tokens per account (Heroku: 4500, refilled at 75 a minute). */
+  rateLimit?: number;
+  /** Delay before an ACM certificate counts as issued (default 3 s). */
+  acmDelayMs?: number;
+}
+
+export interface LocalPlatform {
+  url: string;
+  /** The service layer, for the build and release work and for tests that seed state HTTP cannot. */
+  platform: Platform;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `implanta local`'s API server: Heroku's Platform API v3 subset on 127.0.0.1, its state in
+ * `<dataDir>/platform.sqlite`.
+ */
+export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
+  const host = options.host ?? '127.0.0.1';
+  const db = openPlatformDb(options.dataDir);
+  let url = '';
+  const platform = new Platform({
+    db,
+    publicUrl: () => url,
+    acmDelayMs: options.acmDelayMs,
+    postgres: options.postgresUrl ? new PostgresProvisioner(options.postgresUrl) : undefined,
+  });
+  const handler = createApiHandler({
+    platform,
+    rateLimiter: new RateLimiter(options.rateLimit),
+    faults: options.faults ?? [],
+    random: options.seed === undefined ? Math.random : seededRandom(options.seed),
+    latencyMs: options.latencyMs ?? 0,
+    maxPageSize: options.maxPageSize ?? 1000,
+  });
+  const server = createServer((req, res) => void handler(req, res));
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => resolve());
+    });
+  } catch (error) {
+    db.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new InputError(`--port ${options.port}: another program is listening on ${host}:${options.port}; pick another port`);
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  url = `http://${host}:${port}`;
+
+  return {
+    url,
+    platform,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}
