@@ -20,6 +20,16 @@ export const postgresRule: Rule<HerokuFacts> = {
           hint: cli(facts, 'pg:promote HEROKU_POSTGRESQL_COLOR_URL'),
         }];
       }
+      const read = facts.settingsEnvReads?.find((r) => r.name === 'DATABASE_URL');
+      if (read && !('DATABASE_URL' in facts.configVars)) {
+        return [{
+          severity: 'error',
+          message: 'The settings read DATABASE_URL, and the app has no database: Django falls back to its default or fails to connect.',
+          hint: cli(facts, 'addons:create heroku-postgresql:standard-0'),
+          file: read.file,
+          line: read.line,
+        }];
+      }
       return {
         skip: 'DATABASE_URL' in facts.configVars
           ? 'DATABASE_URL points outside Heroku Postgres: its plan cannot be judged'

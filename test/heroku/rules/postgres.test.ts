@@ -54,3 +54,16 @@ test('a plan name implanta does not know is reported, not passed', () => {
   assert.ok(!isSkip(result) && result.length === 1);
   assert.match(result[0]!.message, /does not know/);
 });
+
+test('an app without a database whose settings read DATABASE_URL fails at the line that reads it', () => {
+  const result = postgresRule.check(appWith((f) => {
+    f.addons = f.addons.slice(1);
+    f.attachments = [];
+    delete f.configVars.DATABASE_URL;
+    f.settingsEnvReads = [{ name: 'DATABASE_URL', required: false, file: 'hollow/settings.py', line: 69, via: 'dj_database_url' }];
+  }));
+  assert.ok(!isSkip(result));
+  assert.equal(result[0]!.severity, 'error');
+  assert.equal(result[0]!.line, 69);
+  assert.match(result[0]!.hint!, /addons:create heroku-postgresql:standard-0/);
+});

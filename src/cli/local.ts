@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { parseFault, parseLatency, startLocalPlatform } from '../local/server.js';
+import { parseCommandArgs } from './args.js';
+import type { Command } from './command.js';
+
+export const localCommand: Command = {
+  summary: 'run a Heroku-compatible platform on 127.0.0.1 to rehearse on (no account needed)',
+  help: `Usage: implanta local [options]
+
+Starts, on this machine, a platform that answers like Heroku's Platform API v3, and runs what is pushed
+to it, until stopped with Ctrl-C. Point any command at it with --api-url or IMPLANTA_API_URL; it
+accepts any non-empty token (HEROKU_API_KEY=anything).
+
+Options:
+  --port PORT          API port on 127.0.0.1 (default 5050; 0 picks a free one)
+  --data DIR           where its state lives (SQLite, git repos, slugs; default .implanta/local)
+  --postgres URL       superuser URL of a PostgreSQL server: heroku-postgresql add-ons get real databases
+                       there (default: none, DATABASE_URL is then a placeholder)
+  --fault KIND:RATE    inject faults into API answers: 429:0.2, 500:0.1, reset:0.05 (repeatable)
+  --latency DURATION   delay every API answer, e.g. 50ms
+  --seed N             make the fault draws repeatable
+
+It cannot reach a certificate authority: enabling ACM marks each custom domain's certificate as
+issued after a short delay, as if one had answered.
+
+Examples:
+  implanta local --port 5050 --data /tmp/platform --postgres postgres://implanta:implanta@127.0.0.1:5432/postgres
+  HEROKU_API_KEY=x IMPLANTA_API_URL=http://127.0.0.1:5050 implanta check --app hollow
+`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('local', argv, {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      postgres: { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      latency: { type: 'string' },
+      seed: { type: 'string' },
+    });
+    if (positionals.length > 0) throw new InputError(`unexpected argument '${positionals[0]}' (see \`implanta local --help\`)`);
+    const port = Number(values.port ?? 5050);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port ${values.port}: expected a port number`);
+    const seed = values.seed === undefined ? undefined : Number(values.seed);
+    if (seed !== undefined && !Number.isInteger(seed)) throw new InputError(`--seed ${values.seed}: expected an integer`);
+    const platform = await startLocalPlatform({
+      port,
+      dataDir: resolve(values.data ?? '.implanta/local'),
+      ...(values.postgres && { postgresUrl: values.postgres }),
+      faults: (values.fault ?? []).map(parseFault),
+      ...(values.latency && { latencyMs: parseLatency(values.latency) }),
+      ...(seed !== undefined && { seed }),
+    });
+    process.stdout.write(`implanta local: Platform API at ${platform.url}\n  export IMPLANTA_API_URL=${platform.url} HEROKU_API_KEY=local\n  Ctrl-C stops it.\n`);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void platform.close().then(done);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return 0;
+  },
+};
