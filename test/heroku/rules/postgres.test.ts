@@ -42,10 +42,10 @@ test('a Postgres add-on that is not DATABASE_URL fails, naming pg:promote', () =
   assert.match(result[0]!.hint!, /heroku pg:promote/);
 });
 
-test('an app without Heroku Postgres is skipped, saying whether DATABASE_URL is external', () => {
+test('an app without Heroku Postgres whose settings need none is skipped, saying whether DATABASE_URL is external', () => {
   const external = postgresRule.check(appWith((f) => { f.addons = f.addons.slice(1); f.attachments = []; }));
   assert.ok(isSkip(external) && /outside Heroku Postgres/.test(external.skip));
-  const none = postgresRule.check(appWith((f) => { f.addons = f.addons.slice(1); f.attachments = []; delete f.configVars.DATABASE_URL; }));
+  const none = postgresRule.check(appWith((f) => { f.addons = f.addons.slice(1); f.attachments = []; delete f.configVars.DATABASE_URL; f.settingsEnvReads = []; }));
   assert.ok(isSkip(none) && /no database/.test(none.skip));
 });
 
