@@ -10,21 +10,25 @@ import { readGunicornConfig } from '../project/gunicorn-config.js';
 import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
 import { evaluateSettings } from '../project/settings/evaluate.js';
-import { findPython, type PythonInterpreter } from '../python/interpreter.js';
-import { settingsFromPython } from '../python/settings-from-python.js';
+import { pythonParser } from '../project/settings/parser.js';
+import type { PythonInterpreter } from '../python/interpreter.js';
 import type { CheckOptions } from './options.js';
 
 /** Everything the codebase says without running it; the settings evaluation is added after. */
 export async function readProject(dir: string, env: Record<string, string>, override: string | undefined, hosts: string[]): Promise<ProjectFacts> {
   const root = findProjectRoot(dir);
+  // git runs while the Python grammar loads and the files are read: both are waits, not work.
+  const trackedPending = gitTrackedFiles(root);
+  void pythonParser();
   const files = listFiles(root);
-  const [tracked, gunicornConfig] = await Promise.all([gitTrackedFiles(root), readGunicornConfig(root)]);
+  const gunicornConfig = await readGunicornConfig(root);
   const procfile = readProcfile(root);
   const managePy = existsSync(join(root, 'manage.py')) ? 'manage.py' : undefined;
   const candidates = await collectSettingsCandidates({ root, files, ...(managePy && { managePy }), ...(procfile && { procfile }), env, ...(override && { override }) });
   const choice = chooseSettingsModule(candidates, override);
   const dependencies = readDependencies(root, env);
   const python = readPythonVersion(root);
+  const tracked = await trackedPending;
   return {
     root,
     files,
@@ -59,8 +63,9 @@ export function describeInterpreter(i: PythonInterpreter): string {
 export async function evaluateProjectSettings(project: ProjectFacts, opts: CheckOptions): Promise<EvaluatedSettings> {
   const module = project.settingsModule!;
   const needsPython = opts.settingsSource === 'python' || opts.runDjango;
-  const interpreter = needsPython ? await findPython({ root: project.root, ...(opts.python && { explicit: opts.python }) }) : undefined;
+  const interpreter = needsPython ? await (await import('../python/interpreter.js')).findPython({ root: project.root, ...(opts.python && { explicit: opts.python }) }) : undefined;
   if (opts.settingsSource === 'python') {
+    const { settingsFromPython } = await import('../python/settings-from-python.js');
     const { settings, djangoVersion } = await settingsFromPython({ python: interpreter!.path, root: project.root, module, env: project.env });
     const statics = await evaluateSettings({ root: project.root, module, env: project.env });
     // Real values, but the static pass still knows which variables were read and which modules imported.

@@ -12,11 +12,9 @@ import { csrfFailureViewFacts } from '../django/csrf-view.js';
 import { codebaseRules } from '../codebase/index.js';
 import { gatherVersionsFacts } from '../versions/gather.js';
 import { versionsRules } from '../versions/rules/index.js';
-import { runDjangoCheckDeploy } from '../python/django-check.js';
 import type { CheckOptions } from './options.js';
 import { describeInterpreter, evaluateProjectSettings, readProject } from './project-facts.js';
 import { chooseDjangoVersion, versionLabel } from './django-version.js';
-import { appFacts, herokuFindings } from './app-facts.js';
 import { secretValues } from './secrets.js';
 import { mergeDjangoFindings } from './merge-django.js';
 
@@ -36,7 +34,8 @@ export interface CheckOutcome {
 export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   const progress = opts.progress ?? (() => {});
   const fileEnv = opts.envFile ? readDotenvFile(resolve(opts.envFile), opts.envFile) : {};
-  const app = opts.app ? await appFacts(opts.app, opts.apiUrl, progress, opts.today) : undefined;
+  // The API client and the Python runners load only when asked for: start-up time is part of the budget.
+  const app = opts.app ? await (await import('./app-facts.js')).appFacts(opts.app, opts.apiUrl, progress, opts.today) : undefined;
   const env = { ...(app?.facts.configVars ?? {}), ...fileEnv, ...opts.env };
   const redactor = new Redactor(secretValues(env));
 
@@ -52,12 +51,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   project.evaluation = evaluation;
   project.django = chooseDjangoVersion(opts.djangoVersion, installedDjango, project.dependencies);
 
+  progress('Running the rules…');
   const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings);
   const django = runRules(djangoRules, { settings: evaluation.settings, version: project.django, env, ...(csrfFailureView && { csrfFailureView }) });
   const codebase = runRules(codebaseRules, project);
   let findings: Finding[] = [...django.findings, ...codebase.findings];
   const skipped: Skipped[] = [...django.skipped, ...codebase.skipped];
 
+  progress('Reading versions…');
   // Offline on purpose: check stays fast and quiet; `implanta versions` asks PyPI and OSV.
   const versionsFacts = await gatherVersionsFacts({ root: project.root, offline: true, ...(opts.today && { today: opts.today }), ...(app?.facts.app.stack?.name && { app: { stack: app.facts.app.stack.name } }) });
   const versions = runRules(versionsRules, versionsFacts);
@@ -65,7 +66,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   skipped.push(...versions.skipped);
 
   if (app) {
-    const heroku = herokuFindings(app.facts, project, evaluation);
+    const heroku = (await import('./app-facts.js')).herokuFindings(app.facts, project, evaluation);
     findings.push(...heroku.findings);
     skipped.push(...heroku.skipped);
   } else {
@@ -74,11 +75,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
 
   if (opts.runDjango) {
     progress('Running manage.py check --deploy…');
+    const { runDjangoCheckDeploy } = await import('../python/django-check.js');
     const real = await runDjangoCheckDeploy({ python: interpreter!.path, root: project.root, module: project.settingsModule, env });
     findings = mergeDjangoFindings(findings, real);
   }
 
   findings = silence(findings, silencedChecks(evaluation));
+  progress('Done.');
   const report = buildCheckReport(
     {
       root: project.root,

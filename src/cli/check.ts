@@ -5,7 +5,6 @@ import type { Command } from './command.js';
 import { InputError } from '../core/errors.js';
 
 export const checkCommand: Command = {
-  summary: 'find everything that makes a Django project (and its Heroku app) unfit for production',
   help: `Usage: implanta check [DIR] [options]
 
 Reads the Django project in DIR (default: the current folder) without running its code, evaluates the

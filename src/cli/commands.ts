@@ -1,13 +1,15 @@
 import type { Command } from './command.js';
-import { checkCommand } from './check.js';
-import { upgradeCommand } from './upgrade.js';
-import { versionsCommand } from './versions.js';
-import { localCommand } from './local.js';
+
+interface CommandEntry {
+  summary: string;
+  /** Loaded on use: start-up time is part of every command's speed budget. */
+  load: () => Promise<Command>;
+}
 
 /** Every command, in the order `implanta --help` lists them (the guide's phases, first to last). */
-export const commands: Record<string, Command> = {
-  check: checkCommand,
-  upgrade: upgradeCommand,
-  versions: versionsCommand,
-  local: localCommand,
+export const commands: Record<string, CommandEntry> = {
+  check: { summary: 'find everything that makes a Django project (and its Heroku app) unfit for production', load: async () => (await import('./check.js')).checkCommand },
+  upgrade: { summary: 'bump Django, Python, a dependency or the Heroku stack, prove it with the tests and the check', load: async () => (await import('./upgrade.js')).upgradeCommand },
+  versions: { summary: 'dependency pins, newest releases, known vulnerabilities, Django/Python/stack support', load: async () => (await import('./versions.js')).versionsCommand },
+  local: { summary: 'run a Heroku-compatible platform on 127.0.0.1 to rehearse on (no account needed)', load: async () => (await import('./local.js')).localCommand },
 };

@@ -5,7 +5,6 @@ import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 
 export const localCommand: Command = {
-  summary: 'run a Heroku-compatible platform on 127.0.0.1 to rehearse on (no account needed)',
   help: `Usage: implanta local [options]
 
 Starts, on this machine, a platform that answers like Heroku's Platform API v3, and runs what is pushed

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { ImplantaError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
 import { commands } from './commands.js';
@@ -25,11 +24,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`implanta ${toolVersion()}\n`);
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = commands[name];
+  if (!entry) {
     process.stderr.write(`implanta: unknown command '${name}' (see \`implanta --help\`)\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.help);
     return 0;

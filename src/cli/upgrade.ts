@@ -8,7 +8,6 @@ import type { Command } from './command.js';
 import { progressLine } from './render.js';
 
 export const upgradeCommand: Command = {
-  summary: 'bump Django, Python, a dependency or the Heroku stack, prove it with the tests and the check',
   help: `Usage: implanta upgrade django|python|stack|PACKAGE [DIR] [options]
 
 Moves one version forward and proves it. For Django or a package, edits the pin where it is declared

@@ -14,7 +14,6 @@ import type { Command } from './command.js';
 import { emitReport, progressLine, REPORT_FORMATS } from './render.js';
 
 export const versionsCommand: Command = {
-  summary: 'what each dependency is pinned to, newest releases, known vulnerabilities, Django/Python/stack support',
   help: `Usage: implanta versions [DIR] [options]
 
 Reads the dependency file Heroku would use (requirements.txt with its includes, Pipfile.lock,

@@ -62,9 +62,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       compareSeverity(a.severity, b.severity) ||
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      compareText(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      a.rule.localeCompare(b.rule),
+      compareText(a.rule, b.rule),
   );
 }
 
@@ -72,4 +72,12 @@ export function countBySeverity(findings: Finding[]): Record<'error' | 'warning'
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/**
+ * Plain code-unit order. `localeCompare` would load ICU's collator on first use, which alone costs
+ * tens of milliseconds of a check's start-up.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -88,8 +88,7 @@ function isFileTarget(path: string): boolean {
  */
 export async function gitTrackedFiles(root: string): Promise<string[] | undefined> {
   try {
-    const inside = await run('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root });
-    if (inside.stdout.trim() !== 'true') return undefined;
+    // One process, not two: outside a work tree `git ls-files` fails, and that is the answer.
     const { stdout } = await run('git', ['ls-files', '-z'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
     return stdout.split('\0').filter((f) => f !== '');
   } catch {

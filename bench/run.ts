@@ -1,0 +1,9 @@
+import { fileURLToPath } from 'node:url';
+import { benchCheck } from './check.js';
+
+/** `npm run bench`: every speed budget, measured side by side in one run. Build first (`make bench`). */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv[2];
+const results: Record<string, unknown> = {};
+if (!only || only === 'check') results.check = benchCheck(root);
+console.log(JSON.stringify(results));
