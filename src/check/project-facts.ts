@@ -67,10 +67,10 @@ export async function evaluateProjectSettings(project: ProjectFacts, opts: Check
   if (opts.settingsSource === 'python') {
     const { settingsFromPython } = await import('../python/settings-from-python.js');
     const { settings, djangoVersion } = await settingsFromPython({ python: interpreter!.path, root: project.root, module, env: project.env });
-    const statics = await evaluateSettings({ root: project.root, module, env: project.env });
+    const statics = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }) });
     // Real values, but the static pass still knows which variables were read and which modules imported.
     return { evaluation: { ...statics, settings }, installedDjango: djangoVersion, interpreter: interpreter! };
   }
-  const evaluation = await evaluateSettings({ root: project.root, module, env: project.env });
+  const evaluation = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }) });
   return { evaluation, ...(interpreter && { interpreter }) };
 }

@@ -46,10 +46,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   }
 
   progress(`Evaluating ${project.settingsModule}…`);
+  // The pinned version is known before evaluating, so `if django.VERSION >= (4, 2):` in settings is decided.
+  project.django = chooseDjangoVersion(opts.djangoVersion, undefined, project.dependencies);
   const { evaluation, installedDjango, interpreter } = await evaluateProjectSettings(project, opts);
   const python = interpreter && describeInterpreter(interpreter);
   project.evaluation = evaluation;
-  project.django = chooseDjangoVersion(opts.djangoVersion, installedDjango, project.dependencies);
+  if (installedDjango) project.django = chooseDjangoVersion(opts.djangoVersion, installedDjango, project.dependencies);
 
   progress('Running the rules…');
   const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings);

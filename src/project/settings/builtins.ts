@@ -46,10 +46,6 @@ export function pyFloat(frame: Frame, v: PyValue): PyValue {
   throw raise(frame, 'TypeError', `float() argument must be a string or a number, not '${typeName(v)}'`);
 }
 
-export function pyBool(v: PyValue): PyValue {
-  return truthy(v);
-}
-
 /** The items for list()/tuple()/set(); Unknown when the iterable is. */
 function itemsOf(call: Call): PyValue[] | Unknown {
   const source = call.args.positional[0];
@@ -165,7 +161,7 @@ function pairsOf(call: Call): PyValue {
 }
 
 export const builtinHandlers: Record<string, CallHandler> = {
-  bool: (call) => (call.args.positional.length ? pyBool(call.args.positional[0]!) : false),
+  bool: (call) => (call.args.positional.length ? truthy(call.args.positional[0]!) : false),
   int: (call) => {
     const base = argument(call, 1, 'base', 10);
     if (typeof base !== 'number') return call.frame.unknown('int() in a base not known', call.node);

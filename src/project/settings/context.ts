@@ -52,6 +52,8 @@ export class Evaluator {
     /** os.environ as the settings see it at this point of the evaluation. */
     public environ: Map<string, EnvValue>,
     readonly sources: SourceFiles,
+    /** The Django the app runs, when known: what `django.VERSION` gives. */
+    readonly django?: { major: number; minor: number },
   ) {}
 
   recordEnvRead(name: string, via: string, required: boolean, origin: Origin): void {

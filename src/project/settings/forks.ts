@@ -32,7 +32,7 @@ export function copyState(state: EvalState): EvalState {
   return { bindings, environ: new Map(state.environ) };
 }
 
-function applyState(frame: Frame, state: EvalState): void {
+export function applyState(frame: Frame, state: EvalState): void {
   frame.scope.bindings = state.bindings;
   frame.ev.environ = state.environ;
 }
@@ -78,7 +78,8 @@ function mergeStates(base: EvalState, outcomes: EvalState[], unknown: Unknown): 
   for (const name of unionOfKeys(outcomes.map((o) => o.bindings))) {
     const found = outcomes.map((o) => o.bindings.get(name));
     const first = found[0];
-    if (first && found.every((b) => b && sameValue(first.value, b.value))) {
+    // The very same value (an Unknown no path touched included) is kept as it was.
+    if (first && found.every((b) => b && (b.value === first.value || sameValue(first.value, b.value)))) {
       bindings.set(name, first);
       continue;
     }

@@ -3,6 +3,7 @@ import { PyDict, PySet, PyTuple, Unknown, sequenceItems, type PyValue } from '..
 import { argument, type Call } from './context.js';
 import { strFormat } from './formatting.js';
 import { iterate } from './iteration.js';
+import { behaviour } from './objects.js';
 import { cmp, union } from './operators.js';
 import { PyRaise } from './signals.js';
 import { firstUnknown, pyEquals, sameValue, toKey, typeName } from './values.js';
@@ -346,9 +347,10 @@ function dictMethod(call: Call, dict: PyDict, method: string): PyValue {
 /** The (key, value) pairs of a dict, or of an iterable of pairs, as dict() and update() take them. */
 export function mappingPairs(call: Call, source: PyValue | undefined): Array<[string | number | boolean | null, PyValue]> | Unknown {
   if (source === undefined) return [];
-  if (source instanceof PyDict) return [...source.entries];
-  if (source instanceof Unknown) return source;
-  const items = iterate(call.frame, source, call.node);
+  const mapping = behaviour(source)?.asMapping?.(call.frame) ?? source;
+  if (mapping instanceof PyDict) return [...mapping.entries];
+  if (mapping instanceof Unknown) return mapping;
+  const items = iterate(call.frame, mapping, call.node);
   if (items instanceof Unknown) return items;
   const pairs: Array<[string | number | boolean | null, PyValue]> = [];
   for (const item of items) {

@@ -4,7 +4,7 @@
  * The evaluator asks the object before falling back to "cannot know".
  */
 import type { Node } from 'web-tree-sitter';
-import { PyOpaque, type PyValue } from '../python-value.js';
+import { PyOpaque, PyPath, type PyDict, type PyValue, type Unknown } from '../python-value.js';
 import type { Call, Frame } from './context.js';
 
 export interface ObjectBehaviour {
@@ -16,10 +16,13 @@ export interface ObjectBehaviour {
   setItem?(frame: Frame, key: PyValue, value: PyValue, node: Node): void;
   deleteItem?(frame: Frame, key: PyValue, node: Node): void;
   contains?(frame: Frame, item: PyValue, node: Node): boolean | PyValue;
+  /** The object as a dict, for `{**obj}` and `dict(obj)`: os.environ is a mapping. */
+  asMapping?(frame: Frame): PyDict | Unknown;
   /** `self <op> other` (or `other <op> self` when reflected); undefined when the operator does not apply. */
   binary?(op: string, other: PyValue, reflected: boolean): PyValue | undefined;
 }
 
+/** The behaviour of library objects (opaque ones, and django-environ's Path); undefined for plain data. */
 export function behaviour(v: PyValue): ObjectBehaviour | undefined {
-  return v instanceof PyOpaque ? (v as ObjectBehaviour) : undefined;
+  return v instanceof PyOpaque || v instanceof PyPath ? (v as ObjectBehaviour) : undefined;
 }

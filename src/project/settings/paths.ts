@@ -255,8 +255,3 @@ function existenceHandler(call: Call, kind: 'exists' | 'isfile' | 'isdir'): PyVa
   if (parts instanceof Unknown) return parts;
   return existence(call.frame, absolute(call.frame, parts[0] ?? ''), kind, call.node);
 }
-
-/** `os.path` and `posixpath` are the same module. */
-export function pathModuleAlias(name: string): string {
-  return name.startsWith('posixpath.') ? `os.path.${name.slice('posixpath.'.length)}` : name;
-}

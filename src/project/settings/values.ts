@@ -3,8 +3,12 @@
  * equality, copying and `str()` over all of them. Every extra kind is a PyOpaque or PyPath, so code
  * outside the evaluator sees them as "something that is not data" or a path.
  */
+import type { Node } from 'web-tree-sitter';
 import { PyDict, PyOpaque, PyPath, PySet, PyTuple, Unknown, pyRepr, sequenceItems, type PyKey, type PyValue } from '../python-value.js';
+import type { Call, Frame } from './context.js';
+import type { ObjectBehaviour } from './objects.js';
 import type { Scope } from './scope.js';
+import { PyRaise } from './signals.js';
 
 /** A module of the project, evaluated: attribute access reads its scope. */
 export class ProjectModule extends PyOpaque {
@@ -29,10 +33,49 @@ export class BoundMethod extends PyOpaque {
 /** A `def` or `lambda` of the project: defined, never run, so calling it gives Unknown. */
 export class UserFunction extends PyOpaque {}
 
-/** `locals()` / `globals()` at module level: helpers like django_heroku.settings() write through it. */
-export class ScopeRef extends PyOpaque {
+/** `locals()` / `globals()` at module level: a dict view of the module's names, and what django_heroku.settings() writes through. */
+export class ScopeRef extends PyOpaque implements ObjectBehaviour {
   constructor(readonly scope: Scope) {
     super('locals()');
+  }
+
+  getAttribute(_frame: Frame, name: string): PyValue {
+    return new BoundMethod(this, name);
+  }
+
+  getItem(frame: Frame, key: PyValue, node: Node): PyValue {
+    if (key instanceof Unknown) return key;
+    const binding = typeof key === 'string' ? this.scope.bindings.get(key) : undefined;
+    if (!binding) throw new PyRaise('KeyError', 'KeyError: the module has no such name', frame.file, node.startPosition.row + 1);
+    return binding.value;
+  }
+
+  setItem(frame: Frame, key: PyValue, value: PyValue): void {
+    if (typeof key === 'string') this.scope.set(key, value, frame.origin());
+  }
+
+  contains(_frame: Frame, item: PyValue): boolean | PyValue {
+    return item instanceof Unknown ? item : typeof item === 'string' && this.scope.bindings.has(item);
+  }
+
+  callMethod(call: Call, method: string): PyValue {
+    const { frame, node } = call;
+    const [key, fallback = null] = call.args.positional;
+    switch (method) {
+      case 'get':
+        if (typeof key !== 'string') return frame.unknown('locals().get() of a name not known', node);
+        return this.scope.bindings.get(key)?.value ?? fallback;
+      case 'setdefault':
+        if (typeof key !== 'string') return frame.unknown('locals().setdefault() of a name not known', node);
+        if (!this.scope.bindings.has(key)) this.scope.set(key, fallback, frame.origin());
+        return this.scope.bindings.get(key)!.value;
+      case 'update': {
+        if (key !== undefined && !(key instanceof PyDict)) return frame.unknown('locals().update() of something not a dict', node);
+        for (const [k, v] of [...(key?.entries ?? []), ...call.args.keywords]) if (typeof k === 'string') this.scope.set(k, v, frame.origin());
+        return null;
+      }
+    }
+    return frame.unknown(`calls locals().${method}()`, node);
   }
 }
 

@@ -9,7 +9,7 @@ import { PyRaise } from '../signals.js';
 import { envName, readEnv } from './environment.js';
 import { parseQs, unquote, urlsplit } from './url.js';
 
-export const DJ_DATABASE_URL_SCHEMES: Record<string, string> = {
+const SCHEMES: Record<string, string> = {
   postgres: 'django.db.backends.postgresql',
   postgresql: 'django.db.backends.postgresql',
   pgsql: 'django.db.backends.postgresql',
@@ -52,13 +52,13 @@ function options(call: Call, offset: number): DatabaseUrlOptions {
 export function parseDatabaseUrl(call: Call, url: string, opts: DatabaseUrlOptions): PyValue {
   const { frame } = call;
   if (opts.engine instanceof Unknown) return opts.engine;
-  if (url === 'sqlite://:memory:') return new PyDict(new Map<string, PyValue>([['ENGINE', DJ_DATABASE_URL_SCHEMES.sqlite!], ['NAME', ':memory:']]));
+  if (url === 'sqlite://:memory:') return new PyDict(new Map<string, PyValue>([['ENGINE', SCHEMES.sqlite!], ['NAME', ':memory:']]));
   const split = urlsplit(url);
   let path = split.path.slice(1);
   if (split.scheme === 'sqlite' && path === '') path = ':memory:';
   let hostname = split.hostname ?? '';
   if (hostname.includes('%')) hostname = unquote(split.netloc.slice(split.netloc.lastIndexOf('@') + 1));
-  const engine = typeof opts.engine === 'string' ? opts.engine : DJ_DATABASE_URL_SCHEMES[split.scheme];
+  const engine = typeof opts.engine === 'string' ? opts.engine : SCHEMES[split.scheme];
   // The message names the scheme only: the URL holds the password.
   if (engine === undefined) throw new PyRaise('ValueError', `dj_database_url: no support for the URL scheme '${split.scheme}'`, frame.file, frame.line);
   if (Number.isNaN(split.port)) throw new PyRaise('ValueError', 'dj_database_url: the port of the database URL is not a number', frame.file, frame.line);

@@ -8,11 +8,10 @@ import type { Node } from 'web-tree-sitter';
 import { PyDict, PyOpaque, PyPath, PyTuple, Unknown, type PyKey, type PyValue } from '../../python-value.js';
 import { invoke } from '../calls.js';
 import { argument, type Call, type CallHandler, type Frame } from '../context.js';
-import type { Comparable } from '../values.js';
 import type { ObjectBehaviour } from '../objects.js';
 import { EnvironPath } from '../paths.js';
 import { PyRaise } from '../signals.js';
-import { BoundMethod, fromJson, pyEquals, sameValue, typeName } from '../values.js';
+import { BoundMethod, fromJson, pyEquals, sameValue, typeName, type Comparable } from '../values.js';
 import { defaultEnv, envName, readEnv } from './environment.js';
 import { loadEnvFile } from './env-files.js';
 import { parseQs, unquote, unquotePlus, urlsplit, type SplitUrl } from './url.js';
@@ -195,7 +194,7 @@ export class EnvObject extends PyOpaque implements ObjectBehaviour, Comparable {
     let fallback = defaultValue;
     const info = this.scheme.get(name);
     if (info !== undefined) {
-      const pair = info instanceof PyTuple || Array.isArray(info) ? (info instanceof PyTuple ? info.items : info) : undefined;
+      const pair = info instanceof PyTuple ? info.items : Array.isArray(info) ? info : undefined;
       if (pair && pair.length === 2) {
         cast ??= pair[0]!;
         if (fallback === NOTSET) fallback = pair[1]!;
@@ -344,10 +343,10 @@ function castInt(text: string | number | undefined): PyValue {
   return text ?? null;
 }
 
-function urlArgument(call: Call, url: PyValue): SplitUrl | string | PyValue {
-  if (url instanceof Unknown) return url;
-  if (typeof url !== 'string') return call.frame.unknown(`a URL that is a ${typeName(url)}`, call.node);
-  return url;
+/** The URL text, or the Unknown standing for it. */
+function urlText(call: Call, url: PyValue): string | Unknown {
+  if (url instanceof Unknown || typeof url === 'string') return url;
+  return call.frame.unknown(`a URL that is a ${typeName(url)}`, call.node);
 }
 
 function port(call: Call, split: SplitUrl): number | undefined {
@@ -357,7 +356,7 @@ function port(call: Call, split: SplitUrl): number | undefined {
 
 /** Env.db_url_config. */
 function dbUrlConfig(call: Call, urlValue: PyValue, engine: PyValue): PyValue {
-  const url = urlArgument(call, urlValue);
+  const url = urlText(call, urlValue);
   if (typeof url !== 'string') return url;
   if (engine instanceof Unknown) return engine;
   if (url === 'sqlite://:memory:') return dict([['ENGINE', DB_SCHEMES.sqlite!], ['NAME', ':memory:']]);
@@ -402,7 +401,7 @@ function dbUrlConfig(call: Call, urlValue: PyValue, engine: PyValue): PyValue {
 
 /** Env.cache_url_config. */
 function cacheUrlConfig(call: Call, urlValue: PyValue, backend: PyValue): PyValue {
-  const url = urlArgument(call, urlValue);
+  const url = urlText(call, urlValue);
   if (typeof url !== 'string') return url;
   if (url === '') return new PyDict();
   if (backend instanceof Unknown) return backend;
@@ -436,7 +435,7 @@ function cacheUrlConfig(call: Call, urlValue: PyValue, backend: PyValue): PyValu
 
 /** Env.email_url_config. */
 function emailUrlConfig(call: Call, urlValue: PyValue, backend: PyValue): PyValue {
-  const url = urlArgument(call, urlValue);
+  const url = urlText(call, urlValue);
   if (typeof url !== 'string') return url;
   if (backend instanceof Unknown) return backend;
   const split = urlsplit(url);

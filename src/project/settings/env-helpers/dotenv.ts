@@ -69,7 +69,7 @@ function loadDotenv(call: Call): PyValue {
   if (values instanceof Unknown) {
     // Some value depends on an unknown variable: what the file sets is unknown, not absent.
     for (const key of raw.keys()) if (override || !frame.ev.environ.has(key)) writeEnv(frame, key, values);
-    return values.size > 0;
+    return raw.size > 0;
   }
   for (const [key, value] of values) {
     if (value === null || (frame.ev.environ.has(key) && !override)) continue;

@@ -54,6 +54,12 @@ class EnvironMapping extends PyOpaque implements ObjectBehaviour, Iterable {
     return name instanceof Unknown ? name : envHas(frame, name, VIA, node);
   }
 
+  asMapping(frame: Frame): PyDict | Unknown {
+    const entries = [...frame.ev.environ];
+    const unknown = entries.map(([, v]) => v).find((v): v is Unknown => v instanceof Unknown);
+    return unknown ?? new PyDict(new Map(entries));
+  }
+
   iterate(frame: Frame): PyValue[] | Unknown {
     const unknown = [...frame.ev.environ.values()].find((v): v is Unknown => v instanceof Unknown);
     return unknown ?? [...frame.ev.environ.keys()];
@@ -62,13 +68,11 @@ class EnvironMapping extends PyOpaque implements ObjectBehaviour, Iterable {
   callMethod(call: Call, method: string): PyValue {
     const { frame, node } = call;
     if (method === 'copy' || method === 'keys' || method === 'values' || method === 'items') {
-      const entries = [...frame.ev.environ];
-      const unknown = entries.map(([, v]) => v).find((v): v is Unknown => v instanceof Unknown);
-      if (unknown) return unknown;
-      if (method === 'copy') return new PyDict(new Map(entries));
-      if (method === 'keys') return entries.map(([k]) => k);
-      if (method === 'values') return entries.map(([, v]) => v);
-      return entries.map(([k, v]) => new PyTuple([k, v]));
+      const all = this.asMapping(frame);
+      if (all instanceof Unknown || method === 'copy') return all;
+      if (method === 'keys') return [...all.entries.keys()];
+      if (method === 'values') return [...all.entries.values()];
+      return [...all.entries].map(([k, v]) => new PyTuple([k, v]));
     }
     if (method === 'update') {
       const source = call.args.positional[0];

@@ -1,0 +1,46 @@
+/**
+ * The static settings evaluator: what a Django process would find in its settings module, worked
+ * out from the source without running it. Values that depend on something only running code could
+ * tell are Unknown, with the reason and the place.
+ */
+import { InputError } from '../../core/errors.js';
+import { Evaluator, type ModuleState } from './context.js';
+import { loadModule } from './modules.js';
+import { recordSettingModules } from './module-uses.js';
+import { pythonParser } from './parser.js';
+import { SourceFiles } from './sources.js';
+import type { Binding, SettingsEvaluation, SettingsView } from './types.js';
+import { isSettingName } from './values.js';
+
+export interface EvaluateOptions {
+  /** Absolute project root (the folder of manage.py); modules resolve from here. */
+  root: string;
+  /** Dotted settings module: `hollow.settings`, `config.settings.production`. */
+  module: string;
+  /** The environment the process would have: only this, never implanta's own. */
+  env: Record<string, string>;
+  /** The Django the app runs (from its requirements), for settings that test `django.VERSION`. */
+  django?: { major: number; minor: number };
+}
+
+export async function evaluateSettings(opts: EvaluateOptions): Promise<SettingsEvaluation> {
+  if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(opts.module)) throw new InputError(`'${opts.module}' is not a Python module name`);
+  const sources = new SourceFiles(opts.root, await pythonParser());
+  const ev = new Evaluator(opts.root, new Map(Object.entries(opts.env)), sources, opts.django);
+  const state = loadModule(ev, opts.module);
+  const settings = settingsView(state);
+  recordSettingModules(ev, settings);
+  return { settings, envReads: ev.envReads, imports: ev.imports, files: ev.files, dotenvFilesRead: ev.dotenvFiles };
+}
+
+/** Django reads the module's upper-case names; the rest are helpers of the settings file. */
+function settingsView(state: ModuleState): SettingsView {
+  const bindings = new Map<string, Binding>([...state.scope.bindings].filter(([name]) => isSettingName(name)));
+  return {
+    module: state.name,
+    file: state.file ?? state.name.replace(/\./g, '/'),
+    source: 'static',
+    get: (name) => bindings.get(name),
+    names: () => [...bindings.keys()],
+  };
+}
