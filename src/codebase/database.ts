@@ -7,7 +7,9 @@ import { cannotTell, devCenter, envReadsOf, NO_SETTINGS, placeOf } from './suppo
 type DefaultDatabase =
   | { kind: 'dict'; db: PyDict; binding: Binding }
   | { kind: 'unknown'; unknown: Unknown; binding: Binding }
-  | { kind: 'missing'; message: string; binding?: Binding };
+  | { kind: 'missing'; message: string; binding?: Binding }
+  /** dj-database-url's `{}` when DATABASE_URL is unset: nothing to judge until the environment has it. */
+  | { kind: 'unset-url'; binding: Binding };
 
 function defaultDatabase(evaluation: SettingsEvaluation): DefaultDatabase {
   const binding = evaluation.settings.get('DATABASES');
@@ -17,10 +19,13 @@ function defaultDatabase(evaluation: SettingsEvaluation): DefaultDatabase {
   const db: PyValue | undefined = value instanceof PyDict ? value.get('default') : undefined;
   if (db instanceof Unknown) return { kind: 'unknown', unknown: db, binding };
   if (!(db instanceof PyDict)) return { kind: 'missing', message: "DATABASES has no 'default' database", binding };
+  if (db.entries.size === 0 && readsDatabaseUrl(evaluation)) return { kind: 'unset-url', binding };
   const engine = db.get('ENGINE');
   if (engine instanceof Unknown) return { kind: 'unknown', unknown: engine, binding };
   return { kind: 'dict', db, binding };
 }
+
+const UNSET_URL = { skip: "DATABASE_URL is not set in the evaluation environment, so DATABASES['default'] is empty (pass it with --env, --env-file or --app)" };
 
 /** dj-database-url, environ's env.db() and django-heroku all read DATABASE_URL. */
 function readsDatabaseUrl(evaluation: SettingsEvaluation): boolean {
@@ -51,6 +56,7 @@ export const databaseUrlRule: Rule<ProjectFacts> = {
     const fromUrl = readsDatabaseUrl(evaluation);
     if (found.kind === 'missing') return [{ message: found.message, hint: "Set DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}.", ...place }];
     if (found.kind === 'unknown') return fromUrl ? [] : [cannotTell('where the database settings come from', found.unknown, found.binding)];
+    if (found.kind === 'unset-url') return [];
     const { db } = found;
     if (isSqlite(db)) {
       if (fromUrl && !facts.env.DATABASE_URL) {
@@ -89,6 +95,7 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = {
     if (!evaluation) return NO_SETTINGS;
     const found = defaultDatabase(evaluation);
     if (found.kind === 'missing') return { skip: 'no default database (see codebase.database-url)' };
+    if (found.kind === 'unset-url') return UNSET_URL;
     if (found.kind === 'unknown') return [cannotTell('whether database connections are persistent', found.unknown, found.binding)];
     if (isSqlite(found.db)) return { skip: 'the default database is SQLite (see codebase.database-url)' };
     const age = found.db.get('CONN_MAX_AGE');
@@ -121,6 +128,7 @@ export const databaseSslRule: Rule<ProjectFacts> = {
     if (!evaluation) return NO_SETTINGS;
     const found = defaultDatabase(evaluation);
     if (found.kind === 'missing') return { skip: 'no default database (see codebase.database-url)' };
+    if (found.kind === 'unset-url') return UNSET_URL;
     if (found.kind === 'unknown') return [cannotTell('whether the database connection requires SSL', found.unknown, found.binding)];
     if (!isPostgres(found.db)) return { skip: 'the default database is not PostgreSQL' };
     const options = found.db.get('OPTIONS');

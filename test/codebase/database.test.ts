@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { databaseConnectionsRule, databaseSslRule, databaseUrlRule } from '../../src/codebase/database.js';
 import { Unknown } from '../../src/project/python-value.js';
 import { assertReports, envRead, moduleUse, projectFacts, type Expected, type FactsInput } from '../helpers/project-facts.js';
@@ -48,3 +49,12 @@ const sslCases: Array<[string, FactsInput, Expected[] | 'skip']> = [
 for (const [name, input, expected] of sslCases) {
   test(`codebase.database-ssl: ${name}`, () => assertReports(databaseSslRule, projectFacts(input), expected));
 }
+
+test('an empty DATABASES default from an unset DATABASE_URL is not judged as a database without pooling or SSL', () => {
+  const facts = projectFacts({ settings: { DATABASES: { default: {} } }, envReads: [{ name: 'DATABASE_URL', required: false, file: 'proj/settings.py', line: 1, via: 'dj_database_url' }] });
+  assert.deepEqual(databaseUrlRule.check(facts), []);
+  for (const rule of [databaseConnectionsRule, databaseSslRule]) {
+    const result = rule.check(facts);
+    assert.ok(!Array.isArray(result) && /DATABASE_URL is not set/.test(result.skip), rule.meta.id);
+  }
+});
