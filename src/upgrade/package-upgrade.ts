@@ -1,0 +1,66 @@
+import { PlatformError } from '../core/errors.js';
+import { readDependencies } from '../project/requirements/read-dependencies.js';
+import { PypiClient } from '../versions/pypi.js';
+import { stableVersions } from '../versions/releases.js';
+import { declarationsOf } from './declarations.js';
+import { installedVersions } from './installed.js';
+import { upToDate, type UpgradeOutcome } from './outcome.js';
+import { choosePackageTarget } from './package-target.js';
+import { pinsOf } from './pins.js';
+import { proveFileUpgrade } from './prove.js';
+import { pythonContext } from './python-context.js';
+import { requirementEdits } from './requirement-edits.js';
+import type { UpgradeContext } from './run-upgrade.js';
+
+/**
+ * Django or any package: the pin moves where it is declared, to `--to` or the newest release the Python
+ * and the other pins allow; the tests and the check then decide whether it stays.
+ */
+export async function upgradePackage(ctx: UpgradeContext, name: string, label: string): Promise<UpgradeOutcome> {
+  const { opts, root, today, env, meta } = ctx;
+  const deps = readDependencies(root, env);
+  const decl = declarationsOf(deps, name, root, opts.to);
+  const python = pythonContext(root, today);
+  const pypi = new PypiClient({ ...(opts.pypiUrl && { baseUrl: opts.pypiUrl }), ...(opts.cacheDir && { cacheDir: opts.cacheDir }), offline: opts.offline ?? false });
+  opts.progress?.(`Asking ${pypi.baseUrl} about ${name}…`);
+  const lookup = await pypi.lookup(name);
+  if (lookup.status === 'unavailable' && !opts.offline && opts.to === undefined) throw new PlatformError(`cannot choose a ${label} version: ${lookup.reason}`);
+  const releases = lookup.status === 'found' ? stableVersions(lookup.releases.map((r) => r.version)) : undefined;
+  const missing = lookup.status === 'unavailable' ? lookup.reason : `${pypi.baseUrl} has no project ${name}`;
+  const extras = [...new Set(decl.lines.flatMap((r) => r.extras))];
+  const choice = await choosePackageTarget({
+    name,
+    label,
+    ...(decl.current && { current: decl.current }),
+    extras,
+    ...(releases ? { releases } : { releasesMissing: missing }),
+    index: pypi.baseUrl,
+    pins: pinsOf(deps),
+    python,
+    meta,
+    ...(opts.to !== undefined && { to: opts.to }),
+    lts: opts.lts ?? false,
+    today,
+  });
+  if (choice.kind === 'current') return upToDate(label, choice.message, decl.current);
+  const { edits, places, notes } = requirementEdits(root, decl, choice.version);
+  return proveFileUpgrade(
+    {
+      root,
+      label,
+      ...(decl.current && { from: decl.current }),
+      to: choice.version,
+      edits,
+      places,
+      notes: [...choice.notes, ...notes],
+      env,
+      installedNote: async (interpreter) => {
+        const installed = await installedVersions(interpreter.path, root, name);
+        if (installed.version === choice.version) return undefined;
+        const had = installed.version ? `installed ${label} ${installed.version}` : `no ${label} installed`;
+        return `tests ran with ${had} (${interpreter.path}), not the new pin ${choice.version}: install it in your virtualenv (\`pip install -r requirements.txt\`) to prove the upgrade`;
+      },
+    },
+    opts,
+  );
+}

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { findProjectRoot } from '../project/discover.js';
+import { readDotenvFile } from '../project/dotenv.js';
+import type { UpgradeOptions } from './options.js';
+import type { UpgradeOutcome } from './outcome.js';
+import { upgradePackage } from './package-upgrade.js';
+import { upgradePython } from './python-upgrade.js';
+import { ReleaseMetadataClient } from './release-metadata.js';
+import { upgradeStack } from './stack-upgrade.js';
+import { parseSubject, subjectLabel } from './subject.js';
+
+/** What every file upgrade starts from. */
+export interface UpgradeContext {
+  opts: UpgradeOptions;
+  root: string;
+  today: Date;
+  /** The `--env-file` variables the tests run with (values are secret). */
+  env: Record<string, string>;
+  meta: ReleaseMetadataClient;
+}
+
+/**
+ * `implanta upgrade`: choose the target, edit the files that declare the version, prove the edit with the
+ * project's tests and the check, then commit (and deploy) when asked. The stack is the platform's own
+ * upgrade: one API call, effective at the next build.
+ */
+export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeOutcome> {
+  const subject = parseSubject(opts.what);
+  if (opts.lts && !(subject.kind === 'package' && subject.name === 'django')) throw new InputError('--lts applies to Django only');
+  if (opts.deploy && !opts.app) throw new InputError('--deploy needs the app: -a APP');
+  if (subject.kind === 'stack') return upgradeStack(opts, envOf(opts));
+  if (opts.deploy && !opts.commit) throw new InputError('--deploy ships a commit: add --commit, so the upgrade is committed before it is deployed');
+  const ctx: UpgradeContext = {
+    opts,
+    root: findProjectRoot(resolve(opts.dir)),
+    today: opts.today ?? new Date(),
+    env: envOf(opts),
+    meta: new ReleaseMetadataClient({ ...(opts.pypiUrl && { baseUrl: opts.pypiUrl }), ...(opts.cacheDir && { cacheDir: opts.cacheDir }), offline: opts.offline ?? false }),
+  };
+  return subject.kind === 'python' ? upgradePython(ctx) : upgradePackage(ctx, subject.name, subjectLabel(subject));
+}
+
+/** The variables the tests (and the deploy's tests) run with; their values are secrets. */
+function envOf(opts: UpgradeOptions): Record<string, string> {
+  return opts.envFile ? readDotenvFile(resolve(opts.envFile), opts.envFile) : {};
+}
+
