@@ -14,13 +14,24 @@ import { pythonParser } from '../project/settings/parser.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
 import type { CheckOptions } from './options.js';
 
-/** Everything the codebase says without running it; the settings evaluation is added after. */
-export async function readProject(dir: string, env: Record<string, string>, override: string | undefined, hosts: string[]): Promise<ProjectFacts> {
+/** The reads that need no environment, started at once so they overlap the app's API round. */
+export interface ProjectReadStart {
+  root: string;
+  files: string[];
+  tracked: Promise<string[] | undefined>;
+}
+
+export function beginProjectRead(dir: string): ProjectReadStart {
   const root = findProjectRoot(dir);
-  // git runs while the Python grammar loads and the files are read: both are waits, not work.
-  const trackedPending = gitTrackedFiles(root);
+  // git and the Python grammar load in the background: both are waits, not work.
+  const tracked = gitTrackedFiles(root);
   void pythonParser();
-  const files = listFiles(root);
+  return { root, files: listFiles(root), tracked };
+}
+
+/** Everything the codebase says without running it; the settings evaluation is added after. */
+export async function readProject(start: ProjectReadStart, env: Record<string, string>, override: string | undefined, hosts: string[]): Promise<ProjectFacts> {
+  const { root, files } = start;
   const gunicornConfig = await readGunicornConfig(root);
   const procfile = readProcfile(root);
   const managePy = existsSync(join(root, 'manage.py')) ? 'manage.py' : undefined;
@@ -28,7 +39,7 @@ export async function readProject(dir: string, env: Record<string, string>, over
   const choice = chooseSettingsModule(candidates, override);
   const dependencies = readDependencies(root, env);
   const python = readPythonVersion(root);
-  const tracked = await trackedPending;
+  const tracked = await start.tracked;
   return {
     root,
     files,

@@ -13,7 +13,7 @@ import { codebaseRules } from '../codebase/index.js';
 import { gatherVersionsFacts } from '../versions/gather.js';
 import { versionsRules } from '../versions/rules/index.js';
 import type { CheckOptions } from './options.js';
-import { describeInterpreter, evaluateProjectSettings, readProject } from './project-facts.js';
+import { beginProjectRead, describeInterpreter, evaluateProjectSettings, readProject } from './project-facts.js';
 import { chooseDjangoVersion, versionLabel } from './django-version.js';
 import { secretValues } from './secrets.js';
 import { mergeDjangoFindings } from './merge-django.js';
@@ -35,12 +35,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   const progress = opts.progress ?? (() => {});
   const fileEnv = opts.envFile ? readDotenvFile(resolve(opts.envFile), opts.envFile) : {};
   // The API client and the Python runners load only when asked for: start-up time is part of the budget.
-  const app = opts.app ? await (await import('./app-facts.js')).appFacts(opts.app, opts.apiUrl, progress, opts.today) : undefined;
+  const appPending = opts.app ? import('./app-facts.js').then((m) => m.appFacts(opts.app!, opts.apiUrl, progress, opts.today)) : undefined;
+  const start = beginProjectRead(resolve(opts.dir));
+  const app = await appPending;
   const env = { ...(app?.facts.configVars ?? {}), ...fileEnv, ...opts.env };
   const redactor = new Redactor(secretValues(env));
 
   progress('Reading the project…');
-  const project = await readProject(resolve(opts.dir), env, opts.settingsModule, [...opts.hosts, ...(app?.hosts ?? [])]);
+  const project = await readProject(start, env, opts.settingsModule, [...opts.hosts, ...(app?.hosts ?? [])]);
   if (!project.settingsModule) {
     throw new InputError(`${project.managePy ?? 'manage.py'}: no settings module found (set DJANGO_SETTINGS_MODULE in manage.py or pass --settings MODULE)`);
   }
