@@ -3,10 +3,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { runRules, silence } from '../../../src/core/engine.js';
-import { csrfFailureViewFacts } from '../../../src/django/csrf-view.js';
-import { djangoRules } from '../../../src/django/index.js';
-import { settingsView } from '../../helpers/settings-view.js';
+import { runCheck } from '../../../src/check/run-check.js';
 import { pythonLiteral } from './python-literal.js';
 
 const run = promisify(execFile);
@@ -63,12 +60,14 @@ export async function djangoIds(dir: string, env: Record<string, string> = {}): 
  * SILENCED_SYSTEM_CHECKS, for Django 3.2. For now it builds the settings view from the same dict the
  * project was written from; the end-to-end CLI will take its place.
  */
-export async function implantaIds(projectDir: string, settings: object, env: Record<string, string> = {}): Promise<string[]> {
-  const view = settingsView(settings as Record<string, unknown>, 'proj/settings.py', 'proj.settings');
-  const csrfFailureView = await csrfFailureViewFacts(projectDir, view);
-  const { findings } = runRules(djangoRules, { settings: view, version: { major: 3, minor: 2 }, env, csrfFailureView });
-  const silenced = (settings as { SILENCED_SYSTEM_CHECKS?: string[] }).SILENCED_SYSTEM_CHECKS ?? [];
-  const shown = silence(findings, new Set(silenced)).filter((f) => f.severity !== 'info');
+/**
+ * implanta's verdict on a written project, end to end: the static evaluator reads the settings file the
+ * generator wrote, then every rule runs and SILENCED_SYSTEM_CHECKS applies, exactly as `implanta check`
+ * does. Only Django's own IDs at warning or error count (info means "cannot tell").
+ */
+export async function implantaIds(projectDir: string, _settings: object, env: Record<string, string> = {}): Promise<string[]> {
+  const { report } = await runCheck({ dir: projectDir, env, djangoVersion: '3.2', settingsSource: 'static', runDjango: false, hosts: [] });
+  const shown = report.findings.filter((f) => f.area === 'django' && f.severity !== 'info');
   return [...new Set(shown.map((f) => f.rule))].sort();
 }
 
