@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
+import AjvModule from 'ajv-draft-04';
 import { buildCheckReport } from '../../src/report/check-report.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import { formatJunit } from '../../src/report/junit.js';
@@ -29,6 +29,8 @@ test('json report follows the contract: tool, version, project, findings worst f
 
 test('sarif report is valid SARIF 2.1.0 and every result has a physical location', () => {
   const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif/sarif-2.1.0.schema.json', import.meta.url), 'utf8'));
+  // ajv-draft-04 is CommonJS: under NodeNext its class is the module's `default` property.
+  const Ajv = AjvModule.default;
   const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
   const sarif = JSON.parse(formatSarif(report, 'hollow/settings.py'));
   assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
