@@ -9,6 +9,13 @@ import { formatText } from '../../src/report/text.js';
 import { formatJson } from '../../src/report/json.js';
 import type { Finding } from '../../src/core/finding.js';
 
+interface SarifShape {
+  runs: Array<{
+    results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }>;
+    tool: { driver: { rules: Array<{ id: string; helpUri?: string }> } };
+  }>;
+}
+
 const findings: Finding[] = [
   { rule: 'security.W004', area: 'django', severity: 'warning', message: 'You have not set SECURE_HSTS_SECONDS.', hint: 'Set it.', file: 'hollow/settings.py', line: 41, docs: 'https://docs.djangoproject.com/en/5.2/ref/checks/#security' },
   { rule: 'codebase.procfile', area: 'codebase', severity: 'error', message: 'Procfile line 2 is not "name: command" <&>', file: 'Procfile', line: 2, docs: 'https://devcenter.heroku.com/articles/procfile' },
@@ -32,8 +39,8 @@ test('sarif report is valid SARIF 2.1.0 and every result has a physical location
   // ajv-draft-04 is CommonJS: under NodeNext its class is the module's `default` property.
   const Ajv = AjvModule.default;
   const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
-  const sarif = JSON.parse(formatSarif(report, 'hollow/settings.py'));
-  assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
+  const sarif = JSON.parse(formatSarif(report, 'hollow/settings.py')) as SarifShape;
+  assert.ok(validate(sarif) as boolean, JSON.stringify(validate.errors?.slice(0, 3)));
   const results = sarif.runs[0].results;
   assert.equal(results.length, 4);
   for (const r of results) assert.ok(r.locations[0].physicalLocation.region.startLine >= 1);
