@@ -44,12 +44,12 @@ test('sarif report is valid SARIF 2.1.0 and every result has a physical location
   const results = sarif.runs[0].results;
   assert.equal(results.length, 4);
   for (const r of results) assert.ok(r.locations[0].physicalLocation.region.startLine >= 1);
-  const stack = results.find((r: { ruleId: string }) => r.ruleId === 'heroku.stack');
+  const stack = results.find((r) => r.ruleId === 'heroku.stack')!;
   assert.equal(stack.locations[0].physicalLocation.artifactLocation.uri, 'hollow/settings.py');
-  assert.equal(results.find((r: { ruleId: string }) => r.ruleId === 'security.W008').level, 'note');
+  assert.equal(results.find((r) => r.ruleId === 'security.W008')!.level, 'note');
   const rules = sarif.runs[0].tool.driver.rules;
-  assert.equal(rules[results[0].ruleIndex].id, results[0].ruleId);
-  assert.equal(rules.find((r: { id: string }) => r.id === 'security.W004').helpUri, findings[0]!.docs);
+  assert.equal(rules[results[0]!.ruleIndex]!.id, results[0]!.ruleId);
+  assert.equal(rules.find((r) => r.id === 'security.W004')!.helpUri, findings[0]!.docs);
 });
 
 test('junit report counts errors and warnings as failures and escapes XML', () => {
