@@ -19,6 +19,10 @@ Options:
   --fault KIND:RATE    inject faults into API answers: 429:0.2, 500:0.1, reset:0.05 (repeatable)
   --latency DURATION   delay every API answer, e.g. 50ms
   --seed N             make the fault draws repeatable
+  --python PATH        the interpreter builds and dynos use (default: the first that can import Django)
+  --boot-timeout TIME  how long a web dyno has to bind $PORT before R10 (default 60s)
+  --router-port PORT   the router's shared port, which routes by Host (default: a free one); each app
+                       also gets a port of its own, its web_url
 
 It cannot reach a certificate authority: enabling ACM marks each custom domain's certificate as
 issued after a short delay, as if one had answered.
@@ -35,12 +39,25 @@ Examples:
       fault: { type: 'string', multiple: true },
       latency: { type: 'string' },
       seed: { type: 'string' },
+      python: { type: 'string' },
+      'boot-timeout': { type: 'string' },
+      'router-port': { type: 'string' },
     });
     if (positionals.length > 0) throw new InputError(`unexpected argument '${positionals[0]}' (see \`implanta local --help\`)`);
     const port = Number(values.port ?? 5050);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port ${values.port}: expected a port number`);
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new InputError(`--seed ${values.seed}: expected an integer`);
+    const routerPort = values['router-port'] === undefined ? undefined : Number(values['router-port']);
+    if (routerPort !== undefined && (!Number.isInteger(routerPort) || routerPort < 0 || routerPort > 65535)) {
+      throw new InputError(`--router-port ${values['router-port']}: expected a port number`);
+    }
+    let bootTimeoutMs: number | undefined;
+    try {
+      bootTimeoutMs = values['boot-timeout'] === undefined ? undefined : parseLatency(values['boot-timeout']);
+    } catch {
+      throw new InputError(`--boot-timeout ${values['boot-timeout']}: use a duration such as 60s or 5000ms`);
+    }
     const platform = await startLocalPlatform({
       port,
       dataDir: resolve(values.data ?? '.implanta/local'),
@@ -48,8 +65,15 @@ Examples:
       faults: (values.fault ?? []).map(parseFault),
       ...(values.latency && { latencyMs: parseLatency(values.latency) }),
       ...(seed !== undefined && { seed }),
+      run: {
+        ...(values.python && { python: values.python }),
+        ...(bootTimeoutMs !== undefined && { bootTimeoutMs }),
+        ...(routerPort !== undefined && { routerPort }),
+        onLog: (app, line) => process.stdout.write(`${app} ${line}\n`),
+      },
     });
-    process.stdout.write(`implanta local: Platform API at ${platform.url}\n  export IMPLANTA_API_URL=${platform.url} HEROKU_API_KEY=local\n  Ctrl-C stops it.\n`);
+    const router = platform.runtime ? `  Router at http://127.0.0.1:${platform.runtime.router.port}/ (by Host: <app>.localhost); each app's web_url is a port of its own.\n` : '';
+    process.stdout.write(`implanta local: Platform API at ${platform.url}\n  export IMPLANTA_API_URL=${platform.url} HEROKU_API_KEY=local\n${router}  Ctrl-C stops it.\n`);
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);

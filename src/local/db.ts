@@ -140,6 +140,13 @@ const MIGRATIONS: string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // The router port each app's web_url names (implanta local's runtime, src/local/router/).
+  `
+  CREATE TABLE app_router_ports (
+    app_id TEXT PRIMARY KEY REFERENCES apps(id) ON DELETE CASCADE,
+    port INTEGER NOT NULL UNIQUE
+  );
+  `,
 ];
 
 export function openPlatformDb(dataDir: string): PlatformDb {

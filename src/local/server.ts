@@ -7,6 +7,8 @@ import { RateLimiter } from './api/rate-limit.js';
 import { openPlatformDb } from './db.js';
 import { Platform } from './platform/platform.js';
 import { PostgresProvisioner } from './platform/postgres-provisioner.js';
+import { ROUTES } from './api/routes.js';
+import { LocalRuntime, type RuntimeOptions } from './runtime.js';
 
 export { parseFault, parseLatency, type Fault } from './api/faults.js';
 export { Platform } from './platform/platform.js';
@@ -28,12 +30,19 @@ export interface LocalPlatformOptions {
   rateLimit?: number;
   /** Delay before an ACM certificate counts as issued (default 3 s). */
   acmDelayMs?: number;
+  /**
+   * Run what is pushed (git, builds, release phase, dynos, router: src/local/runtime.ts). Apps then carry a
+   * local `git_url` and `web_url`; without it they carry Heroku's, builds stay pending and nothing runs.
+   */
+  run?: Omit<RuntimeOptions, 'dataDir'>;
 }
 
 export interface LocalPlatform {
   url: string;
   /** The service layer, for the build and release work and for tests that seed state HTTP cannot. */
   platform: Platform;
+  /** The running side, when `run` was given: its router, dynos and app logs. */
+  runtime?: LocalRuntime;
   close(): Promise<void>;
 }
 
@@ -51,15 +60,19 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     acmDelayMs: options.acmDelayMs,
     postgres: options.postgresUrl ? new PostgresProvisioner(options.postgresUrl) : undefined,
   });
+  const runtime = options.run ? await LocalRuntime.start(platform, { ...options.run, dataDir: options.dataDir }) : undefined;
   const handler = createApiHandler({
     platform,
+    routes: runtime ? [...ROUTES, ...runtime.routes] : ROUTES,
     rateLimiter: new RateLimiter(options.rateLimit),
     faults: options.faults ?? [],
     random: options.seed === undefined ? Math.random : seededRandom(options.seed),
     latencyMs: options.latencyMs ?? 0,
     maxPageSize: options.maxPageSize ?? 1000,
   });
-  const server = createServer((req, res) => void handler(req, res));
+  const server = createServer((req, res) => {
+    if (!runtime?.handle(req, res)) void handler(req, res);
+  });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -67,6 +80,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       server.listen(options.port, host, () => resolve());
     });
   } catch (error) {
+    await runtime?.close();
     db.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new InputError(`--port ${options.port}: another program is listening on ${host}:${options.port}; pick another port`);
@@ -78,7 +92,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   return {
     url,
     platform,
+    ...(runtime && { runtime }),
     close: async () => {
+      await runtime?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();

@@ -9,10 +9,13 @@ import { readJsonBody, sendError, sendJson } from './http-io.js';
 import { paginate, parseRange } from './pagination.js';
 import type { RateLimiter } from './rate-limit.js';
 import { matchRoute } from './router.js';
+import type { Route } from './router.js';
 import { ROUTES } from './routes.js';
 
 export interface ApiHandlerOptions {
   platform: Platform;
+  /** The route table; default the Platform API routes (the runtime adds its dyno routes). */
+  routes?: readonly Route[];
   rateLimiter: RateLimiter;
   faults: readonly Fault[];
   random: () => number;
@@ -44,7 +47,7 @@ export function createApiHandler(options: ApiHandlerOptions): (req: IncomingMess
       if (!limit.allowed) throw new ApiError(429, 'rate_limit', 'Your account reached the API rate limit. Please wait a few minutes before making new requests.');
 
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const match = matchRoute(ROUTES, req.method ?? 'GET', url.pathname);
+      const match = matchRoute(options.routes ?? ROUTES, req.method ?? 'GET', url.pathname);
       if (!match) {
         throw new ApiError(404, 'not_found', 'The requested API endpoint was not found. Are you using the right HTTP verb (i.e. `GET` vs. `POST`)?');
       }

@@ -101,6 +101,7 @@ export class Apps {
   async delete(identity: string): Promise<Shape<Heroku.App>> {
     const app = this.find(identity);
     const shape = this.shape(app);
+    await this.p.hooks.appDeleted?.(app.id);
     await this.p.addons.deprovisionAll(app.id);
     this.p.db.prepare('DELETE FROM apps WHERE id = ?').run(app.id);
     return shape;
@@ -138,6 +139,7 @@ export class Apps {
     const region = findRegion(row.region)!;
     const stack = stackShape(row.stack, this.p.now());
     const buildStack = stackShape(row.build_stack, this.p.now());
+    const urls = this.p.hooks.appUrls?.(row) ?? { git_url: `https://git.heroku.com/${row.name}.git`, web_url: `https://${row.name}.herokuapp.com/` };
     return {
       acm: row.acm_enabled_at !== null,
       archived_at: null,
@@ -145,7 +147,7 @@ export class Apps {
       buildpack_provided_description: row.buildpack_provided_description,
       created_at: row.created_at,
       generation: { ...GENERATION },
-      git_url: `https://git.heroku.com/${row.name}.git`,
+      git_url: urls.git_url,
       id: row.id,
       internal_routing: null,
       maintenance: row.maintenance === 1,
@@ -160,7 +162,7 @@ export class Apps {
       stack: { id: stack.id, name: stack.name },
       team: null,
       updated_at: row.updated_at,
-      web_url: `https://${row.name}.herokuapp.com/`,
+      web_url: urls.web_url,
     };
   }
 

@@ -51,6 +51,7 @@ export class Formation {
   update(appIdentity: string, identity: string, change: FormationChange): Shape<Heroku.Formation> {
     const row = this.find(appIdentity, identity);
     this.apply(row, change);
+    this.p.hooks.formationChanged?.(row.app_id);
     return this.info(row.app_id, row.id);
   }
 
@@ -67,6 +68,7 @@ export class Formation {
         return row.id;
       }),
     );
+    this.p.hooks.formationChanged?.(app.id);
     return rows.map((id) => this.info(app.id, id));
   }
 

@@ -25,6 +25,21 @@ export interface PlatformOptions {
   now?: () => Date;
 }
 
+/** How the running side (src/local/runtime.ts: builds, releases, dynos, router) plugs in. */
+export interface PlatformHooks {
+  buildCreated?: (buildId: string) => void;
+  /** A release went live (new code, new config, a rollback): the dynos restart on it. */
+  releaseLive?: (appId: string, releaseId: string) => void;
+  /** Scaling or resizing changed the formation: the dynos follow it. */
+  formationChanged?: (appId: string) => void;
+  /** The app is about to be deleted: its dynos stop first. */
+  appDeleted?: (appId: string) => Promise<void> | void;
+  /** A release's `output_stream_url`, for a release that ran a release phase. */
+  releaseOutputStreamUrl?: (releaseId: string) => string | null;
+  /** Where the app's code is pushed and served, when the platform runs apps (else Heroku's own URLs). */
+  appUrls?: (app: { id: string; name: string }) => { git_url: string; web_url: string };
+}
+
 /**
  * The local platform's behaviour, between the HTTP routes (api/) and the database: what creating an app,
  * attaching an add-on or releasing a slug does, and the Heroku-shaped objects each answers with. The
@@ -45,7 +60,7 @@ export class Platform {
   readonly releases: Releases;
   readonly builds: Builds;
   readonly account: Account;
-  readonly hooks: { buildCreated?: (buildId: string) => void } = {};
+  readonly hooks: PlatformHooks = {};
 
   constructor(readonly options: PlatformOptions) {
     this.db = options.db;

@@ -88,6 +88,7 @@ export class Releases {
       );
     const row = this.find(appId, id);
     if (status === 'succeeded') this.goLive(row, previous);
+    if (status === 'succeeded') this.p.hooks.releaseLive?.(appId, id);
     return row;
   }
 
@@ -100,6 +101,7 @@ export class Releases {
       this.p.db.prepare('UPDATE releases SET status = ?, updated_at = ? WHERE id = ?').run(status, this.p.timestamp(), row.id);
       const settled = this.find(row.app_id, row.id);
       if (status === 'succeeded') this.goLive(settled, previous);
+      if (status === 'succeeded') this.p.hooks.releaseLive?.(settled.app_id, settled.id);
       return settled;
     });
   }
@@ -152,7 +154,7 @@ export class Releases {
       description: row.description,
       eligible_for_rollback: row.status === 'succeeded' && !current,
       id: row.id,
-      output_stream_url: null,
+      output_stream_url: this.p.hooks.releaseOutputStreamUrl?.(row.id) ?? null,
       slug: row.slug_id ? { id: row.slug_id } : null,
       status: row.status,
       updated_at: row.updated_at,
