@@ -80,7 +80,7 @@ test('a Django app pushed to the local platform is built, released and served as
     assert.equal(health.status, 200);
     assert.deepEqual(await health.json(), { status: 'ok' });
     assert.equal(await getByHost(local.runtime!.router.port, `${APP}.localhost`, '/health'), 200);
-    const insecure = await fetch(new URL('/health', app.web_url), { redirect: 'manual', headers: { 'X-Implanta-Scheme': 'http' } });
+    const insecure = await fetch(new URL('/health', app.web_url), { redirect: 'manual', headers: { 'X-Forwarded-Proto': 'http' } });
     assert.equal(insecure.status, 301, 'SECURE_SSL_REDIRECT sends plain HTTP to HTTPS');
     assert.match(insecure.headers.get('location') ?? '', /^https:\/\/127\.0\.0\.1:\d+\/health$/);
     assert.match(await appLog(local, APP), /heroku\[router\]: at=info method=GET path="\/health" host=127\.0\.0\.1:\d+ request_id=\S+ fwd="127\.0\.0\.1" dyno=web\.1 connect=\d+ms service=\d+ms status=200 bytes=\d+ protocol=https/);

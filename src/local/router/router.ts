@@ -23,8 +23,6 @@ export interface RouterContext {
   bootWaitMs: number;
 }
 
-/** Sent by a client that wants the app to see plain HTTP; the router is otherwise the TLS terminator's stand-in. */
-export const SCHEME_HEADER = 'x-implanta-scheme';
 
 /**
  * Heroku's router on 127.0.0.1. Every app has a listener of its own (its `web_url`,
@@ -34,7 +32,9 @@ export const SCHEME_HEADER = 'x-implanta-scheme';
  * timeouts get Heroku's 503 pages and error codes, and every request gets a router log line.
  *
  * The router stands in for the TLS terminator: the app sees `X-Forwarded-Proto: https` (so an app that
- * redirects HTTP to HTTPS answers normally), unless the request carries `X-Implanta-Scheme: http`.
+ * redirects HTTP to HTTPS answers normally), unless the client says it came over plain HTTP with
+ * `X-Forwarded-Proto: http` — what Heroku's router itself sets for an http:// request, so a smoke test
+ * that sends it means the same here and on Heroku.
  */
 export class LocalRouter {
   private shared: Server | undefined;
@@ -101,7 +101,7 @@ export class LocalRouter {
       res.end(NO_SUCH_APP_PAGE);
       return;
     }
-    const scheme = req.headers[SCHEME_HEADER] === 'http' ? 'http' : 'https';
+    const scheme = req.headers['x-forwarded-proto'] === 'http' ? 'http' : 'https';
     const requestId = requestIdOf(req);
     const fwd = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
     const entry: RouterLogEntry = { method: req.method ?? 'GET', path: req.url ?? '/', host: req.headers.host ?? '', requestId, fwd, status: 503, protocol: scheme };
@@ -123,7 +123,6 @@ export class LocalRouter {
 
     const existing = req.headers['x-forwarded-for'];
     const headers = withoutHopByHop(req.headers);
-    delete headers[SCHEME_HEADER];
     Object.assign(headers, {
       'x-forwarded-for': existing ? `${String(existing)}, ${fwd}` : fwd,
       'x-forwarded-proto': scheme,
