@@ -6,7 +6,8 @@ import { Redactor } from '../core/redact.js';
 import { buildCheckReport, type CheckReport } from '../report/check-report.js';
 import { readDotenvFile } from '../project/dotenv.js';
 import { sequenceItems } from '../project/python-value.js';
-import type { SettingsEvaluation } from '../project/settings/types.js';
+import type { SettingsEvaluation, SettingsView } from '../project/settings/types.js';
+import type { DjangoVersion } from '../project/types.js';
 import { djangoRules } from '../django/index.js';
 import { csrfFailureViewFacts } from '../django/csrf-view.js';
 import { codebaseRules } from '../codebase/index.js';
@@ -24,6 +25,9 @@ export interface CheckOutcome {
   redactor: Redactor;
   /** Where SARIF places findings that have no file of their own. */
   fallbackFile: string;
+  /** The evaluated settings and the Django version whose defaults fill the gaps (the deploy's smoke expectations). */
+  settings: SettingsView;
+  django: DjangoVersion;
 }
 
 /**
@@ -64,8 +68,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
 
   progress('Reading versions…');
   // Offline on purpose: check stays fast and quiet; `implanta versions` asks PyPI and OSV.
-  const versionsFacts = await gatherVersionsFacts({ root: project.root, offline: true, ...(opts.today && { today: opts.today }), ...(app?.facts.app.stack?.name && { app: { stack: app.facts.app.stack.name } }) });
-  const versions = runRules(versionsRules, versionsFacts);
+  const versionsFacts = await gatherVersionsFacts({ root: project.root, offline: true, ...(opts.today && { today: opts.today }) });
+  // With an app, heroku.stack already judges the stack: versions.stack would say it twice.
+  const versions = runRules(versionsRules.filter((r) => r.meta.id !== 'versions.stack'), versionsFacts);
   findings.push(...versions.findings);
   skipped.push(...versions.skipped);
 
@@ -98,7 +103,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
     findings,
     skipped,
   );
-  return { report, redactor, fallbackFile: evaluation.settings.file };
+  return { report, redactor, fallbackFile: evaluation.settings.file, settings: evaluation.settings, django: project.django };
 }
 
 function silencedChecks(evaluation: SettingsEvaluation): Set<string> {
