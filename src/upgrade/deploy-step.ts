@@ -1,7 +1,5 @@
 import { ImplantaError } from '../core/errors.js';
-import { deploy } from '../deploy/deploy.js';
-import { resolveToken } from '../heroku/auth.js';
-import { resolveClient } from '../heroku/resolve.js';
+import { checkedDeploy } from '../deploy/cli-wiring.js';
 import type { UpgradeOptions } from './options.js';
 
 export interface DeployStep {
@@ -12,7 +10,7 @@ export interface DeployStep {
 }
 
 /**
- * `implanta deploy` after the upgrade, through the deploy pipeline and all its gates. An untested tip is
+ * `implanta deploy` after the upgrade, through the same wiring as the deploy command and all its gates. An untested tip is
  * tested there (`runTests`), in a worktree of the commit: the upgrade's own run tested the working folder.
  * The upgrade is done by then, so a deploy that cannot even start is reported as its outcome, not thrown.
  */
@@ -26,13 +24,12 @@ export async function deployAfterUpgrade(opts: {
   progress?: (message: string) => void;
 }): Promise<DeployStep> {
   try {
-    const client = resolveClient({ ...(opts.apiUrl && { apiUrl: opts.apiUrl }) });
-    const token = resolveToken({ host: new URL(client.baseUrl).hostname });
-    const result = await deploy({
-      repo: opts.repo,
+    const { result } = await checkedDeploy({
+      dir: opts.repo,
       app: opts.app,
-      client,
-      token,
+      ...(opts.apiUrl && { apiUrl: opts.apiUrl }),
+      // The deploy's own default: the upgrade's check compared before and after, this one judges the app as it is.
+      failLevel: 'warning',
       runTests: true,
       test: { ...(opts.testCommand && { command: opts.testCommand }), ...(opts.python && { python: opts.python }), env: opts.env },
       onStep: (step) => step.status === 'start' && opts.progress?.(`Deploy: ${step.name}…`),
