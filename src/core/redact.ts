@@ -28,10 +28,17 @@ export class Redactor {
   }
 }
 
-/** Secret-looking parts of URLs from values: the password in `postgres://user:pass@host/db`. */
+/**
+ * A value and its secret-looking parts: the password in `postgres://user:pass@host/db` is masked on its
+ * own too, wherever it shows up, when it is long enough to be a generated credential (Heroku's are 64
+ * characters). A short hand-made one (`implanta`, on a laptop) would mask ordinary words, so it is
+ * masked only inside its URL.
+ */
 export function secretParts(value: string): string[] {
   const parts = [value];
   const match = /^[a-z][a-z0-9+.-]*:\/\/[^/:@]*:([^@/]+)@/i.exec(value);
-  if (match?.[1]) parts.push(match[1], decodeURIComponent(match[1]));
+  if (match?.[1] && match[1].length >= MIN_BARE_PASSWORD) parts.push(match[1], decodeURIComponent(match[1]));
   return parts;
 }
+
+const MIN_BARE_PASSWORD = 12;

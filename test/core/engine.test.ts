@@ -25,10 +25,13 @@ test('silence drops exactly the listed IDs', () => {
 });
 
 test('redactor masks secrets everywhere, including a database password inside a URL', () => {
-  const url = 'postgres://u:s3cr3t-pw@db.example.com:5432/app';
+  const url = 'postgres://u:s3cr3t-generated-pw@db.example.com:5432/app';
   const r = new Redactor(secretParts(url).concat(['canary-token-123', 'on']));
   assert.equal(r.redact(`x ${url} y canary-token-123`), 'x [redacted] y [redacted]');
-  assert.equal(r.redact('postgres://u:s3cr3t-pw@other/db'), 'postgres://u:[redacted]@other/db');
+  assert.equal(r.redact('postgres://u:s3cr3t-generated-pw@other/db'), 'postgres://u:[redacted]@other/db');
+  // A short hand-made password is masked inside its URL only, so it cannot blank out ordinary words.
+  const local = new Redactor(secretParts('postgres://implanta:implanta@127.0.0.1/db'));
+  assert.equal(local.redact('implanta deploy: postgres://implanta:implanta@127.0.0.1/db'), 'implanta deploy: [redacted]');
   assert.equal(r.redact('turn it on'), 'turn it on');
   assert.deepEqual(r.redactDeep({ a: ['canary-token-123'] }), { a: ['[redacted]'] });
 });
