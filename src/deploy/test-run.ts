@@ -91,7 +91,7 @@ export async function runProjectTests(options: TestRunOptions): Promise<TestRunR
     };
     await appendNote(repo, commit, note);
     const how = result.signal ? `killed by ${result.signal}` : `exit status ${result.code}`;
-    options.onStep?.({ name: 'tests', status: note.result === 'passed' ? 'ok' : 'fail', detail: `${note.result} (${how}, ${note.duration_s}s)` });
+    options.onStep?.({ name: 'tests', status: note.result === 'passed' ? 'ok' : 'fail', detail: `${note.result} (${how})` });
     return { commit, note };
   } finally {
     forget();
