@@ -218,7 +218,7 @@ test('the router adds Heroku\'s headers, stands in for TLS unless told otherwise
   assert.equal(pushed.code, 0, pushed.output);
   await waitForWeb(local, app.name, 2);
 
-  const seen = await (await fetch(app.web_url, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).json();
+  const seen = (await (await fetch(app.web_url, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).json()) as Record<string, string>;
   assert.equal(seen['x-forwarded-proto'], 'https');
   assert.equal(seen['x-forwarded-port'], '443');
   assert.equal(seen['x-forwarded-for'], '203.0.113.9, 127.0.0.1');
@@ -226,7 +226,7 @@ test('the router adds Heroku\'s headers, stands in for TLS unless told otherwise
   assert.match(seen['x-request-id'], /^[0-9a-f-]{36}$/);
   assert.equal(seen.via, '1.1 vegur');
 
-  const plain = await (await fetch(app.web_url, { headers: { 'X-Forwarded-Proto': 'http', 'X-Request-Id': 'a-request-id-from-the-client' } })).json();
+  const plain = (await (await fetch(app.web_url, { headers: { 'X-Forwarded-Proto': 'http', 'X-Request-Id': 'a-request-id-from-the-client' } })).json()) as Record<string, string>;
   assert.equal(plain['x-forwarded-proto'], 'http');
   assert.equal(plain['x-forwarded-port'] === '443', false);
   assert.equal(plain['x-request-id'], 'a-request-id-from-the-client');
