@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
@@ -7,8 +8,10 @@ let parserPromise: Promise<Parser> | undefined;
 /** One parser per process: loading the grammar costs more than parsing a settings file. */
 export function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
-    await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    // Say where the runtime's wasm is, rather than let it guess from the script's own location (which a
+    // bundle moves).
+    await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });
+    const language = await Language.load(await readFile(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
