@@ -17,6 +17,8 @@ export interface RenderOptions {
   redactor: Redactor;
   /** SARIF needs a file for findings that have none. */
   fallbackFile: string;
+  /** The text report's heading: the command that made it (default `implanta check`). */
+  title?: string;
   /** Text printed before the text report (e.g. the versions table). */
   preamble?: string;
   /** Extra top-level keys for the JSON report. */
@@ -34,7 +36,7 @@ export function emitReport(report: CheckReport, failLevel: Severity | 'none', op
         ? formatSarif(report, opts.fallbackFile)
         : opts.format === 'junit'
           ? formatJunit(report)
-          : (opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output });
+          : (opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output, ...(opts.title && { title: opts.title }) });
   const safe = opts.redactor.redact(rendered);
   if (opts.output) writeFileSync(opts.output, safe);
   else process.stdout.write(safe);

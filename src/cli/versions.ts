@@ -82,6 +82,7 @@ Examples:
       color: useColor(values['no-color']),
       redactor: new Redactor([]),
       fallbackFile: facts.dependencies?.file ?? 'requirements.txt',
+      title: 'implanta versions',
       preamble: formatVersionsTable(facts) + '\n',
       extraJson: { versions: { packages: facts.packages, django: facts.django, python: facts.python, stack: facts.stack, sources: { pypi: facts.pypi, osv: facts.osv }, lifecycle_as_of: facts.lifecycle.asOf } },
     });

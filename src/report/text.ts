@@ -16,14 +16,14 @@ const BOLD = '\x1b[1m';
 const RESET = '\x1b[0m';
 
 /** The human report: grouped by area, ID and file:line first so an editor can jump to them. */
-export function formatText(report: CheckReport, opts: { color: boolean }): string {
+export function formatText(report: CheckReport, opts: { color: boolean; title?: string }): string {
   const paint = (code: string, s: string) => (opts.color ? code + s + RESET : s);
   const lines: string[] = [];
   const p = report.project;
   const about = [p.settings_module && `settings ${p.settings_module} (${p.settings_source})`, p.django && `Django ${p.django}`, p.app && `app ${p.app}`, p.python && `python ${p.python}`]
     .filter(Boolean)
     .join(', ');
-  lines.push(`${paint(BOLD, 'implanta check')} ${p.root}${about ? paint(DIM, ` — ${about}`) : ''}`);
+  lines.push(`${paint(BOLD, opts.title ?? 'implanta check')} ${p.root}${about ? paint(DIM, ` — ${about}`) : ''}`);
 
   const byArea = new Map<Area, Finding[]>();
   for (const f of report.findings) byArea.set(f.area, [...(byArea.get(f.area) ?? []), f]);
