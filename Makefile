@@ -10,8 +10,11 @@ TEST_FILES = $(shell find test -name '*.test.ts' | sort)
 demo: deps build postgres hollow-env
 	bash scripts/demo.sh
 
+# The tests run with a TMPDIR of their own, removed afterwards, so no run leaves folders behind in /tmp.
 test: deps build postgres hollow-env
-	node --import tsx --test --test-concurrency=2 $(TEST_FILES)
+	@tmp=$$(mktemp -d /tmp/implanta-tests.XXXXXX); \
+	TMPDIR=$$tmp node --import tsx --test --test-concurrency=2 $(TEST_FILES); status=$$?; \
+	rm -rf $$tmp; exit $$status
 
 bench: deps build postgres hollow-env
 	npm run bench
