@@ -117,3 +117,18 @@ export function pyRepr(v: PyValue): string {
   if (v instanceof PyPath) return `PosixPath('${v.path}')`;
   return `<${v.name}>`;
 }
+
+/** Python's type name of a value (`str`, `dict`, `PosixPath`), for messages that must not echo the value. */
+export function typeName(v: PyValue): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'string') return 'str';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof PyTuple) return 'tuple';
+  if (v instanceof PySet) return 'set';
+  if (v instanceof PyDict) return 'dict';
+  if (v instanceof PyPath) return 'PosixPath';
+  if (v instanceof Unknown) return 'unknown';
+  return v.name;
+}

@@ -4,7 +4,7 @@
  * outside the evaluator sees them as "something that is not data" or a path.
  */
 import type { Node } from 'web-tree-sitter';
-import { PyDict, PyOpaque, PyPath, PySet, PyTuple, Unknown, pyRepr, sequenceItems, type PyKey, type PyValue } from '../python-value.js';
+import { PyDict, PyOpaque, PyPath, PySet, PyTuple, Unknown, pyRepr, sequenceItems, typeName, type PyKey, type PyValue } from '../python-value.js';
 import type { Call, Frame } from './context.js';
 import type { ObjectBehaviour } from './objects.js';
 import type { Scope } from './scope.js';
@@ -88,19 +88,7 @@ function isComparable(v: PyOpaque): v is PyOpaque & Comparable {
   return typeof (v as Partial<Comparable>).sameAs === 'function';
 }
 
-export function typeName(v: PyValue): string {
-  if (v === null) return 'NoneType';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (typeof v === 'string') return 'str';
-  if (Array.isArray(v)) return 'list';
-  if (v instanceof PyTuple) return 'tuple';
-  if (v instanceof PySet) return 'set';
-  if (v instanceof PyDict) return 'dict';
-  if (v instanceof PyPath) return 'Path';
-  if (v instanceof Unknown) return 'unknown';
-  return v.name;
-}
+export { typeName } from '../python-value.js';
 
 /** True when `v` or anything inside it is Unknown. */
 export function containsUnknown(v: PyValue): boolean {
