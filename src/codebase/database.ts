@@ -1,4 +1,4 @@
-import type { Report, Rule } from '../core/rule.js';
+import type { Report, Rule, RuleResult } from '../core/rule.js';
 import { PyDict, Unknown, type PyValue } from '../project/python-value.js';
 import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
 import type { ProjectFacts } from '../project/types.js';
@@ -81,6 +81,20 @@ export const databaseUrlRule: Rule<ProjectFacts> = {
   },
 };
 
+/**
+ * The default database as a dict the connection rules can judge, or what they return instead: a skip
+ * when there is none (codebase.database-url reports that) or an info when it cannot be known.
+ */
+function judgeableDatabase(facts: ProjectFacts, question: string): { db: PyDict; binding: Binding } | RuleResult {
+  const evaluation = facts.evaluation;
+  if (!evaluation) return NO_SETTINGS;
+  const found = defaultDatabase(evaluation);
+  if (found.kind === 'missing') return { skip: 'no default database (see codebase.database-url)' };
+  if (found.kind === 'unset-url') return UNSET_URL;
+  if (found.kind === 'unknown') return [cannotTell(question, found.unknown, found.binding)];
+  return found;
+}
+
 /** codebase.database-connections: connections are reused between requests. */
 export const databaseConnectionsRule: Rule<ProjectFacts> = {
   meta: {
@@ -91,12 +105,9 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = {
     docs: devCenter('python-concurrency-and-database-connections'),
   },
   check(facts) {
-    const evaluation = facts.evaluation;
-    if (!evaluation) return NO_SETTINGS;
-    const found = defaultDatabase(evaluation);
-    if (found.kind === 'missing') return { skip: 'no default database (see codebase.database-url)' };
-    if (found.kind === 'unset-url') return UNSET_URL;
-    if (found.kind === 'unknown') return [cannotTell('whether database connections are persistent', found.unknown, found.binding)];
+    const found = judgeableDatabase(facts, 'whether database connections are persistent');
+    if (!('db' in found)) return found;
+    const evaluation = facts.evaluation!;
     if (isSqlite(found.db)) return { skip: 'the default database is SQLite (see codebase.database-url)' };
     const age = found.db.get('CONN_MAX_AGE');
     if (age instanceof Unknown) return [cannotTell('CONN_MAX_AGE', age, found.binding)];
@@ -124,12 +135,9 @@ export const databaseSslRule: Rule<ProjectFacts> = {
     docs: devCenter('connecting-heroku-postgres'),
   },
   check(facts) {
-    const evaluation = facts.evaluation;
-    if (!evaluation) return NO_SETTINGS;
-    const found = defaultDatabase(evaluation);
-    if (found.kind === 'missing') return { skip: 'no default database (see codebase.database-url)' };
-    if (found.kind === 'unset-url') return UNSET_URL;
-    if (found.kind === 'unknown') return [cannotTell('whether the database connection requires SSL', found.unknown, found.binding)];
+    const found = judgeableDatabase(facts, 'whether the database connection requires SSL');
+    if (!('db' in found)) return found;
+    const evaluation = facts.evaluation!;
     if (!isPostgres(found.db)) return { skip: 'the default database is not PostgreSQL' };
     const options = found.db.get('OPTIONS');
     const mode = options instanceof PyDict ? options.get('sslmode') : undefined;
