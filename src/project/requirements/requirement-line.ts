@@ -2,22 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pyStrip } from './lines.js';
 import { isValidProjectName, markerError, normalizeName, parsePep508, type Parsed } from './pep508.js';
+import type { Requirement } from '../types.js';
 
 /**
  * What one requirement line installs, decided as pip's `parse_req_from_line` and `parse_editable` decide:
  * a URL, a local path (relative to the directory pip runs in, the app root on Heroku), or a PEP 508
  * string. Local paths are told apart by looking at the disk, as pip does.
  */
-export interface RequirementFields {
-  name: string;
-  rawName: string;
-  specifier: string;
-  extras: string[];
-  marker?: string;
-  url?: string;
-  editable: boolean;
-  pinned?: string;
-}
+/** What one line says about its requirement; the file, line, kind and hashes come from around it. */
+export type RequirementFields = Pick<Requirement, 'name' | 'rawName' | 'specifier' | 'extras' | 'marker' | 'url' | 'editable' | 'pinned'>;
 
 const VCS_SCHEMES = [
   'git', 'git+http', 'git+https', 'git+ssh', 'git+git', 'git+file',
