@@ -57,5 +57,5 @@ function table(app: string, releases: ReleaseEntry[]): string {
 
 function byImplanta(info: NonNullable<ReleaseEntry['implanta']>): string {
   const smoke = info.smoke_ok === undefined ? 'not smoke-tested' : info.smoke_ok ? 'smoke passed' : 'smoke FAILED';
-  return `${info.role}${info.commit ? ` ${info.commit.slice(0, 12)}` : ''}, ${smoke}, ${info.outcome}, ${info.by}`;
+  return `${info.role === 'rollback' ? 'rollback of' : 'deploy'}${info.commit ? ` ${info.commit.slice(0, 12)}` : ''}, ${smoke}, ${info.outcome}, ${info.by}`;
 }
