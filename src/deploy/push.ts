@@ -43,7 +43,7 @@ export interface PushResult {
 }
 
 /** Heroku builds only main (or master); a push to another branch is accepted and reported with a line like this. */
-const SKIP_MESSAGE = /skipping build|pushed to non-(?:main|master|default|deploy)\b/i;
+const SKIP_MESSAGE = /skipping build|pushed to (?:non-(?:main|master)|branch other than)\b/i;
 const AUTH_FAILURE = /authentication failed|could not read username|HTTP (?:401|403)|invalid credentials/i;
 
 /**

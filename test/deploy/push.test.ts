@@ -73,7 +73,7 @@ describe('pushCommit', () => {
 
   it('treats a push the platform accepted without building ("skipping build") as a failure', async () => {
     const hook = join(server.bare, 'hooks', 'post-receive');
-    writeFileSync(hook, '#!/bin/sh\necho "Pushed to non-main branch, skipping build." >&2\n');
+    writeFileSync(hook, '#!/bin/sh\necho "Pushed to branch other than [main, master], skipping build." >&2\n');
     chmodSync(hook, 0o755);
     try {
       const repo = makeRepo({ 'c.txt': 'skip\n' });

@@ -89,7 +89,7 @@ test('a Django app pushed to the local platform is built, released and served as
   await t.test('a push to another branch is accepted, says it skipped the build, and builds nothing', async () => {
     const pushed = await push(repo, app.git_url, 'HEAD:refs/heads/feature');
     assert.equal(pushed.code, 0, pushed.output);
-    assert.match(pushed.output, /remote: Pushed to non-master branch, skipping build\./);
+    assert.match(pushed.output, /remote: Pushed to branch other than \[main, master\], skipping build\./);
     assert.equal((await local.call('GET', `/apps/${APP}/builds`)).body.length, 1);
   });
 

@@ -5,7 +5,7 @@ export interface RefUpdate {
 }
 
 /** What Heroku says when a push updates only other branches (the pusher sees it as a `remote:` line). */
-export const NON_MAIN_BRANCH_MESSAGE = 'Pushed to non-master branch, skipping build.';
+export const NON_MAIN_BRANCH_MESSAGE = 'Pushed to branch other than [main, master], skipping build.';
 
 const BUILT_REFS = new Set(['refs/heads/main', 'refs/heads/master']);
 
