@@ -6,6 +6,7 @@ import { findProjectRoot, gitTrackedFiles, listFiles } from '../project/discover
 import { readProcfile } from '../project/procfile.js';
 import { readDependencies } from '../project/requirements/read-dependencies.js';
 import { readPythonVersion } from '../project/python-version.js';
+import { readAppJson } from '../project/app-json.js';
 import { readGunicornConfig } from '../project/gunicorn-config.js';
 import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
@@ -39,6 +40,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
   const choice = chooseSettingsModule(candidates, override);
   const dependencies = readDependencies(root, env);
   const python = readPythonVersion(root);
+  const appJson = readAppJson(root);
   const tracked = await start.tracked;
   return {
     root,
@@ -50,6 +52,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     ...(procfile && { procfile }),
     ...(dependencies && { dependencies }),
     ...(python && { python }),
+    ...(appJson && { appJson }),
     env,
     hosts,
     ...(gunicornConfig && { gunicornConfig }),

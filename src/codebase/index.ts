@@ -2,6 +2,7 @@
 import type { Rule } from '../core/rule.js';
 import type { ProjectFacts } from '../project/types.js';
 import { allowedHostsRule } from './allowed-hosts.js';
+import { appJsonRule } from './app-json.js';
 import { committedDatabaseRule, committedEnvRule } from './committed-files.js';
 import { csrfTrustedOriginsRule } from './csrf-trusted-origins.js';
 import { databaseConnectionsRule, databaseSslRule, databaseUrlRule } from './database.js';
@@ -26,6 +27,7 @@ export const codebaseRules: readonly Rule<ProjectFacts>[] = [
   releaseMigrationsRule,
   settingsModuleRule,
   requiredEnvRule,
+  appJsonRule,
   pythonVersionRule,
   dependenciesRule,
   pinnedDependenciesRule,

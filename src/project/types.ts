@@ -104,6 +104,26 @@ export interface DotenvFileSummary {
   problem?: string;
 }
 
+/** A config var the app.json manifest declares. */
+export interface AppJsonEnv {
+  name: string;
+  line: number;
+  /** A literal value committed in the manifest (a default or a fixed value). */
+  value?: string;
+  required: boolean;
+  /** `"generator": "secret"`: Heroku makes a random value at app creation. */
+  generated: boolean;
+}
+
+export interface AppJson {
+  file: string;
+  env: AppJsonEnv[];
+  stack?: string;
+  stackLine?: number;
+  /** Set when the file is not a JSON object Heroku would accept. */
+  problem?: { line: number; message: string };
+}
+
 export interface ProjectFacts {
   /** Absolute path of the project root (the folder of manage.py). */
   root: string;
@@ -126,6 +146,8 @@ export interface ProjectFacts {
   hosts: string[];
   /** gunicorn.conf.py settings that matter behind the router, when the file exists. */
   gunicornConfig?: { file: string; forwardedAllowIps?: string; secureSchemeHeaders?: boolean };
+  /** app.json, when the project has one. */
+  appJson?: AppJson;
   /** .env-style files in the tree (`.env`, `.env.*`, `*.env`), summarised without their values. */
   dotenvFiles?: DotenvFileSummary[];
 }
