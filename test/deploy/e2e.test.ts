@@ -48,7 +48,7 @@ describe('deploy against implanta local (end to end)', { skip: missing ?? false,
   it('deploys a tested commit: build, release phase, dynos, smoke test', async () => {
     const output: string[] = [];
     const result = await deploy({ repo, app: APP, client, token: TOKEN, onOutput: (l) => output.push(l), expect: { nosniff: true, xFrameOptions: 'DENY' } });
-    assert.equal(result.outcome, 'deployed', `${result.message}\n${output.join('\n')}`);
+    assert.equal(result.outcome, 'deployed', `${result.message}\n${JSON.stringify(result.smoke, null, 1)}\n${output.join('\n')}`);
     assert.equal(result.exitCode, 0);
     const app = await client.get<{ web_url: string }>(`/apps/${APP}`);
     const health = await fetch(new URL('/health', app.web_url));
