@@ -11,9 +11,11 @@ demo: deps build postgres hollow-env
 	bash scripts/demo.sh
 
 # The tests run with a TMPDIR of their own, removed afterwards, so no run leaves folders behind in /tmp.
+# One file at a time: several files start real platforms, gunicorn dynos and databases, and running two
+# of them at once on a 2-core machine made their timing-sensitive steps flaky.
 test: deps build postgres hollow-env
 	@tmp=$$(mktemp -d /tmp/implanta-tests.XXXXXX); \
-	TMPDIR=$$tmp node --import tsx --test --test-concurrency=2 $(TEST_FILES); status=$$?; \
+	TMPDIR=$$tmp node --import tsx --test --test-concurrency=1 $(TEST_FILES); status=$$?; \
 	rm -rf $$tmp; exit $$status
 
 bench: deps build postgres hollow-env
