@@ -68,7 +68,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
 
   progress('Reading versions…');
   // Offline on purpose: check stays fast and quiet; `implanta versions` asks PyPI and OSV.
-  const versionsFacts = await gatherVersionsFacts({ root: project.root, offline: true, ...(opts.today && { today: opts.today }) });
+  const versionsFacts = await gatherVersionsFacts({ root: project.root, offline: true, dependencies: project.dependencies, ...(opts.today && { today: opts.today }) });
   // In check, heroku.stack judges the app's stack; versions.stack (for `implanta versions -a`) would say it twice.
   const versions = runRules(versionsRules.filter((r) => r.meta.id !== 'versions.stack'), versionsFacts);
   findings.push(...versions.findings);

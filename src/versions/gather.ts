@@ -29,6 +29,8 @@ export interface GatherVersionsOptions {
   today?: Date;
   /** The app's current stack, when an app was given. */
   app?: { stack: string };
+  /** The dependency file as the caller already read it (with its environment); read here otherwise. */
+  dependencies?: DependencySet;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function gatherVersionsFacts(opts: GatherVersionsOptions): Promise<
   const root = resolve(opts.root);
   assertFolder(root, opts.root);
   const today = opts.today ?? new Date();
-  const dependencies = readDependencies(root);
+  const dependencies = 'dependencies' in opts ? opts.dependencies : readDependencies(root);
   const entries = packageEntries(dependencies);
   // Both clients check their URL flags before any request goes out.
   const pypi = new PypiClient({ baseUrl: opts.pypiUrl, cacheDir: opts.cacheDir, offline: opts.offline });
