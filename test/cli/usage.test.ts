@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { implanta } from './helpers/run-cli.js';
 
-const COMMANDS = ['test', 'deploy', 'rollback', 'releases', 'maintenance', 'scale', 'retire', 'lock'];
+const COMMANDS = ['size', 'check', 'test', 'deploy', 'rollback', 'releases', 'maintenance', 'scale', 'retire', 'lock', 'upgrade', 'versions', 'local'];
 
-describe('the deploy commands: usage', () => {
+describe('every command: usage', () => {
   for (const command of COMMANDS) {
     it(`${command} --help prints its usage, options and examples, exit 0`, async () => {
       const help = await implanta([command, '--help']);
