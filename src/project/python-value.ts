@@ -49,10 +49,6 @@ export class PyOpaque {
 
 export type PyValue = null | boolean | number | string | PyValue[] | PyTuple | PySet | PyDict | PyPath | PyOpaque | Unknown;
 
-export function isUnknown(v: unknown): v is Unknown {
-  return v instanceof Unknown;
-}
-
 /** Python truthiness; Unknown when the value (or a container's emptiness) cannot be known. */
 export function truthy(v: PyValue): boolean | Unknown {
   if (v instanceof Unknown) return v;

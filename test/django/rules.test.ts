@@ -5,13 +5,7 @@ import type { Finding } from '../../src/core/finding.js';
 import { djangoRules, type CsrfViewFacts } from '../../src/django/index.js';
 import { PyPath, Unknown } from '../../src/project/python-value.js';
 import { settingsView, tuple } from '../helpers/settings-view.js';
-
-const SECURITY = 'django.middleware.security.SecurityMiddleware';
-const SESSION = 'django.contrib.sessions.middleware.SessionMiddleware';
-const CSRF = 'django.middleware.csrf.CsrfViewMiddleware';
-const XFRAME = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
-const STRONG_KEY = 'x7#kq!v9@m2$zr5^w8&n3*p6(t1)y4-h0_j+l=b%c?d<e>f:g;s';
-const FILE_CACHE = 'django.core.cache.backends.filebased.FileBasedCache';
+import { CSRF, FILE_CACHE, SECURITY, SESSION, STRONG_KEY, XFRAME } from './names.js';
 
 /** Settings on which no Django deployment check fires, in any covered release. */
 const SOUND: Record<string, unknown> = {

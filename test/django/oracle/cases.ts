@@ -1,14 +1,6 @@
 import { PyPath, PySet } from '../../../src/project/python-value.js';
 import { tuple } from '../../helpers/settings-view.js';
-
-const SECURITY = 'django.middleware.security.SecurityMiddleware';
-const SESSION = 'django.contrib.sessions.middleware.SessionMiddleware';
-const CSRF = 'django.middleware.csrf.CsrfViewMiddleware';
-const XFRAME = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
-const COMMON = 'django.middleware.common.CommonMiddleware';
-const FILE_CACHE = 'django.core.cache.backends.filebased.FileBasedCache';
-const LOCMEM = 'django.core.cache.backends.locmem.LocMemCache';
-const STRONG_KEY = 'x7#kq!v9@m2$zr5^w8&n3*p6(t1)y4-h0_j+l=b%c?d<e>f:g;s';
+import { COMMON, CSRF, FILE_CACHE, LOCMEM, SECURITY, SESSION, STRONG_KEY, XFRAME } from '../names.js';
 
 /** Removes a setting from the base, so Django's default applies. */
 export const ABSENT = Symbol('absent');
