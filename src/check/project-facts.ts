@@ -74,13 +74,13 @@ export function describeInterpreter(i: PythonInterpreter): string {
 }
 
 /** Static evaluation by default; the project's own Python when asked (and then it says which). */
-export async function evaluateProjectSettings(project: ProjectFacts, opts: CheckOptions): Promise<EvaluatedSettings> {
+export async function evaluateProjectSettings(project: ProjectFacts, opts: CheckOptions, childEnv: Record<string, string> = project.env): Promise<EvaluatedSettings> {
   const module = project.settingsModule!;
   const needsPython = opts.settingsSource === 'python' || opts.runDjango;
   const interpreter = needsPython ? await (await import('../python/interpreter.js')).findPython({ root: project.root, ...(opts.python && { explicit: opts.python }) }) : undefined;
   if (opts.settingsSource === 'python') {
     const { settingsFromPython } = await import('../python/settings-from-python.js');
-    const { settings, djangoVersion } = await settingsFromPython({ python: interpreter!.path, root: project.root, module, env: project.env });
+    const { settings, djangoVersion } = await settingsFromPython({ python: interpreter!.path, root: project.root, module, env: childEnv });
     const statics = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }) });
     // Real values, but the static pass still knows which variables were read and which modules imported.
     return { evaluation: { ...statics, settings }, installedDjango: djangoVersion, interpreter: interpreter! };

@@ -17,6 +17,7 @@ import type { CheckOptions } from './options.js';
 import { beginProjectRead, describeInterpreter, evaluateProjectSettings, readProject } from './project-facts.js';
 import { chooseDjangoVersion, versionLabel } from './django-version.js';
 import { secretValues } from './secrets.js';
+import { withDynoEnvironment } from './dyno-environment.js';
 import { mergeDjangoFindings } from './merge-django.js';
 
 export interface CheckOutcome {
@@ -42,8 +43,11 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   const appPending = opts.app ? import('./app-facts.js').then((m) => m.appFacts(opts.app!, opts.apiUrl, progress, opts.today)) : undefined;
   const start = beginProjectRead(resolve(opts.dir));
   const app = await appPending;
-  const env = { ...(app?.facts.configVars ?? {}), ...fileEnv, ...opts.env };
-  const redactor = new Redactor(secretValues(env));
+  const given = { ...(app?.facts.configVars ?? {}), ...fileEnv, ...opts.env };
+  const redactor = new Redactor(secretValues(given));
+  // Every dyno has DYNO, PORT and the buildpack's variables: the settings are read as a dyno runs them.
+  const dyno = withDynoEnvironment(given);
+  const env = dyno.env;
 
   progress('Reading the project…');
   const project = await readProject(start, env, opts.settingsModule, [...opts.hosts, ...(app?.hosts ?? [])]);
@@ -54,7 +58,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   progress(`Evaluating ${project.settingsModule}…`);
   // The pinned version is known before evaluating, so `if django.VERSION >= (4, 2):` in settings is decided.
   project.django = chooseDjangoVersion(opts.djangoVersion, undefined, project.dependencies);
-  const { evaluation, installedDjango, interpreter } = await evaluateProjectSettings(project, opts);
+  const { evaluation, installedDjango, interpreter } = await evaluateProjectSettings(project, opts, dyno.childEnv);
   const python = interpreter && describeInterpreter(interpreter);
   project.evaluation = evaluation;
   if (installedDjango) project.django = chooseDjangoVersion(opts.djangoVersion, installedDjango, project.dependencies);
@@ -85,7 +89,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   if (opts.runDjango) {
     progress('Running manage.py check --deploy…');
     const { runDjangoCheckDeploy } = await import('../python/django-check.js');
-    const real = await runDjangoCheckDeploy({ python: interpreter!.path, root: project.root, module: project.settingsModule, env });
+    const real = await runDjangoCheckDeploy({ python: interpreter!.path, root: project.root, module: project.settingsModule, env: dyno.childEnv });
     findings = mergeDjangoFindings(findings, real);
   }
 
@@ -99,6 +103,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
       settings_source: evaluation.settings.source,
       ...(python && { python }),
       ...(opts.app && { app: opts.app }),
+      ...(Object.keys(dyno.assumed).length > 0 && { assumed_environment: dyno.assumed }),
     },
     findings,
     skipped,

@@ -13,6 +13,8 @@ export interface CheckReport {
     settings_source: 'static' | 'python';
     python?: string;
     app?: string;
+    /** Variables every dyno has (DYNO, PORT, the Python buildpack's) that the given environment did not set, and were assumed. */
+    assumed_environment?: Record<string, string>;
   };
   findings: Finding[];
   skipped: Skipped[];
