@@ -1,7 +1,7 @@
 # Two commands on a fresh Debian machine: `make demo` and `make test`. Each installs what is missing.
 SHELL := /bin/bash
 DEBIAN_PACKAGES := python3-django gunicorn python3-psycopg2 python3-whitenoise python3-dj-database-url \
-	python3-django-environ python3-decouple python3-dotenv postgresql ssl-cert git
+	python3-django-environ python3-decouple python3-dotenv postgresql ssl-cert git chromium
 # The test runner's files: every *.test.ts under test/, in a stable order.
 TEST_FILES = $(shell find test -name '*.test.ts' | sort)
 

@@ -14,7 +14,8 @@ With --app, also the production-check points of the running Heroku app, with its
 environment.
 
 Options:
-  --format FORMAT          text (default), json, sarif (GitHub code scanning) or junit
+  --format FORMAT          text (default), json, sarif (GitHub code scanning), junit, github (workflow
+                           annotations on the pull request) or html (one self-contained page)
   -o, --output FILE        write the report to FILE instead of standard output
   --fail-level LEVEL       exit 1 when a finding is at or above LEVEL: error, warning (default), info, none
   --env KEY=VALUE          set a variable of the evaluation environment (repeatable)
@@ -27,6 +28,8 @@ Options:
   --host NAME              a host name the app must answer on (repeatable)
   -a, --app APP            also check this Heroku app (needs HEROKU_API_KEY or \`heroku login\`)
   --api-url URL            Platform API base URL (default https://api.heroku.com; env IMPLANTA_API_URL)
+  --plan FILE              with --format html, show the charts of this release plan (written by
+                           \`implanta size --plan\`; default release-plan.md when present)
   --no-color               no colour in the text report (also NO_COLOR=1)
 
 Exit codes: 0 nothing at or above --fail-level; 1 findings at or above it; 2 bad input or usage;
@@ -36,6 +39,7 @@ Examples:
   implanta check
   implanta check examples/hollow --env-file examples/hollow/production.env
   implanta check --app hollow --format sarif -o implanta.sarif
+  implanta check --format html -o implanta-report.html
 `,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('check', argv, {
@@ -52,6 +56,7 @@ Examples:
       host: { type: 'string', multiple: true },
       app: { type: 'string', short: 'a' },
       'api-url': { type: 'string' },
+      plan: { type: 'string' },
       'no-color': { type: 'boolean' },
     });
     if (positionals.length > 1) throw new InputError(`expected at most one project folder, got ${positionals.length} (see \`implanta check --help\`)`);
@@ -72,6 +77,7 @@ Examples:
       ...(values['api-url'] && { apiUrl: values['api-url'] }),
       progress: progress.update,
     }).finally(progress.clear);
-    return emitReport(report, failLevel, { format, ...(values.output && { output: values.output }), color: useColor(values['no-color']), redactor, fallbackFile });
+    const attachments = format === 'html' ? (await import('../report/html-attachments.js')).gatherHtmlAttachments(report.project.root, values.plan) : undefined;
+    return emitReport(report, failLevel, { format, ...(attachments && { attachments }), ...(values.output && { output: values.output }), color: useColor(values['no-color']), redactor, fallbackFile });
   },
 };

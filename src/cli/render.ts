@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { atOrAbove, type Severity } from '../core/finding.js';
 import type { Redactor } from '../core/redact.js';
 import type { CheckReport } from '../report/check-report.js';
+import { formatGithub } from '../report/github.js';
+import { formatHtml, type HtmlAttachments } from '../report/html.js';
 import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -23,6 +25,8 @@ export interface RenderOptions {
   preamble?: string;
   /** Extra top-level keys for the JSON report. */
   extraJson?: Record<string, unknown>;
+  /** What the HTML report shows beside the findings (sizing charts, release history). */
+  attachments?: HtmlAttachments;
 }
 
 /** Prints (or writes) a report in the chosen format, secrets masked, and returns the exit code. */
@@ -33,10 +37,14 @@ export function emitReport(report: CheckReport, failLevel: Severity | 'none', op
         ? JSON.stringify({ ...report, ...opts.extraJson }, null, 2) + '\n'
         : formatJson(report)
       : opts.format === 'sarif'
-        ? formatSarif(report, opts.fallbackFile)
+        ? formatSarif(report, opts.fallbackFile, process.env.GITHUB_WORKSPACE)
         : opts.format === 'junit'
           ? formatJunit(report)
-          : (opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output, ...(opts.title && { title: opts.title }) });
+          : opts.format === 'github'
+            ? formatGithub(report)
+            : opts.format === 'html'
+              ? formatHtml(report, opts.attachments)
+              : (opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output, ...(opts.title && { title: opts.title }) });
   const safe = opts.redactor.redact(rendered);
   if (opts.output) writeFileSync(opts.output, safe);
   else process.stdout.write(safe);

@@ -1,14 +1,18 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { CheckReport } from './check-report.js';
+import { insideWorkspace, workspacePath } from './workspace-path.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
  * SARIF 2.1.0 for GitHub code scanning. Code scanning drops results without a physical location, so a
  * finding about the platform (no file of its own) is placed on `fallbackFile` line 1: the settings
- * module, or manage.py.
+ * module, or manage.py. Under GitHub Actions (`workspace` given) paths are re-rooted at the checked-out
+ * repository, so a project in a sub-folder is annotated at the right files.
  */
-export function formatSarif(report: CheckReport, fallbackFile: string): string {
+export function formatSarif(report: CheckReport, fallbackFile: string, workspace?: string): string {
+  const root = insideWorkspace(report.project.root, workspace) ? workspace : report.project.root;
+  const uri = (file: string) => workspacePath(report.project.root, file, workspace);
   const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
   const firstOf = new Map(ruleIds.map((id) => [id, report.findings.find((f) => f.rule === id)!]));
   const sarif = {
@@ -24,7 +28,7 @@ export function formatSarif(report: CheckReport, fallbackFile: string): string {
             rules: ruleIds.map((id) => sarifRule(firstOf.get(id)!)),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(report.project.root) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(root) } },
         results: report.findings.map((f) => ({
           ruleId: f.rule,
           ruleIndex: ruleIds.indexOf(f.rule),
@@ -33,7 +37,7 @@ export function formatSarif(report: CheckReport, fallbackFile: string): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file ?? fallbackFile, uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: uri(f.file ?? fallbackFile), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line ?? 1 },
               },
             },
