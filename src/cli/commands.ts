@@ -13,6 +13,7 @@ export const commands: Record<string, CommandEntry> = {
   test: { summary: 'run the tests on the committed tip of the deploy branch and record the result as a git note', load: async () => (await import('./test.js')).testCommand },
   deploy: { summary: 'ship the tested production branch: gates, push, build, release, smoke test, automatic rollback', load: async () => (await import('./deploy.js')).deployCommand },
   rollback: { summary: 'go back to the previous (or a given) release, then smoke-test it', load: async () => (await import('./rollback.js')).rollbackCommand },
+  logs: { summary: "read the app's log, or a saved one, and summarise it: requests, H/R error codes, p95, slowest paths", load: async () => (await import('./logs.js')).logsCommand },
   releases: { summary: "the app's releases, with the deploys implanta made and their smoke tests", load: async () => (await import('./releases.js')).releasesCommand },
   lock: { summary: 'who holds the deploy lock of an app; release a stale one', load: async () => (await import('./lock.js')).lockCommand },
   maintenance: { summary: 'turn maintenance mode on or off and check what visitors get', load: async () => (await import('./maintenance.js')).maintenanceCommand },
