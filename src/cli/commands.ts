@@ -11,6 +11,7 @@ export const commands: Record<string, CommandEntry> = {
   size: { summary: 'measure the app under load and say which dynos to buy (the release phase)', load: async () => (await import('./size.js')).sizeCommand },
   check: { summary: 'find everything that makes a Django project (and its Heroku app) unfit for production', load: async () => (await import('./check.js')).checkCommand },
   test: { summary: 'run the tests on the committed tip of the deploy branch and record the result as a git note', load: async () => (await import('./test.js')).testCommand },
+  migrations: { summary: 'judge the migrations the next release runs: what breaks the release still serving, and the expand/contract fix', load: async () => (await import('./migrations.js')).migrationsCommand },
   deploy: { summary: 'ship the tested production branch: gates, push, build, release, smoke test, automatic rollback', load: async () => (await import('./deploy.js')).deployCommand },
   rollback: { summary: 'go back to the previous (or a given) release, then smoke-test it', load: async () => (await import('./rollback.js')).rollbackCommand },
   logs: { summary: "read the app's log, or a saved one, and summarise it: requests, H/R error codes, p95, slowest paths", load: async () => (await import('./logs.js')).logsCommand },

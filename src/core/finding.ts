@@ -1,6 +1,6 @@
 /** What a rule reports, in the shape DESIGN.md's JSON contract fixes. */
 export type Severity = 'error' | 'warning' | 'info';
-export type Area = 'django' | 'codebase' | 'heroku' | 'live' | 'versions' | 'deploy';
+export type Area = 'django' | 'codebase' | 'heroku' | 'live' | 'versions' | 'deploy' | 'migrations';
 
 export interface Finding {
   rule: string;

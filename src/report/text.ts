@@ -8,6 +8,7 @@ const AREA_TITLES: Record<Area, string> = {
   live: 'Live site',
   versions: 'Versions',
   deploy: 'Deploy',
+  migrations: 'Migrations the next release runs',
 };
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };

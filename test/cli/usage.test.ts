@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { implanta } from './helpers/run-cli.js';
 
-const COMMANDS = ['size', 'check', 'test', 'deploy', 'rollback', 'releases', 'maintenance', 'scale', 'retire', 'lock', 'upgrade', 'versions', 'local'];
+const COMMANDS = ['size', 'check', 'migrations', 'test', 'deploy', 'rollback', 'releases', 'maintenance', 'scale', 'retire', 'lock', 'upgrade', 'versions', 'local'];
 
 describe('every command: usage', () => {
   for (const command of COMMANDS) {

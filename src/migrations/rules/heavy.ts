@@ -1,0 +1,121 @@
+import type { OperationFact } from '../facts.js';
+import { argument, shortName, type Py } from '../py-syntax.js';
+import { docs, label, shortSql, type MigrationRule } from './kit.js';
+
+/** Safe for the running code, but heavy or one-way: warnings. */
+
+const CONCURRENTLY = 'Build it with AddIndexConcurrently (django.contrib.postgres.operations) in a migration with atomic = False';
+
+export const addIndex: MigrationRule = {
+  meta: { id: 'migrations.add-index', severity: 'warning', title: 'An index is built without CONCURRENTLY, blocking writes to the table', docs: 'https://docs.djangoproject.com/en/stable/ref/contrib/postgres/operations/#concurrent-index-operations' },
+  operation(fact) {
+    const kind = fact.op.kind;
+    if (kind === 'AddIndexConcurrently' && fact.migration.atomic) {
+      return {
+        severity: 'error',
+        message: `${label(fact)} runs in a transaction (the migration has no atomic = False): PostgreSQL refuses CREATE INDEX CONCURRENTLY there, so the release phase fails.`,
+        hint: 'Set atomic = False on the Migration class (and keep other operations out of that migration).',
+      };
+    }
+    if (fact.newModel) return undefined;
+    const what = indexBuilt(fact);
+    if (!what) return undefined;
+    return {
+      message: `${label(fact)} builds ${what} with a plain CREATE INDEX: PostgreSQL blocks every INSERT, UPDATE and DELETE on the table until the index is built (minutes on a big table).`,
+      hint: kind === 'AddIndex' ? `${CONCURRENTLY}.` : `${CONCURRENTLY}, and make the field change state-only with SeparateDatabaseAndState (state_operations: the field change; database_operations: AddIndexConcurrently).`,
+    };
+  },
+  sql(action, _fact, ctx) {
+    if ('table' in action && ctx.newTables.has(action.table)) return undefined;
+    if (action.kind === 'create-index' && !action.concurrently) {
+      return { message: `\`${shortSql(action)}\` blocks writes to ${action.table} until the index is built.`, hint: `Use CREATE INDEX CONCURRENTLY (${CONCURRENTLY}).` };
+    }
+    if (action.kind === 'add-constraint' && action.constraint === 'unique') {
+      return { message: `\`${shortSql(action)}\` builds a unique index on ${action.table} while blocking writes.`, hint: 'Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX.' };
+    }
+    return undefined;
+  },
+};
+
+/** What index an operation builds on an existing table, in words; undefined when it builds none. */
+function indexBuilt(fact: OperationFact): string | undefined {
+  const field = fact.field;
+  switch (fact.op.kind) {
+    case 'AddIndex':
+      return 'an index';
+    case 'AddField':
+      if (!field || field.manyToMany) return undefined;
+      return field.unique ? 'a unique index' : field.indexed ? 'an index' : undefined;
+    case 'AlterField':
+      if (!field || !fact.before || field.manyToMany) return undefined;
+      if (field.unique && !fact.before.unique) return 'a unique index';
+      return field.indexed && !fact.before.indexed && !fact.before.unique ? 'an index' : undefined;
+    case 'AlterUniqueTogether':
+    case 'AlterIndexTogether': {
+      const before = (fact.op.kind === 'AlterUniqueTogether' ? fact.modelBefore?.uniqueTogether : fact.modelBefore?.indexTogether) ?? [];
+      const value = argument(fact.op.call, fact.op.kind === 'AlterUniqueTogether' ? 'unique_together' : 'index_together', 1);
+      const groups = groupsOf(value);
+      const added = groups.filter((g) => !before.some((b) => b.join(',') === g.join(',')));
+      return added.length ? `${fact.op.kind === 'AlterUniqueTogether' ? 'a unique index' : 'an index'} on (${added[0]!.join(', ')})` : undefined;
+    }
+    case 'AddConstraint': {
+      const constraint = argument(fact.op.call, 'constraint', 1);
+      return constraint?.t === 'call' && shortName(constraint.callee) === 'UniqueConstraint' ? 'a unique index' : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function groupsOf(value: Py | undefined): string[][] {
+  if (value?.t !== 'seq') return [];
+  if (value.items.every((i) => i.t === 'str')) return value.items.length ? [value.items.map((i) => (i as { v: string }).v)] : [];
+  return value.items.map((g) => (g.t === 'seq' ? g.items.map((i) => (i.t === 'str' ? i.v : '?')) : []));
+}
+
+export const runPythonNoReverse: MigrationRule = {
+  meta: { id: 'migrations.run-python-no-reverse', severity: 'warning', title: 'A RunPython has no reverse_code: the data change cannot be undone', docs: docs('runpython') },
+  operation(fact) {
+    if (fact.op.kind !== 'RunPython') return undefined;
+    const reverse = argument(fact.op.call, 'reverse_code', 1);
+    if (reverse && reverse.t !== 'none') return undefined;
+    return {
+      message: `${label(fact)} has no reverse_code: \`migrate\` back past ${fact.migration.name} is refused (IrreversibleError), and a rollback of the code leaves the data as this function left it.`,
+      hint: 'Give it reverse_code: a function that undoes the change, or migrations.RunPython.noop when leaving the data is right.',
+    };
+  },
+};
+
+export const directModelImport: MigrationRule = {
+  meta: { id: 'migrations.direct-model-import', severity: 'warning', title: 'A data migration imports models directly instead of apps.get_model', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#data-migrations' },
+  operation(fact) {
+    if (fact.op.kind !== 'RunPython') return undefined;
+    const functions = [argument(fact.op.call, 'code', 0), argument(fact.op.call, 'reverse_code', 1)].flatMap((v) => (v?.t === 'name' && !v.v.includes('.') ? [v.v] : []));
+    if (functions.length === 0) return undefined;
+    const m = fact.migration;
+    const imported = m.imports.find((i) => (i.inFunction === undefined || functions.includes(i.inFunction)) && importsModels(i.module, i.names));
+    if (imported) {
+      return {
+        line: imported.line,
+        message: `${label(fact)} runs code that imports models from ${imported.module} (line ${imported.line}): that is today's model class, not the model as it is at ${m.name}; once the model changes again, this migration breaks on a fresh database.`,
+        hint: `Inside the function, use apps.get_model('${m.app}', 'ModelName') (the historical model passed to RunPython) instead of importing it.`,
+      };
+    }
+    const user = functions.find((f) => m.functions.get(f)?.calls.has('get_user_model'));
+    if (user) {
+      return {
+        line: m.functions.get(user)!.line,
+        message: `${label(fact)} runs ${user}(), which calls get_user_model(): that is today's user model, not the historical one.`,
+        hint: "Use apps.get_model(settings.AUTH_USER_MODEL) — or apps.get_model('auth', 'User') — inside the function.",
+      };
+    }
+    return undefined;
+  },
+};
+
+/** `from shop.models import Book`, `from shop import models`, `import shop.models`; Django's own `from django.db import models` is the field library. */
+function importsModels(module: string, names: string[]): boolean {
+  if (module === 'django.db') return false;
+  if (module === 'models' || module.endsWith('.models')) return true;
+  return names.includes('models');
+}
