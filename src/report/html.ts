@@ -18,6 +18,7 @@ const AREA_TITLES: Record<Area, string> = {
   live: 'Live site',
   versions: 'Versions',
   deploy: 'Deploy',
+  migrations: 'Migrations the next release runs',
 };
 
 /**
