@@ -6,6 +6,8 @@
  *   node --import tsx bench/corpus-precision.ts              # the table and the precision
  *   node --import tsx bench/corpus-precision.ts --show NAME  # every finding of NAME with its verdict
  *   node --import tsx bench/corpus-precision.ts --record     # add unjudged findings to expected.json
+ *   node --import tsx bench/corpus-precision.ts --settle     # a known miss no longer reported is fixed:
+ *                                                            # drop its `known`, so the test fails if it returns
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { compare, CORPUS_DIR, corpusProjects, findingKey, readExpected, runProje
 
 const args = process.argv.slice(2);
 const record = args.includes('--record');
+const settle = args.includes('--settle');
 const show = args.includes('--show') ? args[args.indexOf('--show') + 1] : undefined;
 const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--show');
 
@@ -46,8 +49,10 @@ for (const name of only.length ? only : show ? [show] : corpusProjects()) {
       console.log(`  [${v?.verdict ?? 'new'}] ${f.severity} ${findingKey(f)}\n      ${f.message}${v?.reason ? `\n      -> ${v.reason}` : ''}`);
     }
   }
-  if (record && c.unrecorded.length) {
-    for (const f of c.unrecorded) {
+  const fixed = settle ? c.fixedWrong.filter((v) => v.known) : [];
+  for (const v of fixed) delete v.known;
+  if ((record && c.unrecorded.length) || fixed.length) {
+    for (const f of record ? c.unrecorded : []) {
       expected.findings.push({ rule: f.rule, severity: f.severity as Verdict['severity'], ...(f.file && { file: f.file }), ...(f.line !== undefined && { line: f.line }), message: f.message, verdict: 'unjudged', reason: '' });
     }
     writeFileSync(join(CORPUS_DIR, name, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
