@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadSqlite, openSqlite, type SqliteDatabase } from './sqlite.js';
 
-export type PlatformDb = Database.Database;
+export type PlatformDb = SqliteDatabase;
 
 /**
  * The local platform's state, in `<dataDir>/platform.sqlite`, so apps, config and releases survive a
@@ -150,21 +150,22 @@ const MIGRATIONS: string[] = [
 ];
 
 export function openPlatformDb(dataDir: string): PlatformDb {
+  loadSqlite(); // on a Node without node:sqlite, say so before anything is created
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'platform.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
+  const db = openSqlite(join(dataDir, 'platform.sqlite'));
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA foreign_keys = ON');
   migrate(db);
   return db;
 }
 
 /** Applies the migrations this file has and the database has not seen, tracked in `user_version`. */
 function migrate(db: PlatformDb): void {
-  const applied = db.pragma('user_version', { simple: true }) as number;
+  const applied = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   for (let version = applied; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
     })();
   }
 }
