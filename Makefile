@@ -5,21 +5,37 @@ DEBIAN_PACKAGES := python3-django gunicorn python3-psycopg2 python3-whitenoise p
 # The test runner's files: every *.test.ts under test/, in a stable order.
 TEST_FILES = $(shell find test -name '*.test.ts' | sort)
 
-.PHONY: demo test deps debian node-deps build postgres bench hollow-env
+# On the oldest supported Node line (22): the CLI's every command, check against implanta local, one deploy.
+NODE_SMOKE_FILES = test/cli/usage.test.ts test/cli/check-app.test.ts test/deploy/e2e.test.ts
+# The Node that runs all of implanta (22.13+): the machine's own when it is new enough, else Node 24
+# fetched by scripts/node.sh (docs/node.md). Its folder goes first on PATH for the demo and the benches.
+WITH_NODE = PATH="$$(dirname "$$(scripts/node.sh auto --path)"):$$PATH"
+
+.PHONY: demo test deps debian node-deps node-lines build postgres bench hollow-env
 
 demo: deps build postgres hollow-env
-	bash scripts/demo.sh
+	@$(WITH_NODE) bash scripts/demo.sh
 
+# The whole suite on the newest LTS (24), then the smoke subset on 22; the packed-install test inside the
+# suite installs the tarball on every line in scripts/node-versions. The Node builds are pinned there and
+# fetched once into ~/.cache/implanta/node.
 # The tests run with a TMPDIR of their own, removed afterwards, so no run leaves folders behind in /tmp.
 # One file at a time: several files start real platforms, gunicorn dynos and databases, and running two
 # of them at once on a 2-core machine made their timing-sensitive steps flaky.
-test: deps build postgres hollow-env
+test: deps build postgres hollow-env node-lines
 	@tmp=$$(mktemp -d /tmp/implanta-tests.XXXXXX); \
-	TMPDIR=$$tmp node --import tsx --test --test-concurrency=1 $(TEST_FILES); status=$$?; \
-	rm -rf $$tmp; exit $$status
+	echo "== the whole suite on Node $$(scripts/node.sh 24 --version)"; \
+	TMPDIR=$$tmp scripts/node.sh 24 --import tsx --test --test-concurrency=1 $(TEST_FILES); suite=$$?; \
+	echo "== the smoke subset on Node $$(scripts/node.sh 22 --version)"; \
+	TMPDIR=$$tmp scripts/node.sh 22 --import tsx --test --test-concurrency=1 $(NODE_SMOKE_FILES); smoke=$$?; \
+	rm -rf $$tmp; [ $$suite = 0 ] && [ $$smoke = 0 ]
 
 bench: deps build postgres hollow-env
-	npm run bench
+	@$(WITH_NODE) npm run bench
+
+# Every Node line the tests run on, fetched now so no test pays for a download.
+node-lines:
+	@for line in $$(awk '!/^#/ && NF { print $$1 }' scripts/node-versions); do scripts/node.sh $$line --path >/dev/null; done
 
 deps: debian node-deps
 
