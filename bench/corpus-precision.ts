@@ -42,10 +42,8 @@ for (const name of only.length ? only : show ? [show] : corpusProjects()) {
   ].filter(Boolean);
   console.log(`${name.padEnd(48)} ${String(c.total).padStart(3)} findings ${String(w).padStart(3)} wrong ${notes.join('; ')}`);
   if (show) {
-    const verdictOf = new Map<string, Verdict[]>();
-    for (const v of expected.findings) verdictOf.set(findingKey(v), [...(verdictOf.get(findingKey(v)) ?? []), v]);
     for (const f of run.findings) {
-      const v = verdictOf.get(findingKey(f))?.shift();
+      const v = c.verdictOf.get(f);
       console.log(`  [${v?.verdict ?? 'new'}] ${f.severity} ${findingKey(f)}\n      ${f.message}${v?.reason ? `\n      -> ${v.reason}` : ''}`);
     }
   }

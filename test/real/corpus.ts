@@ -104,18 +104,32 @@ export interface Comparison {
   unjudged: Finding[];
   /** Reported and not in expected.json at all: what `--record` adds. */
   unrecorded: Finding[];
+  /** The verdict each finding was matched to. */
+  verdictOf: Map<Finding, Verdict | undefined>;
 }
 
-/** Match findings to verdicts by rule, file and line (a multiset: the same key may occur twice). */
+/**
+ * Match findings to verdicts by rule, file and line (a multiset: the same key may occur twice). A verdict
+ * whose message is the same is taken first, so two findings of one rule on one line keep their own verdicts;
+ * a message that was reworded still finds its verdict by place.
+ */
 export function compare(expected: Expected, findings: Finding[]): Comparison {
   const pool = new Map<string, Verdict[]>();
   for (const v of expected.findings) {
     const key = findingKey(v);
     pool.set(key, [...(pool.get(key) ?? []), v]);
   }
-  const out: Comparison = { total: findings.length, right: [], knownWrong: [], regressedWrong: [], lostRight: [], fixedWrong: [], unjudged: [], unrecorded: [] };
+  const out: Comparison = { total: findings.length, right: [], knownWrong: [], regressedWrong: [], lostRight: [], fixedWrong: [], unjudged: [], unrecorded: [], verdictOf: new Map() };
+  const take = (finding: Finding, sameMessage: boolean): Verdict | undefined => {
+    const candidates = pool.get(findingKey(finding)) ?? [];
+    const index = candidates.findIndex((v) => !sameMessage || v.message === finding.message);
+    return index < 0 ? undefined : candidates.splice(index, 1)[0];
+  };
+  const matched = out.verdictOf;
+  for (const finding of findings) matched.set(finding, take(finding, true));
+  for (const finding of findings) if (!matched.get(finding)) matched.set(finding, take(finding, false));
   for (const finding of findings) {
-    const verdict = pool.get(findingKey(finding))?.shift();
+    const verdict = matched.get(finding);
     if (!verdict) out.unrecorded.push(finding);
     if (!verdict || verdict.verdict === 'unjudged') out.unjudged.push(finding);
     else if (verdict.verdict === 'right') out.right.push(finding);

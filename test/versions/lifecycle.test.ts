@@ -18,9 +18,9 @@ test('the data is dated and every entry names sources the file lists', () => {
   }
 });
 
-test('Django series 3.0 to 6.0 are all there, in order, with dates in order', () => {
+test('Django series 1.0 to 6.0 are all there, in order, with dates in order', () => {
   const series = allDjangoSeries().map((s) => s.series);
-  for (const expected of ['3.0', '3.1', '3.2', '4.0', '4.1', '4.2', '5.0', '5.1', '5.2', '6.0']) assert.ok(series.includes(expected), expected);
+  for (const expected of ['1.0', '1.4', '1.8', '1.11', '2.2', '3.0', '3.1', '3.2', '4.0', '4.1', '4.2', '5.0', '5.1', '5.2', '6.0']) assert.ok(series.includes(expected), expected);
   assert.deepEqual(series, [...series].sort((a, b) => Number(a.split('.')[0]) - Number(b.split('.')[0]) || Number(a.split('.')[1]) - Number(b.split('.')[1])));
   for (const s of allDjangoSeries()) {
     assert.ok(s.released < s.mainstream_end && s.mainstream_end <= s.security_end, s.series);
@@ -33,6 +33,9 @@ const django: [number, number, Partial<ReturnType<typeof djangoSeries>>][] = [
   [4, 2, { lts: true, released: '2023-04-03' }],
   [5, 0, { lts: false, python: ['3.10', '3.11', '3.12'] }],
   [5, 2, { lts: true, security_end: '2028-04-30' }],
+  [1, 4, { lts: true, security_end: '2015-10-01' }],
+  [1, 11, { lts: true, security_end: '2020-04-01', python: ['2.7', '3.4', '3.5', '3.6', '3.7'] }],
+  [2, 2, { lts: true, security_end: '2022-04-11' }],
   [6, 0, { released: '2025-12-03', python: ['3.12', '3.13', '3.14'] }],
 ];
 
@@ -45,8 +48,9 @@ for (const [major, minor, expected] of django) {
 }
 
 test('unknown series are undefined', () => {
-  assert.equal(djangoSeries(2, 2), undefined);
-  assert.equal(pythonSeries('2.7.18'), undefined);
+  assert.equal(djangoSeries(0, 96), undefined);
+  assert.equal(djangoSeries(2, 3), undefined);
+  assert.equal(pythonSeries('1.5.2'), undefined);
   assert.equal(pythonSeries('not a version'), undefined);
 });
 
@@ -57,6 +61,8 @@ const python: [string, string, boolean][] = [
   ['3.10', '3.10', true],
   ['3.9.18', '3.9', false],
   ['3.6', '3.6', false],
+  ['3.4.3', '3.4', false],
+  ['2.7.18', '2.7', false],
   ['3.14.0', '3.14', true],
 ];
 
@@ -68,9 +74,9 @@ for (const [version, series, heroku] of python) {
   });
 }
 
-test('Python series 3.6 to 3.14, each end of life after its release', () => {
+test('Python series 2.3 to 3.14, each end of life after its release', () => {
   const series = allPythonSeries().map((p) => p.series);
-  assert.deepEqual(series.slice(0, 9), ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14']);
+  assert.deepEqual(series, ['2.3', '2.4', '2.5', '2.6', '2.7', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14']);
   for (const p of allPythonSeries()) assert.ok(p.released < p.eol, p.series);
 });
 
