@@ -40,7 +40,7 @@ export function setAttribute(obj: PyValue, name: string, value: PyValue, frame: 
     obj.scope.set(name, value, frame.origin());
     return true;
   }
-  return behaviour(obj)?.setAttribute?.(name, value) ?? false;
+  return behaviour(obj)?.setAttribute?.(name, value, frame) ?? false;
 }
 
 /** A list or string index, negative counting from the end; undefined when out of range. */

@@ -2,6 +2,7 @@
 import { PyDict, PyOpaque, PyPath, PySet, PyTuple, Unknown, truthy, sequenceItems, type PyValue } from '../python-value.js';
 import { argument, type Call, type CallHandler, type Frame } from './context.js';
 import { ITERATION_LIMIT, iterate, iterateKnown } from './iteration.js';
+import { invoke } from './calls.js';
 import { mappingPairs, sortValues } from './methods.js';
 import { cmp, union } from './operators.js';
 import { PyRaise } from './signals.js';
@@ -189,10 +190,9 @@ export const builtinHandlers: Record<string, CallHandler> = {
   dict: dictOf,
   len,
   sorted: (call) => {
-    if (call.args.keywords.has('key')) return call.frame.unknown('sorted() with a key function', call.node);
     const items = iterate(call.frame, call.args.positional[0] ?? [], call.node);
     if (items instanceof Unknown) return items;
-    const sorted = sortValues(call, items);
+    const sorted = sortValues(call, items, call.args.keywords.get('key'));
     return sorted instanceof Unknown ? sorted : call.args.keywords.get('reverse') === true ? sorted.reverse() : sorted;
   },
   reversed: (call) => {
@@ -226,6 +226,26 @@ export const builtinHandlers: Record<string, CallHandler> = {
     return items instanceof Unknown ? items : items.map((item, i) => new PyTuple([start + i, item]));
   },
   zip: pairsOf,
+  map: (call) => {
+    const [fn, ...sources] = call.args.positional;
+    if (fn === undefined || sources.length === 0) throw raise(call.frame, 'TypeError', 'map() must have at least two arguments.');
+    const rows = pairsOf({ ...call, args: { positional: sources, keywords: new Map() } });
+    if (rows instanceof Unknown || !Array.isArray(rows)) return rows;
+    // An iterator in Python; settings turn it into a list (or loop over it) before it matters.
+    return rows.map((row) => invoke(call.frame, fn, { positional: (row as PyTuple).items, keywords: new Map() }, call.node));
+  },
+  filter: (call) => {
+    const [fn, source] = call.args.positional;
+    const items = iterate(call.frame, source ?? [], call.node);
+    if (items instanceof Unknown) return items;
+    const kept: PyValue[] = [];
+    for (const item of items) {
+      const test = truthy(fn === null || fn === undefined ? item : invoke(call.frame, fn, { positional: [item], keywords: new Map() }, call.node));
+      if (test instanceof Unknown) return test;
+      if (test) kept.push(item);
+    }
+    return kept;
+  },
   isinstance,
   callable: (call) => call.args.positional[0] instanceof PyOpaque,
   print: () => null,
@@ -235,7 +255,7 @@ export const builtinHandlers: Record<string, CallHandler> = {
   },
 };
 
-const OTHER_BUILTINS = ['type', 'map', 'filter', 'iter', 'next', 'hash', 'id', 'format', 'object', 'property', 'staticmethod', 'classmethod', 'super', 'exec', 'eval', 'compile', '__import__', 'input', 'bytes', 'bytearray', 'complex', 'ord', 'chr', 'divmod', 'pow', 'hex', 'oct', 'bin', 'slice', 'memoryview', 'issubclass', 'setattr', 'delattr', 'dir', 'help'];
+const OTHER_BUILTINS = ['type', 'iter', 'next', 'hash', 'id', 'format', 'object', 'property', 'staticmethod', 'classmethod', 'super', 'exec', 'eval', 'compile', '__import__', 'input', 'bytes', 'bytearray', 'complex', 'ord', 'chr', 'divmod', 'pow', 'hex', 'oct', 'bin', 'slice', 'memoryview', 'issubclass', 'setattr', 'delattr', 'dir', 'help'];
 
 /** Names Python finds in builtins, given as opaque callables: calls dispatch on the name. */
 const BUILTIN_NAMES = new Set([...Object.keys(builtinHandlers), ...EXCEPTIONS, ...OTHER_BUILTINS, 'getattr', 'hasattr', 'locals', 'globals', 'vars']);

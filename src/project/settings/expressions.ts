@@ -12,7 +12,8 @@ import { MUTATING_METHODS, ReceiverLost } from './methods.js';
 import { behaviour } from './objects.js';
 import { binaryOp, compare, negate, union } from './operators.js';
 import { PyRaise } from './signals.js';
-import { BoundMethod, UserFunction, asNumber, sameValue, toKey, typeName } from './values.js';
+import { makeFunction } from './functions.js';
+import { BoundMethod, asNumber, sameValue, toKey, typeName } from './values.js';
 
 /** Node kinds that compute something: an Unknown coming out of one may hide an exception. */
 const OPERATIONS = new Set(['call', 'binary_operator', 'unary_operator', 'subscript', 'attribute', 'comparison_operator', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -90,7 +91,7 @@ function evaluateNode(frame: Frame, node: Node): PyValue {
     case 'generator_expression':
       return evaluateComprehension(frame, node);
     case 'lambda':
-      return new UserFunction('lambda');
+      return makeFunction(frame, node);
     case 'list_splat':
       // Only reached through splattedCall(): the star belongs to the whole call.
       return evaluate(frame, parts(node)[0]!);

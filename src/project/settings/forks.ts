@@ -1,17 +1,20 @@
 /**
  * Following paths the evaluator cannot choose between (an undecidable `if`, a try body that may
- * raise, a loop over an unknown list): each path runs on its own copy of the module's names and of
- * the environment, then the copies merge. A name the paths agree on keeps its value; any other
- * becomes Unknown, saying what it depends on.
+ * raise, a loop over an unknown list): each path runs on its own copy of every live scope (the
+ * modules, running calls, closures, classes) and of the environment, then the copies merge. A name
+ * the paths agree on keeps its value; a dict the paths built differently keeps the keys they agree
+ * on; anything else becomes Unknown, saying what it depends on.
  */
-import { Unknown, type PyValue } from '../python-value.js';
+import { PyDict, PyTuple, Unknown, type PyKey, type PyValue } from '../python-value.js';
 import type { EnvValue, Frame } from './context.js';
+import { CallFrame, ReturnSignal, liveScopes } from './function-frame.js';
+import type { Scope } from './scope.js';
 import { BreakSignal, ContinueSignal, PyRaise, UnknowableLoop } from './signals.js';
 import type { Binding, Origin } from './types.js';
 import { cloneValue, sameValue } from './values.js';
 
 export interface EvalState {
-  bindings: Map<string, Binding>;
+  scopes: Map<Scope, Map<string, Binding>>;
   environ: Map<string, EnvValue>;
 }
 
@@ -20,31 +23,41 @@ export interface EvalPath {
   run(): void;
 }
 
-/** The live state (not a copy): what the frame's module and the environment hold now. */
+/** The live state (not a copy): what the live scopes and the environment hold now. */
 export function captureState(frame: Frame): EvalState {
-  return { bindings: frame.scope.bindings, environ: frame.ev.environ };
+  const scopes = new Map<Scope, Map<string, Binding>>();
+  for (const scope of liveScopes(frame)) scopes.set(scope, scope.bindings);
+  return { scopes, environ: frame.ev.environ };
 }
 
+/** A deep copy; one memo for all scopes, so a list two modules share stays shared in the copy. */
 export function copyState(state: EvalState): EvalState {
   const memo = new Map<object, PyValue>();
-  const bindings = new Map<string, Binding>();
-  for (const [name, binding] of state.bindings) bindings.set(name, { value: cloneValue(binding.value, memo), origin: binding.origin });
-  return { bindings, environ: new Map(state.environ) };
+  const scopes = new Map<Scope, Map<string, Binding>>();
+  for (const [scope, bindings] of state.scopes) {
+    const copy = new Map<string, Binding>();
+    for (const [name, binding] of bindings) copy.set(name, { ...binding, value: cloneValue(binding.value, memo) });
+    scopes.set(scope, copy);
+  }
+  return { scopes, environ: new Map(state.environ) };
 }
 
 export function applyState(frame: Frame, state: EvalState): void {
-  frame.scope.bindings = state.bindings;
+  for (const [scope, bindings] of state.scopes) scope.bindings = bindings;
   frame.ev.environ = state.environ;
 }
 
 /**
  * Runs each path from its start state and leaves the frame in the merge of their outcomes. A path
  * that raises for certain is dropped: the process would not get past it, so the others are what a
- * running app has. When every path raises, the first exception goes on.
+ * running app has. When every path raises, the first exception goes on. Inside a call, a path that
+ * returns ends the call: when every path returns the call returns their merge; when some go on,
+ * the returned ones wait for the end of the call and the rest runs as something that may not happen.
  */
 export function explorePaths(frame: Frame, base: EvalState, paths: EvalPath[], reason: string): void {
   const ev = frame.ev;
   const outcomes: EvalState[] = [];
+  const returned: Array<{ state: EvalState; value: PyValue }> = [];
   let raised: PyRaise | undefined;
   ev.speculative++;
   try {
@@ -54,6 +67,10 @@ export function explorePaths(frame: Frame, base: EvalState, paths: EvalPath[], r
         path.run();
         outcomes.push(captureState(frame));
       } catch (error) {
+        if (error instanceof ReturnSignal) {
+          returned.push({ state: captureState(frame), value: error.value });
+          continue;
+        }
         if (error instanceof BreakSignal || error instanceof ContinueSignal) throw new UnknowableLoop();
         if (!(error instanceof PyRaise)) throw error;
         raised ??= error;
@@ -66,24 +83,28 @@ export function explorePaths(frame: Frame, base: EvalState, paths: EvalPath[], r
   } finally {
     ev.speculative--;
   }
-  if (outcomes.length === 0) {
+  const unknown = new Unknown(reason, frame.file, frame.line);
+  if (outcomes.length === 0 && returned.length === 0) {
     applyState(frame, base);
     throw raised!;
   }
-  applyState(frame, mergeStates(base, outcomes, new Unknown(reason, frame.file, frame.line)));
+  if (outcomes.length === 0) {
+    applyState(frame, mergeStates(base, returned.map((r) => r.state), unknown));
+    throw new ReturnSignal(mergeValues(returned.map((r) => r.value), unknown));
+  }
+  if (returned.length > 0 && frame instanceof CallFrame) {
+    frame.earlyReturns.push(...returned);
+    frame.addedSpeculation++;
+    ev.speculative++;
+  }
+  applyState(frame, mergeStates(base, outcomes, unknown));
 }
 
-function mergeStates(base: EvalState, outcomes: EvalState[], unknown: Unknown): EvalState {
-  const bindings = new Map<string, Binding>();
-  for (const name of unionOfKeys(outcomes.map((o) => o.bindings))) {
-    const found = outcomes.map((o) => o.bindings.get(name));
-    const first = found[0];
-    // The very same value (an Unknown no path touched included) is kept as it was.
-    if (first && found.every((b) => b && (b.value === first.value || sameValue(first.value, b.value)))) {
-      bindings.set(name, first);
-      continue;
-    }
-    bindings.set(name, { value: unknown, origin: changedOrigin(base.bindings.get(name)?.origin, found) });
+export function mergeStates(base: EvalState, outcomes: EvalState[], unknown: Unknown): EvalState {
+  const scopes = new Map<Scope, Map<string, Binding>>();
+  for (const scope of unionOfKeys(outcomes.map((o) => o.scopes))) {
+    const present = outcomes.map((o) => o.scopes.get(scope)).filter((b): b is Map<string, Binding> => b !== undefined);
+    scopes.set(scope, mergeBindings(base.scopes.get(scope), present, unknown));
   }
   const environ = new Map<string, EnvValue>();
   for (const name of unionOfKeys(outcomes.map((o) => o.environ))) {
@@ -91,7 +112,60 @@ function mergeStates(base: EvalState, outcomes: EvalState[], unknown: Unknown): 
     const first = found[0];
     environ.set(name, typeof first === 'string' && found.every((v) => v === first) ? first : unknown);
   }
-  return { bindings, environ };
+  return { scopes, environ };
+}
+
+function mergeBindings(base: Map<string, Binding> | undefined, outcomes: Array<Map<string, Binding>>, unknown: Unknown): Map<string, Binding> {
+  const bindings = new Map<string, Binding>();
+  const memo = new Map<object, PyValue>();
+  for (const name of unionOfKeys(outcomes)) {
+    const found = outcomes.map((o) => o.get(name));
+    const first = found[0];
+    // The very same value (an Unknown no path touched included) is kept as it was.
+    if (first && found.every((b) => b && (b.value === first.value || sameValue(first.value, b.value)))) {
+      bindings.set(name, first);
+      continue;
+    }
+    const origin = changedOrigin(base?.get(name)?.origin, found);
+    const values = found.every((b) => b !== undefined) ? found.map((b) => b!.value) : undefined;
+    bindings.set(name, { ...(first ?? found.find((b) => b))!, value: values ? mergeValues(values, unknown, memo) : unknown, origin });
+  }
+  return bindings;
+}
+
+/**
+ * One value for what the paths computed: the value itself when they agree; a dict (list, tuple) of
+ * the same shape with only the differing entries unknown; otherwise Unknown. A key only some paths
+ * set is unknown too, so one conditional OPTIONS key does not hide the rest of DATABASES.
+ */
+export function mergeValues(values: PyValue[], unknown: Unknown, memo = new Map<object, PyValue>()): PyValue {
+  const first = values[0]!;
+  if (values.every((v) => v === first || sameValue(first, v))) return first;
+  if (first !== null && typeof first === 'object' && memo.has(first)) return memo.get(first)!;
+  if (first instanceof PyDict && values.every((v): v is PyDict => v instanceof PyDict)) {
+    const merged = new PyDict();
+    memo.set(first, merged);
+    const keys = new Set<PyKey>();
+    for (const dict of values) for (const key of dict.entries.keys()) keys.add(key);
+    for (const key of keys) {
+      const found = values.map((d) => d.entries.get(key));
+      merged.entries.set(key, found.every((v) => v !== undefined) ? mergeValues(found as PyValue[], unknown, memo) : unknown);
+    }
+    return merged;
+  }
+  const length = Array.isArray(first) ? first.length : first instanceof PyTuple ? first.items.length : -1;
+  if (Array.isArray(first) && values.every((v) => Array.isArray(v) && v.length === length)) {
+    const merged: PyValue[] = [];
+    memo.set(first, merged);
+    for (let i = 0; i < length; i++) merged.push(mergeValues(values.map((v) => (v as PyValue[])[i]!), unknown, memo));
+    return merged;
+  }
+  if (first instanceof PyTuple && values.every((v) => v instanceof PyTuple && v.items.length === length)) {
+    const merged = new PyTuple(Array.from({ length }, (_, i) => mergeValues(values.map((v) => (v as PyTuple).items[i]!), unknown, memo)));
+    memo.set(first, merged);
+    return merged;
+  }
+  return unknown;
 }
 
 /** The statement that set the name on some path: where a finding about the merged name should point. */

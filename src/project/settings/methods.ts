@@ -1,5 +1,6 @@
 /** Methods of str, list, dict, set and tuple, with Python's semantics. */
 import { PyDict, PySet, PyTuple, Unknown, sequenceItems, type PyValue } from '../python-value.js';
+import { invoke } from './calls.js';
 import { argument, type Call } from './context.js';
 import { strFormat } from './formatting.js';
 import { iterate } from './iteration.js';
@@ -271,8 +272,7 @@ function listMethod(call: Call, list: PyValue[], method: string): PyValue {
       list.reverse();
       return null;
     case 'sort': {
-      if (call.args.keywords.has('key')) return new ReceiverLost('sorts with a key function', call.frame.file, call.frame.line);
-      const sorted = sortValues(call, list);
+      const sorted = sortValues(call, list, call.args.keywords.get('key'));
       if (sorted instanceof Unknown) return new ReceiverLost(sorted.reason, sorted.file, sorted.line);
       list.splice(0, list.length, ...(call.args.keywords.get('reverse') === true ? sorted.reverse() : sorted));
       return null;
@@ -283,11 +283,14 @@ function listMethod(call: Call, list: PyValue[], method: string): PyValue {
   return sequenceQuery(call, list, method);
 }
 
-/** Python's sorted() order for numbers and strings; Unknown when an item is unknown. */
-export function sortValues(call: Call, items: PyValue[]): PyValue[] | Unknown {
-  const unknown = firstUnknown(items);
+/** Python's sorted() order for numbers and strings, by `key(item)` when given; Unknown when an item (or key) is unknown. */
+export function sortValues(call: Call, items: PyValue[], key?: PyValue): PyValue[] | Unknown {
+  const keys = key === undefined || key === null ? items : items.map((item) => invoke(call.frame, key, { positional: [item], keywords: new Map() }, call.node));
+  const unknown = firstUnknown(keys);
   if (unknown) return unknown;
-  return [...items].sort((x, y) => cmp(call.frame, '<', x, y) as number);
+  // A stable sort on the keys, as Python's.
+  const order = items.map((_, i) => i).sort((a, b) => (cmp(call.frame, '<', keys[a]!, keys[b]!) as number) || a - b);
+  return order.map((i) => items[i]!);
 }
 
 function dictKey(call: Call, v: PyValue | undefined): string | number | boolean | null | Unknown {

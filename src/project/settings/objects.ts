@@ -9,7 +9,7 @@ import type { Call, Frame } from './context.js';
 
 export interface ObjectBehaviour {
   getAttribute?(frame: Frame, name: string, node: Node): PyValue;
-  setAttribute?(name: string, value: PyValue): boolean;
+  setAttribute?(name: string, value: PyValue, frame?: Frame): boolean;
   callSelf?(call: Call): PyValue;
   callMethod?(call: Call, method: string): PyValue;
   getItem?(frame: Frame, key: PyValue, node: Node): PyValue;

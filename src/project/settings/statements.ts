@@ -1,4 +1,4 @@
-/** Executing module-level statements. Functions and classes are defined, never run. */
+/** Executing statements: a module's, a class body's, or a project function's when it is called. */
 import type { Node } from 'web-tree-sitter';
 import { PyOpaque, Unknown, truthy, type PyValue } from '../python-value.js';
 import { InputError } from '../../core/errors.js';
@@ -10,7 +10,9 @@ import { ITERATION_LIMIT, iterate } from './iteration.js';
 import { execImport, execImportFrom } from './modules.js';
 import { BreakSignal, ContinueSignal, PyRaise, UnknowableLoop, catches, mayCatch } from './signals.js';
 import { assignTarget, augmentedAssign, deleteTarget } from './targets.js';
-import { UserFunction } from './values.js';
+import { decorate, defineClass } from './classes.js';
+import { LocalScope, ReturnSignal, inCall } from './function-frame.js';
+import { execReturn, makeFunction } from './functions.js';
 
 export function execBlock(frame: Frame, block: Node): void {
   for (const statement of parts(block)) execGuarded(frame, statement);
@@ -29,10 +31,11 @@ function execGuarded(frame: Frame, statement: Node): void {
   } catch (error) {
     const ev = frame.ev;
     if (error instanceof PyRaise) {
-      if (ev.tryDepth > 0 || (ev.speculative > 0 && error.explicit)) throw error;
+      // In a call the exception leaves the function: the caller's statement decides what it means.
+      if (ev.tryDepth > 0 || (ev.speculative > 0 && error.explicit) || inCall(frame)) throw error;
       frame.line = lineOf(statement);
       makeUnknown(frame, statement, error.toUnknown());
-    } else if (error instanceof InputError || error instanceof BreakSignal || error instanceof ContinueSignal || error instanceof UnknowableLoop) {
+    } else if (error instanceof InputError || error instanceof BreakSignal || error instanceof ContinueSignal || error instanceof UnknowableLoop || error instanceof ReturnSignal) {
       throw error;
     } else {
       // A construct the evaluator mishandles must not take the whole check down with it.
@@ -74,9 +77,9 @@ function execStatement(frame: Frame, statement: Node): void {
       return execImportFrom(frame, statement);
     case 'function_definition':
     case 'class_definition':
-      return define(frame, statement);
+      return define(frame, statement, []);
     case 'decorated_definition':
-      return define(frame, statement.childForFieldName('definition')!);
+      return define(frame, statement.childForFieldName('definition')!, parts(statement).filter((c) => c.type === 'decorator'));
     case 'delete_statement':
       for (const target of parts(statement)) deleteTarget(frame, target);
       return;
@@ -88,19 +91,32 @@ function execStatement(frame: Frame, statement: Node): void {
       throw new BreakSignal();
     case 'continue_statement':
       throw new ContinueSignal();
-    case 'future_import_statement':
-    case 'pass_statement':
+    case 'return_statement':
+      return execReturn(frame, statement);
     case 'global_statement':
     case 'nonlocal_statement':
-    case 'return_statement':
+      return declareNames(frame, statement);
+    case 'future_import_statement':
+    case 'pass_statement':
       return;
     default:
       makeUnknown(frame, statement, frame.unknown(`set by a ${statement.type.replace(/_/g, ' ')}, which is not evaluated`));
   }
 }
 
-function define(frame: Frame, definition: Node): void {
-  frame.scope.set(definition.childForFieldName('name')!.text, new UserFunction(definition.childForFieldName('name')!.text), frame.origin());
+/** `def` and `class`: the function or class, decorated, bound to its name. */
+function define(frame: Frame, definition: Node, decorators: Node[]): void {
+  const made = definition.type === 'class_definition' ? defineClass(frame, definition) : makeFunction(frame, definition);
+  frame.scope.set(definition.childForFieldName('name')!.text, decorate(frame, decorators, made), frame.origin());
+}
+
+/** `global X` / `nonlocal X` in a function: assignments to X go to that scope. */
+function declareNames(frame: Frame, statement: Node): void {
+  if (!(frame.scope instanceof LocalScope)) return;
+  for (const name of parts(statement).filter((c) => c.type === 'identifier')) {
+    if (statement.type === 'global_statement') frame.scope.declareGlobal(name.text);
+    else frame.scope.declareNonlocal(name.text);
+  }
 }
 
 /** The class a `raise` names: `raise ImproperlyConfigured(...)` → ImproperlyConfigured. */
@@ -122,7 +138,7 @@ function valueOf(frame: Frame, node: Node): PyValue {
   try {
     return evaluate(frame, node);
   } catch (error) {
-    if (error instanceof PyRaise && frame.ev.tryDepth === 0 && !error.explicit) return error.toUnknown();
+    if (error instanceof PyRaise && frame.ev.tryDepth === 0 && !error.explicit && !inCall(frame)) return error.toUnknown();
     throw error;
   }
 }

@@ -243,7 +243,7 @@ runCases('expressions', [
     unknown: { IPS: /calls socket\.gethostbyname_ex\(\)/ },
   },
   {
-    name: 'def, class and lambda bind opaque values; calling them is unknown',
+    name: 'def, class and lambda are defined and run when called',
     files: { 'proj/settings.py': py(`
       def helper():
           return 1
@@ -253,8 +253,7 @@ runCases('expressions', [
       FUNC = lambda x: x
       X = 2
     `) },
-    unknown: { VALUE: /helper\(\), a function of the project, which is not run/ },
-    values: { X: 2 },
+    values: { X: 2, VALUE: 1 },
   },
   {
     name: 'a name never defined is unknown, not a crash',
