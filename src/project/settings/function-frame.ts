@@ -31,6 +31,14 @@ interface CallBook {
   active: Scope[];
   /** Scopes that outlive their statement: closures' locals, class namespaces, instance attributes. */
   kept: Set<Scope>;
+  /** Where each running call was made, outermost first. */
+  sites: CallSite[];
+}
+
+export interface CallSite {
+  origin: Origin;
+  /** The function called, by name: `get_env_variable`. */
+  callee: string;
 }
 
 const books = new WeakMap<Evaluator, CallBook>();
@@ -38,10 +46,18 @@ const books = new WeakMap<Evaluator, CallBook>();
 export function callBook(ev: Evaluator): CallBook {
   let book = books.get(ev);
   if (!book) {
-    book = { depth: 0, calls: 0, active: [], kept: new Set() };
+    book = { depth: 0, calls: 0, active: [], kept: new Set(), sites: [] };
     books.set(ev, book);
   }
   return book;
+}
+
+/**
+ * The statement outside any project function that led to the running call: what the settings
+ * wrote (`SECRET_KEY = get_string('SECRET_KEY', …)`), so a read inside the helper belongs to it.
+ */
+export function outermostCall(ev: Evaluator): CallSite | undefined {
+  return callBook(ev).sites[0];
 }
 
 /** A scope that must fork and merge with the modules from now on. */

@@ -198,9 +198,11 @@ export function callFunction(call: Call, fn: PyFunction, args: CallArgs): PyValu
   bindArguments(call, fn, args, scope);
   book.depth++;
   book.active.push(scope);
+  book.sites.push({ origin: frame.origin(node.startPosition.row + 1), callee: fn.name });
   try {
     return run(callFrame, fn);
   } finally {
+    book.sites.pop();
     book.active.pop();
     book.depth--;
     ev.speculative -= callFrame.addedSpeculation;

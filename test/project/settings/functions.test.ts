@@ -46,7 +46,9 @@ runCases('functions', [
     check: (result) => {
       const read = result.envReads.find((r) => r.name === 'SECRET_KEY');
       assert.ok(read, 'the read inside the helper is recorded');
-      assert.equal(read.file, 'proj/settings.py');
+      // At the line of the settings that called the helper, as the helper's call.
+      assert.equal(`${read.file}:${read.line}`, 'proj/settings.py:11');
+      assert.equal(read.via, 'get_env_variable');
     },
   },
   {
@@ -183,6 +185,10 @@ runCases('functions', [
     },
     env: { ALLOWED_HOSTS: 'a.com, b.com' },
     values: { ALLOWED_HOSTS: ['a.com', 'b.com'], CONN_MAX_AGE: 60 },
+    check: (result) => {
+      const reads = result.envReads.map((r) => `${r.name} ${r.file}:${r.line} ${r.via}`).sort();
+      assert.deepEqual(reads, ['ALLOWED_HOSTS proj/settings/production.py:3 env_list', 'CONN_MAX_AGE proj/settings/production.py:4 env_int']);
+    },
   },
   {
     name: 'global in a function sets the module name',

@@ -6,11 +6,16 @@
 import type { Node } from 'web-tree-sitter';
 import { Unknown, type PyValue } from '../../python-value.js';
 import { lineOf, type EnvValue, type Frame } from '../context.js';
+import { outermostCall } from '../function-frame.js';
 
-/** The value of `name`, undefined when not set; records the read. */
+/**
+ * The value of `name`, undefined when not set; records the read. A read inside a project helper is
+ * recorded where the settings called the helper, as `helper('NAME')`: that is the line that set the setting.
+ */
 export function readEnv(frame: Frame, name: string, via: string, required: boolean, node: Node): EnvValue | undefined {
   const value = frame.ev.environ.get(name);
-  frame.ev.recordEnvRead(name, via, required, frame.origin(lineOf(node)));
+  const site = outermostCall(frame.ev);
+  frame.ev.recordEnvRead(name, site ? site.callee : via, required, site ? site.origin : frame.origin(lineOf(node)));
   return value;
 }
 
