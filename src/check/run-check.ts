@@ -10,6 +10,8 @@ import type { SettingsEvaluation, SettingsView } from '../project/settings/types
 import type { DjangoVersion } from '../project/types.js';
 import { djangoRules } from '../django/index.js';
 import { csrfFailureViewFacts } from '../django/csrf-view.js';
+import { middlewareOf } from '../codebase/static-files.js';
+import { readStaticServing } from '../project/static-serving.js';
 import { codebaseRules } from '../codebase/index.js';
 import { gatherVersionsFacts } from '../versions/gather.js';
 import { versionsRules } from '../versions/rules/index.js';
@@ -65,6 +67,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
 
   progress('Running the rules…');
   const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings);
+  project.staticServing = readStaticServing(project.root, project.files, middlewareOf(evaluation.settings));
   const django = runRules(djangoRules, { settings: evaluation.settings, version: project.django, env, ...(csrfFailureView && { csrfFailureView }) });
   const codebase = runRules(codebaseRules, project);
   let findings: Finding[] = [...django.findings, ...codebase.findings];

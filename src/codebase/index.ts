@@ -16,7 +16,8 @@ import { requiredEnvRule } from './required-env.js';
 import { secretsRule } from './secrets.js';
 import { settingsModuleRule } from './settings-module.js';
 import { staticFilesRule } from './static-files.js';
-import { postgresDriverRule, undeclaredModuleRule } from './undeclared-modules.js';
+import { mysqlDriverRule, postgresDriverRule } from './database-drivers.js';
+import { undeclaredModuleRule } from './undeclared-modules.js';
 import { webAppModuleRule, webPortRule, webServerRule } from './web-process.js';
 
 export const codebaseRules: readonly Rule<ProjectFacts>[] = [
@@ -33,6 +34,7 @@ export const codebaseRules: readonly Rule<ProjectFacts>[] = [
   pinnedDependenciesRule,
   undeclaredModuleRule,
   postgresDriverRule,
+  mysqlDriverRule,
   staticFilesRule,
   databaseUrlRule,
   databaseConnectionsRule,

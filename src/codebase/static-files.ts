@@ -1,7 +1,7 @@
 import type { Report, Rule } from '../core/rule.js';
 import { PyDict, sequenceItems, truthy, Unknown, type PyValue } from '../project/python-value.js';
 import type { ProjectFacts } from '../project/types.js';
-import type { SettingsView } from '../project/settings/types.js';
+import type { Binding, SettingsView } from '../project/settings/types.js';
 import { cannotTell, devCenter, NO_SETTINGS, placeOf, settingsOf } from './support.js';
 
 const WHITENOISE = 'whitenoise.middleware.WhiteNoiseMiddleware';
@@ -20,6 +20,17 @@ function servedElsewhere(settings: SettingsView): boolean {
   const storage = staticStorage(settings);
   const url = settings.get('STATIC_URL')?.value;
   return (typeof storage === 'string' && /^(storages|cloudinary_storage)\./.test(storage)) || (typeof url === 'string' && /^(https?:)?\/\//.test(url));
+}
+
+/** MIDDLEWARE, or MIDDLEWARE_CLASSES before Django 1.10 (projects of that age still run on Heroku). */
+function middlewareBinding(settings: SettingsView): Binding | undefined {
+  return settings.get('MIDDLEWARE') ?? settings.get('MIDDLEWARE_CLASSES');
+}
+
+/** The middleware entries as far as they are known, for the facts that read the project's own classes. */
+export function middlewareOf(settings: SettingsView): unknown[] {
+  const binding = middlewareBinding(settings);
+  return (binding && sequenceItems(binding.value)) ?? [];
 }
 
 /**
@@ -49,15 +60,17 @@ export const staticFilesRule: Rule<ProjectFacts> = {
         ...placeOf(settings, root),
       });
     }
-    const middleware = settings.get('MIDDLEWARE');
+    const middleware = middlewareBinding(settings);
     if (middleware?.value instanceof Unknown) return [...reports, cannotTell('whether WhiteNoise serves static files', middleware.value, middleware)];
     // Django's default MIDDLEWARE is empty.
     const items = middleware ? sequenceItems(middleware.value) : [];
     if (!items) return reports;
-    const whitenoise = items.indexOf(WHITENOISE);
+    const subclasses = new Set(facts.staticServing?.whitenoiseSubclasses ?? []);
+    const whitenoise = items.findIndex((i) => i === WHITENOISE || (typeof i === 'string' && subclasses.has(i)));
     const security = items.indexOf(SECURITY);
     if (whitenoise < 0) {
-      if (servedElsewhere(settings)) return reports;
+      // wsgi.py can serve them instead: WhiteNoise's WSGI wrapper (DjangoWhiteNoise before 4.0), or dj-static's Cling.
+      if (servedElsewhere(settings) || facts.staticServing?.wsgiWrappers.length) return reports;
       const unknown = items.find((i): i is Unknown => i instanceof Unknown);
       if (unknown) return [...reports, cannotTell('whether WhiteNoise serves static files', unknown, middleware)];
       reports.push({

@@ -1,4 +1,5 @@
 /** Facts read from a codebase, shared by the codebase rules, versions, deploy and size. */
+import type { StaticServing } from './static-serving.js';
 import type { SettingsEvaluation } from './settings/types.js';
 
 /** A problem in an input file, reported with its place. */
@@ -150,4 +151,6 @@ export interface ProjectFacts {
   appJson?: AppJson;
   /** .env-style files in the tree (`.env`, `.env.*`, `*.env`), summarised without their values. */
   dotenvFiles?: DotenvFileSummary[];
+  /** WSGI wrappers and WhiteNoise subclasses that serve static files, read once the settings are known. */
+  staticServing?: StaticServing;
 }

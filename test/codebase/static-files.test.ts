@@ -1,6 +1,12 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { staticFilesRule } from '../../src/codebase/static-files.js';
 import { Unknown } from '../../src/project/python-value.js';
+import { readStaticServing } from '../../src/project/static-serving.js';
+import type { ProjectFacts } from '../../src/project/types.js';
 import { assertReports, projectFacts, type Expected } from '../helpers/project-facts.js';
 
 const SECURITY = 'django.middleware.security.SecurityMiddleware';
@@ -28,3 +34,38 @@ for (const [name, settings, expected] of cases) {
 }
 
 test('codebase.static-files: no evaluated settings', () => assertReports(staticFilesRule, projectFacts(), 'skip'));
+
+// What the project's own code does, read by readStaticServing (shapes from test/fixtures/real).
+const djangoWhiteNoise = { wsgiWrappers: [{ file: 'proj/wsgi.py', line: 16, wrapper: 'DjangoWhiteNoise' }], whitenoiseSubclasses: [] };
+const servingCases: Array<[string, Record<string, unknown>, ProjectFacts['staticServing'], Expected[]]> = [
+  ['wsgi.py wraps the app in WhiteNoise', { STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, SESSIONS] }, djangoWhiteNoise, []],
+  ['a project middleware subclassing WhiteNoiseMiddleware', { STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, 'proj.middleware.Static', SESSIONS] }, { wsgiWrappers: [], whitenoiseSubclasses: ['proj.middleware.Static'] }, []],
+  ['the subclass too low', { STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, SESSIONS, 'proj.middleware.Static'] }, { wsgiWrappers: [], whitenoiseSubclasses: ['proj.middleware.Static'] }, [{ severity: 'warning', message: /^WhiteNoiseMiddleware is at position 3/ }]],
+  ['MIDDLEWARE_CLASSES (Django before 1.10) with WhiteNoise', { STATIC_ROOT: ROOT, MIDDLEWARE_CLASSES: [SECURITY, WHITENOISE, SESSIONS] }, undefined, []],
+  ['MIDDLEWARE_CLASSES and nothing serving', { STATIC_ROOT: ROOT, MIDDLEWARE_CLASSES: [SECURITY, SESSIONS] }, { wsgiWrappers: [], whitenoiseSubclasses: [] }, [{ severity: 'warning', message: /^nothing serves the static files/ }]],
+];
+for (const [name, settings, staticServing, expected] of servingCases) {
+  test(`codebase.static-files: ${name}`, () => assertReports(staticFilesRule, projectFacts({ settings, ...(staticServing && { staticServing }) }), expected));
+}
+
+test('readStaticServing finds WSGI wrappers and WhiteNoise subclasses in the project', () => {
+  const root = mkdtempSync(join(tmpdir(), 'implanta-static-'));
+  try {
+    mkdirSync(join(root, 'proj'));
+    const files: Record<string, string> = {
+      'proj/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n# application = Cling(application)\napplication = DjangoWhiteNoise(application)\n',
+      'proj/heroku_wsgi.py': 'from dj_static import Cling\napplication = Cling(get_wsgi_application())\n',
+      'proj/middleware.py': 'from whitenoise.middleware import WhiteNoiseMiddleware\n\nclass Static(WhiteNoiseMiddleware):\n    pass\n\nclass Other(object):\n    pass\n',
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+    const serving = readStaticServing(root, Object.keys(files), [SECURITY, 'proj.middleware.Static', 'proj.middleware.Other', 'proj.missing.X']);
+    assert.deepEqual(serving.wsgiWrappers, [
+      { file: 'proj/wsgi.py', line: 4, wrapper: 'DjangoWhiteNoise' },
+      { file: 'proj/heroku_wsgi.py', line: 2, wrapper: 'Cling' },
+    ]);
+    assert.deepEqual(serving.whitenoiseSubclasses, ['proj.middleware.Static']);
+    assert.deepEqual(readStaticServing(root, ['proj/middleware.py'], [WHITENOISE]), { wsgiWrappers: [], whitenoiseSubclasses: [] });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
