@@ -23,6 +23,8 @@ Options:
   --boot-timeout TIME  how long a web dyno has to bind $PORT before R10 (default 60s)
   --router-port PORT   the router's shared port, which routes by Host (default: a free one); each app
                        also gets a port of its own, its web_url
+  --log-requests       print each request it answers: method, path, status, time (never a token);
+                       IMPLANTA_LOG_REQUESTS=1 does the same
 
 It cannot reach a certificate authority: enabling ACM marks each custom domain's certificate as
 issued after a short delay, as if one had answered.
@@ -42,6 +44,7 @@ Examples:
       python: { type: 'string' },
       'boot-timeout': { type: 'string' },
       'router-port': { type: 'string' },
+      'log-requests': { type: 'boolean' },
     });
     if (positionals.length > 0) throw new InputError(`unexpected argument '${positionals[0]}' (see \`implanta local --help\`)`);
     const port = Number(values.port ?? 5050);
@@ -65,6 +68,7 @@ Examples:
       faults: (values.fault ?? []).map(parseFault),
       ...(values.latency && { latencyMs: parseLatency(values.latency) }),
       ...(seed !== undefined && { seed }),
+      ...((values['log-requests'] || truthy(process.env.IMPLANTA_LOG_REQUESTS)) && { logRequest: (line: string) => process.stderr.write(`api ${line}\n`) }),
       run: {
         ...(values.python && { python: values.python }),
         ...(bootTimeoutMs !== undefined && { bootTimeoutMs }),
@@ -86,3 +90,7 @@ Examples:
     return 0;
   },
 };
+
+function truthy(value: string | undefined): boolean {
+  return value !== undefined && !['', '0', 'false', 'no'].includes(value.trim().toLowerCase());
+}

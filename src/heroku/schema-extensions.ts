@@ -77,4 +77,6 @@ export interface ErrorBody {
   id: string;
   message: string;
   url?: string;
+  /** On a 404: what was not found (`add_on`, `app`). */
+  resource?: string;
 }

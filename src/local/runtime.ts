@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { randomHex } from './platform/ids.js';
 import { findPython } from '../python/interpreter.js';
+import { sendError } from './api/http-io.js';
 import type { Route } from './api/router.js';
+import { ApiError } from './platform/errors.js';
 import { Builder } from './build/builder.js';
 import { SlugDirs } from './build/slug-dirs.js';
 import { SourceStore } from './build/sources.js';
@@ -11,7 +13,7 @@ import { AppLogs } from './dynos/app-logs.js';
 import { DynoManager } from './dynos/dyno-manager.js';
 import { LogSessions } from './dynos/log-sessions.js';
 import { dynoRoutes } from './dynos/routes.js';
-import { gitPath, handleGit } from './git/git-endpoint.js';
+import { gitPath, handleGit, isGitPath } from './git/git-endpoint.js';
 import { handlePreReceive } from './git/push-hook.js';
 import { AppRepos } from './git/repos.js';
 import type { Platform } from './platform/platform.js';
@@ -138,7 +140,7 @@ export class LocalRuntime {
     const path = url.pathname;
     const stream = /^\/streams\/(builds|releases|logs)\/([\w-]+)$/.exec(path);
     let work: Promise<unknown> | undefined;
-    if (path.startsWith('/git/')) {
+    if (isGitPath(path)) {
       work = handleGit(req, res, url, { platform: this.platform, repos: this.repos, hookUrl: () => `${this.platform.options.publicUrl()}/hooks/pre-receive`, hookToken: this.hookToken });
     } else if (path === '/hooks/pre-receive' && req.method === 'POST') {
       work = handlePreReceive(req, res, { platform: this.platform, repos: this.repos, sources: this.sources, builder: this.builder, token: this.hookToken });
@@ -153,8 +155,8 @@ export class LocalRuntime {
     }
     work.catch((error: Error) => {
       console.error(`implanta local: ${req.method} ${path}: ${error.stack ?? error.message}`);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end();
+      if (!res.headersSent) sendError(res, new ApiError(500, 'internal_server_error', 'Internal server error.'));
+      else res.end();
     });
     return true;
   }

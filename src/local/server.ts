@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApiHandler } from './api/handler.js';
 import { seededRandom, type Fault } from './api/faults.js';
 import { RateLimiter } from './api/rate-limit.js';
+import { logRequests } from './api/request-log.js';
 import { openPlatformDb } from './db.js';
 import { Platform } from './platform/platform.js';
 import { PostgresProvisioner } from './platform/postgres-provisioner.js';
@@ -35,6 +36,8 @@ export interface LocalPlatformOptions {
    * local `git_url` and `web_url`; without it they carry Heroku's, builds stay pending and nothing runs.
    */
   run?: Omit<RuntimeOptions, 'dataDir'>;
+  /** Called with one line per answered request (`GET /apps 200 3ms`): `--log-requests`. */
+  logRequest?: (line: string) => void;
 }
 
 export interface LocalPlatform {
@@ -71,6 +74,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     maxPageSize: options.maxPageSize ?? 1000,
   });
   const server = createServer((req, res) => {
+    if (options.logRequest) logRequests(req, res, options.logRequest);
     if (!runtime?.handle(req, res)) void handler(req, res);
   });
 

@@ -56,6 +56,7 @@ export function createApiHandler(options: ApiHandlerOptions): (req: IncomingMess
       const result = await match.route.handle({
         params: match.params,
         body: body as Record<string, unknown>,
+        headers: req.headers,
         platform: options.platform,
         rateLimitRemaining: limit.remaining,
       });

@@ -33,6 +33,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, error: ApiError, headers: Record<string, string> = {}): void {
-  const body: ErrorBody = { id: error.id, message: error.message };
+  const body: ErrorBody = { id: error.id, message: error.message, ...(error.resource && { resource: error.resource }) };
   sendJson(res, error.status, body, headers);
 }

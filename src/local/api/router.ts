@@ -3,6 +3,8 @@ import type { Platform } from '../platform/platform.js';
 export interface RouteContext {
   params: Record<string, string>;
   body: Record<string, unknown>;
+  /** The request's headers (Accept-Inclusion, Accept), lower-cased names. */
+  headers: Record<string, string | string[] | undefined>;
   platform: Platform;
   /** What RateLimit-Remaining reports for this request's token. */
   rateLimitRemaining: number;

@@ -1,4 +1,5 @@
-import { availableStacks, dynoSizeShape, offeredDynoSizes, resolveDynoSize, resolveStack, stackShape } from '../platform/catalog.js';
+import { attachmentInclusion, expandAddonPlans } from '../platform/addons.js';
+import { availableStacks, dynoSizeShape, offeredDynoSizes, regionShapes, resolveDynoSize, resolveStack, stackShape } from '../platform/catalog.js';
 import { notFound } from '../platform/errors.js';
 import type { Route } from './router.js';
 
@@ -9,6 +10,21 @@ import type { Route } from './router.js';
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/account', handle: ({ platform }) => platform.account.info() },
   { method: 'GET', path: '/account/rate-limits', handle: ({ rateLimitRemaining }) => ({ remaining: rateLimitRemaining }) },
+  // Account features are Heroku's own betas; the local platform has none (app features are below).
+  { method: 'GET', path: '/account/features', ranges: ['id', 'name'], handle: () => [] },
+  { method: 'GET', path: '/account/features/:feature', handle: () => { throw notFound('feature'); } },
+  { method: 'PATCH', path: '/account/features/:feature', handle: () => { throw notFound('feature'); } },
+
+  { method: 'GET', path: '/regions', ranges: ['id', 'name'], handle: () => regionShapes() },
+  {
+    method: 'GET',
+    path: '/regions/:region',
+    handle: ({ params }) => {
+      const region = regionShapes().find((r) => r.id === params.region || r.name === params.region);
+      if (!region) throw notFound('region');
+      return region;
+    },
+  },
 
   { method: 'GET', path: '/stacks', ranges: ['id', 'name'], handle: ({ platform }) => availableStacks(platform.now()) },
   {
@@ -32,6 +48,17 @@ export const ROUTES: readonly Route[] = [
   },
 
   { method: 'GET', path: '/apps', ranges: ['id', 'name', 'updated_at'], handle: ({ platform }) => platform.apps.list() },
+  {
+    // `heroku apps` lists the user's apps: `~` is the token's account, which owns every local app.
+    method: 'GET',
+    path: '/users/:user/apps',
+    ranges: ['id', 'name', 'updated_at'],
+    handle: ({ platform, params }) => {
+      const owner = platform.account.owner();
+      if (![owner.id, owner.email, '~'].includes(params.user!)) throw notFound('user');
+      return platform.apps.list();
+    },
+  },
   { method: 'POST', path: '/apps', status: 201, handle: ({ platform, body }) => platform.apps.create(body) },
   { method: 'GET', path: '/apps/:app', handle: ({ platform, params }) => platform.apps.info(params.app!) },
   { method: 'PATCH', path: '/apps/:app', handle: ({ platform, params, body }) => platform.apps.update(params.app!, body) },
@@ -49,18 +76,56 @@ export const ROUTES: readonly Route[] = [
     handle: ({ platform, params, body }) => platform.formation.update(params.app!, params.type!, body),
   },
 
-  { method: 'GET', path: '/addons', ranges: ['id', 'name'], handle: ({ platform }) => platform.addons.listAll() },
-  { method: 'GET', path: '/addons/:addon', handle: ({ platform, params }) => platform.addons.info(params.addon!) },
-  { method: 'GET', path: '/apps/:app/addons', ranges: ['id', 'name'], handle: ({ platform, params }) => platform.addons.list(params.app!) },
+  { method: 'GET', path: '/addons', ranges: ['id', 'name'], handle: ({ platform, headers }) => expandAddonPlans(platform.addons.listAll(), headers['accept-expansion']) },
+  { method: 'POST', path: '/actions/addons/resolve', handle: ({ platform, body, headers }) => expandAddonPlans(platform.addons.resolve(body), headers['accept-expansion']) },
+  {
+    method: 'POST',
+    path: '/actions/addon-attachments/resolve',
+    handle: ({ platform, body, headers }) => platform.addons.resolveAttachments(body, attachmentInclusion(headers['accept-inclusion'])),
+  },
+  {
+    method: 'GET',
+    path: '/addon-attachments',
+    ranges: ['id', 'name'],
+    handle: ({ platform, headers }) => platform.addons.allAttachments(attachmentInclusion(headers['accept-inclusion'])),
+  },
+  {
+    method: 'GET',
+    path: '/addon-attachments/:attachment',
+    handle: ({ platform, params, headers }) => platform.addons.attachmentInfo(params.attachment!, undefined, attachmentInclusion(headers['accept-inclusion'])),
+  },
+  {
+    method: 'GET',
+    path: '/addons/:addon/addon-attachments',
+    ranges: ['id', 'name'],
+    handle: ({ platform, params, headers }) => platform.addons.attachmentsOf(params.addon!, attachmentInclusion(headers['accept-inclusion'])),
+  },
+  { method: 'GET', path: '/addons/:addon', handle: ({ platform, params, headers }) => expandAddonPlans(platform.addons.info(params.addon!), headers['accept-expansion']) },
+  { method: 'GET', path: '/apps/:app/addons', ranges: ['id', 'name'], handle: ({ platform, params, headers }) => expandAddonPlans(platform.addons.list(params.app!), headers['accept-expansion']) },
   { method: 'POST', path: '/apps/:app/addons', status: 201, handle: ({ platform, params, body }) => platform.addons.create(params.app!, body) },
-  { method: 'GET', path: '/apps/:app/addons/:addon', handle: ({ platform, params }) => platform.addons.infoForApp(params.app!, params.addon!) },
+  { method: 'GET', path: '/apps/:app/addons/:addon', handle: ({ platform, params, headers }) => expandAddonPlans(platform.addons.infoForApp(params.app!, params.addon!), headers['accept-expansion']) },
   { method: 'DELETE', path: '/apps/:app/addons/:addon', handle: ({ platform, params }) => platform.addons.delete(params.app!, params.addon!) },
   {
     method: 'GET',
     path: '/apps/:app/addon-attachments',
     ranges: ['id', 'name'],
-    handle: ({ platform, params }) => platform.addons.attachments(params.app!),
+    handle: ({ platform, params, headers }) => platform.addons.attachments(params.app!, attachmentInclusion(headers['accept-inclusion'])),
   },
+  {
+    method: 'GET',
+    path: '/apps/:app/addon-attachments/:attachment',
+    handle: ({ platform, params, headers }) => platform.addons.attachmentInfo(params.attachment!, params.app!, attachmentInclusion(headers['accept-inclusion'])),
+  },
+
+  { method: 'GET', path: '/apps/:app/collaborators', ranges: ['id'], handle: ({ platform, params }) => platform.collaborators.list(params.app!) },
+  {
+    method: 'GET',
+    path: '/apps/:app/collaborators/:collaborator',
+    handle: ({ platform, params }) => platform.collaborators.info(params.app!, params.collaborator!),
+  },
+
+  { method: 'GET', path: '/apps/:app/buildpack-installations', handle: ({ platform, params }) => platform.buildpacks.list(params.app!) },
+  { method: 'PUT', path: '/apps/:app/buildpack-installations', handle: ({ platform, params, body }) => platform.buildpacks.replace(params.app!, body) },
 
   { method: 'GET', path: '/apps/:app/config-vars', handle: ({ platform, params }) => platform.config.info(params.app!) },
   { method: 'PATCH', path: '/apps/:app/config-vars', handle: ({ platform, params, body }) => platform.config.update(params.app!, body) },

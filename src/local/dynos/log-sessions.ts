@@ -16,7 +16,10 @@ const MAX_LINES = 1500;
 
 /**
  * POST /apps/{app}/log-sessions: a one-time `logplex_url` that serves the app's recent log lines, and with
- * `tail` keeps streaming new ones, as `heroku logs [--tail]` reads them.
+ * `tail` keeps streaming new ones. The Heroku CLI's `logs` reads it as Server-Sent Events (it asks with
+ * `Accept: text/event-stream`): one event per line, `id: N` and `data: LINE`, the stream closed after the
+ * recent lines unless tailing. Any other client (curl, `fetch`, implanta's own `logs`) gets the lines as
+ * `text/plain`, one per line.
  */
 export class LogSessions {
   private readonly sessions = new Map<string, Session>();
@@ -46,7 +49,7 @@ export class LogSessions {
   }
 
   /** GET on a logplex_url; each session answers once. */
-  serve(_req: IncomingMessage, res: ServerResponse, id: string): void {
+  serve(req: IncomingMessage, res: ServerResponse, id: string): void {
     const session = this.sessions.get(id);
     this.sessions.delete(id);
     if (!session) {
@@ -54,16 +57,26 @@ export class LogSessions {
       res.end('No such log session.\n');
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    const events = wantsEventStream(req.headers.accept);
+    res.writeHead(200, { 'Content-Type': events ? 'text/event-stream; charset=utf-8' : 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    // A tail with no recent lines must still answer at once: an EventSource opens on the headers.
+    res.flushHeaders();
+    let sequence = 0;
+    const send = (line: string) => res.write(events ? `id: ${++sequence}\ndata: ${line.replace(/[\r\n]+/g, ' ')}\n\n` : `${line}\n`);
     const filter = { ...(session.source && { source: session.source }), ...(session.process && { process: session.process }) };
-    for (const line of this.logs.recent(session.appId, session.lines, filter)) res.write(`${line}\n`);
+    for (const line of this.logs.recent(session.appId, session.lines, filter)) send(line);
     if (!session.tail) {
       res.end();
       return;
     }
     const stop = this.logs.follow(session.appId, (line) => {
-      if (this.logs.matches(line, filter)) res.write(`${line}\n`);
+      if (this.logs.matches(line, filter)) send(line);
     });
     res.on('close', stop);
   }
+}
+
+/** Whether the client asked for Server-Sent Events (an EventSource sends `Accept: text/event-stream`). */
+export function wantsEventStream(accept: string | undefined): boolean {
+  return (accept ?? '').split(',').some((type) => type.split(';')[0]!.trim().toLowerCase() === 'text/event-stream');
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError } from '../api/http-io.js';
 import { ApiError } from '../platform/errors.js';
 import type { Platform } from '../platform/platform.js';
 import { runHttpBackend } from './http-backend.js';
@@ -12,7 +13,17 @@ export interface GitEndpointContext {
   hookToken: string;
 }
 
-const GIT_PATH = /^\/git\/([^/]+)\.git(\/.*)$/;
+/**
+ * `/git/<app>.git/…` is what `git_url` names; `/<app>.git/…` is what the Heroku CLI builds itself
+ * (`https://HOST/<app>.git`, HOST being HEROKU_GIT_HOST or HEROKU_HOST's host) for `git:remote` and
+ * `apps:create` inside a repository.
+ */
+const GIT_PATH = /^(?:\/git)?\/([^/]+)\.git(\/.*)$/;
+
+/** Whether a request path is one of git's. */
+export function isGitPath(pathname: string): boolean {
+  return GIT_PATH.test(pathname);
+}
 
 /** The git URL path of an app, under the platform's URL: `/git/<app>.git`. */
 export function gitPath(appName: string): string {
@@ -27,9 +38,11 @@ export async function handleGit(req: IncomingMessage, res: ServerResponse, url: 
   const match = GIT_PATH.exec(url.pathname);
   if (!match) return false;
   const user = basicUser(req.headers.authorization);
+  // Refusals come back as the API's JSON error body, as git.heroku.com answers them.
   if (!user) {
-    res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="Heroku"', 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Invalid credentials provided: use any user name and your API token as the password.\n');
+    sendError(res, new ApiError(401, 'unauthorized', 'Invalid credentials provided: use any user name and your API token as the password.'), {
+      'WWW-Authenticate': 'Basic realm="Heroku"',
+    });
     return true;
   }
   let appId: string;
@@ -37,8 +50,7 @@ export async function handleGit(req: IncomingMessage, res: ServerResponse, url: 
     appId = ctx.platform.apps.find(decodeURIComponent(match[1]!)).id;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(`Couldn't find that app.\n`);
+    sendError(res, error);
     return true;
   }
   await ctx.repos.ensure(appId);

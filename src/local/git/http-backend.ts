@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError } from '../api/http-io.js';
+import { ApiError } from '../platform/errors.js';
 
 export interface BackendRequest {
   /** The repositories' parent folder (GIT_PROJECT_ROOT). */
@@ -101,6 +103,5 @@ function finishWithError(res: ServerResponse, message: string): void {
     res.destroy();
     return;
   }
-  res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(`${message}\n`);
+  sendError(res, new ApiError(500, 'internal_server_error', message));
 }

@@ -5,6 +5,8 @@ import type { Platform } from '../platform/platform.js';
 import type { OutputLog } from '../streams/output-log.js';
 import type { AppRepos } from './repos.js';
 import { buildableUpdate, NON_MAIN_BRANCH_MESSAGE, parseRefUpdates, touchesOtherBranches } from './ref-updates.js';
+import { sendError } from '../api/http-io.js';
+import { ApiError } from '../platform/errors.js';
 
 export interface PushHookContext {
   platform: Platform;
@@ -29,8 +31,7 @@ interface HookRequest {
  */
 export async function handlePreReceive(req: IncomingMessage, res: ServerResponse, ctx: PushHookContext): Promise<void> {
   if (req.headers.authorization !== `Bearer ${ctx.token}`) {
-    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Only the platform\'s own repositories may call this hook.\n');
+    sendError(res, new ApiError(403, 'forbidden', "Only the platform's own repositories may call this hook."));
     return;
   }
   const body = await readBody(req);

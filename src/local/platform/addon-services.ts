@@ -46,6 +46,7 @@ const SERVICES: AddonService[] = [
     defaultPlan: 'mini',
     attachAs: 'REDIS',
     isPlan: (plan) => /^(mini|premium-\d+|private-\d+|shield-\d+)$/.test(plan),
+    priceCents: (plan) => ({ mini: 300, 'premium-0': 1500 })[plan],
     vars: () => ({ URL: `rediss://:${randomHex(16)}@unprovisioned.invalid:6379` }),
   },
   {
@@ -89,4 +90,12 @@ export function resolvePlan(identity: string): { service: AddonService; plan: st
   const plan = planName ?? service.defaultPlan;
   if (plan === undefined || !service.isPlan(plan)) throw invalid(`Couldn't find either the add-on service or the add-on plan of "${identity}".`);
   return { service, plan };
+}
+
+/** Every plan name the local platform knows by its list (generic services accept any plan name). */
+export function knownPlanNames(): string[] {
+  return [
+    ...Object.keys(POSTGRES_PRICES).map((plan) => `${POSTGRES_SERVICE}:${plan}`),
+    ...SERVICES.filter((s) => s.defaultPlan).map((s) => `${s.name}:${s.defaultPlan}`),
+  ];
 }

@@ -1,5 +1,5 @@
 import type * as Heroku from '../../heroku/schema-extensions.js';
-import { POSTGRES_SERVICE, resolvePlan, type AddonService } from './addon-services.js';
+import { POSTGRES_SERVICE, knownPlanNames, resolvePlan, type AddonService } from './addon-services.js';
 import { optionalString, requiredString } from './apps.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { generatedName, newId, randomHex, stableId } from './ids.js';
@@ -75,10 +75,61 @@ export class Addons {
     return this.shape(row);
   }
 
-  attachments(appIdentity: string): Shape<Heroku.AddOnAttachment>[] {
+  attachments(appIdentity: string, inclusion?: AttachmentInclusion): Shape<Heroku.AddOnAttachment>[] {
     const app = this.p.apps.find(appIdentity);
     const rows = this.p.db.prepare('SELECT * FROM attachments WHERE app_id = ?').all(app.id) as AttachmentRow[];
-    return rows.map((row) => this.attachmentShape(row));
+    return rows.map((row) => this.attachmentShape(row, inclusion));
+  }
+
+  /** GET /addon-attachments: every attachment of every app. */
+  allAttachments(inclusion?: AttachmentInclusion): Shape<Heroku.AddOnAttachment>[] {
+    return (this.p.db.prepare('SELECT * FROM attachments').all() as AttachmentRow[]).map((row) => this.attachmentShape(row, inclusion));
+  }
+
+  /** GET /addons/{addon}/addon-attachments. */
+  attachmentsOf(addonIdentity: string, inclusion?: AttachmentInclusion): Shape<Heroku.AddOnAttachment>[] {
+    const addon = this.find(addonIdentity);
+    const rows = this.p.db.prepare('SELECT * FROM attachments WHERE addon_id = ?').all(addon.id) as AttachmentRow[];
+    return rows.map((row) => this.attachmentShape(row, inclusion));
+  }
+
+  /** GET /addon-attachments/{id} and /apps/{app}/addon-attachments/{id or name}. */
+  attachmentInfo(identity: string, appIdentity?: string, inclusion?: AttachmentInclusion): Shape<Heroku.AddOnAttachment> {
+    const app = appIdentity === undefined ? undefined : this.p.apps.find(appIdentity);
+    const row = (
+      app
+        ? this.p.db.prepare('SELECT * FROM attachments WHERE app_id = ? AND (id = ? OR name = ?)').get(app.id, identity, identity.toUpperCase())
+        : this.p.db.prepare('SELECT * FROM attachments WHERE id = ?').get(identity)
+    ) as AttachmentRow | undefined;
+    if (!row) throw notFound('add on attachment', 'add_on attachment');
+    return this.attachmentShape(row, inclusion);
+  }
+
+  /**
+   * POST /actions/addons/resolve: the add-ons an identifier names, as the CLI's `addons:info`, `pg:*` and
+   * `addons:destroy` look them up: an add-on's name or id, or on the given app an attachment name
+   * (DATABASE) or a service name (heroku-postgresql); `APP::ATTACHMENT` names another app's.
+   */
+  resolve(body: { addon?: unknown; app?: unknown; addon_service?: unknown }): Shape<Heroku.AddOn, 'provision_message'>[] {
+    const rows = this.resolveRows(requiredString(body.addon, 'addon'), optionalString(body.app, 'app'), optionalString(body.addon_service, 'addon_service'));
+    if (rows.length === 0) throw notFound('add on', 'add_on');
+    return rows.map((row) => this.shape(row));
+  }
+
+  /** POST /actions/addon-attachments/resolve: the attachments an identifier names, on the same terms. */
+  resolveAttachments(body: { addon_attachment?: unknown; app?: unknown; addon_service?: unknown }, inclusion?: AttachmentInclusion): Shape<Heroku.AddOnAttachment>[] {
+    const identity = requiredString(body.addon_attachment, 'addon_attachment');
+    const service = optionalString(body.addon_service, 'addon_service');
+    const [appPart, namePart] = identity.includes('::') ? (identity.split('::', 2) as [string, string]) : [optionalString(body.app, 'app'), identity];
+    const app = appPart === undefined ? undefined : this.p.apps.find(appPart);
+    const rows = (app ? this.p.db.prepare('SELECT * FROM attachments WHERE app_id = ?').all(app.id) : this.p.db.prepare('SELECT * FROM attachments').all()) as AttachmentRow[];
+    const matches = rows.filter((row) => {
+      const addon = this.find(row.addon_id);
+      if (service && addon.service !== service) return false;
+      return row.id === namePart || row.name === namePart.toUpperCase() || (app !== undefined && (addon.name === namePart || addon.service === namePart));
+    });
+    if (matches.length === 0) throw notFound('add on attachment', 'add_on attachment');
+    return matches.map((row) => this.attachmentShape(row, inclusion));
   }
 
   planNames(appId: string): string[] {
@@ -88,7 +139,7 @@ export class Addons {
 
   async create(appIdentity: string, body: CreateAddon): Promise<Shape<Heroku.AddOn, 'provision_message'>> {
     const app = this.p.apps.find(appIdentity);
-    const { service, plan } = resolvePlan(requiredString(body.plan, 'plan'));
+    const { service, plan } = resolvePlan(planIdentity(body.plan));
     const name = this.addonName(body.name, service);
     const requestedAttachment = attachmentNameOf(body.attachment);
     const attachAs = this.attachmentName(app.id, service, requestedAttachment);
@@ -143,9 +194,23 @@ export class Addons {
     for (const row of rows) await this.dropResource(row.resource);
   }
 
+  private resolveRows(identity: string, appIdentity: string | undefined, service: string | undefined): AddonRow[] {
+    const [appPart, namePart] = identity.includes('::') ? (identity.split('::', 2) as [string, string]) : [appIdentity, identity];
+    const byService = (rows: AddonRow[]) => rows.filter((row) => !service || row.service === service);
+    const global = byService(this.p.db.prepare('SELECT * FROM addons WHERE id = ? OR name = ?').all(namePart, namePart) as AddonRow[]);
+    if (global.length > 0 || appPart === undefined) return global;
+    const app = this.p.apps.find(appPart);
+    const attached = this.p.db
+      .prepare('SELECT addons.* FROM attachments JOIN addons ON addons.id = attachments.addon_id WHERE attachments.app_id = ? AND attachments.name = ?')
+      .all(app.id, namePart.toUpperCase()) as AddonRow[];
+    if (attached.length > 0) return byService(attached);
+    const ofService = this.p.db.prepare('SELECT * FROM addons WHERE app_id = ? AND service = ?').all(app.id, namePart) as AddonRow[];
+    return byService(ofService);
+  }
+
   private find(identity: string): AddonRow {
     const row = this.p.db.prepare('SELECT * FROM addons WHERE id = ? OR name = ?').get(identity, identity) as AddonRow | undefined;
-    if (!row) throw notFound('add on');
+    if (!row) throw notFound('add on', 'add_on');
     return row;
   }
 
@@ -206,12 +271,11 @@ export class Addons {
 
   private shape(row: AddonRow): Shape<Heroku.AddOn, 'provision_message'> {
     const app = this.p.apps.find(row.app_id);
-    const price = resolvePlan(`${row.service}:${row.plan}`).service.priceCents?.(row.plan);
     return {
       actions: [],
       addon_service: { id: stableId(`addon-service:${row.service}`), name: row.service },
       app: { id: app.id, name: app.name },
-      billed_price: price === undefined ? null : { cents: price, contract: false, unit: 'month' },
+      billed_price: planPrice(`${row.service}:${row.plan}`),
       billing_entity: { id: app.id, name: app.name, type: 'app' },
       config_vars: JSON.parse(row.config_var_names) as string[],
       created_at: row.created_at,
@@ -219,18 +283,25 @@ export class Addons {
       name: row.name,
       plan: { id: stableId(`plan:${row.service}:${row.plan}`), name: `${row.service}:${row.plan}` },
       provider_id: row.provider_id,
-      ...(row.provision_message ? { provision_message: row.provision_message } : {}),
+      provision_message: row.provision_message ?? provisionMessage(row.service),
       state: 'provisioned',
       updated_at: row.updated_at,
       web_url: `https://addons-sso.heroku.com/apps/${app.id}/addons/${row.id}`,
     };
   }
 
-  private attachmentShape(row: AttachmentRow): Shape<Heroku.AddOnAttachment> {
+  private attachmentShape(row: AttachmentRow, inclusion: AttachmentInclusion = {}): Shape<Heroku.AddOnAttachment> {
     const app = this.p.apps.find(row.app_id);
     const addon = this.find(row.addon_id);
+    const owner = this.p.apps.find(addon.app_id);
     return {
-      addon: { id: addon.id, name: addon.name, app: { id: app.id, name: app.name } },
+      addon: {
+        id: addon.id,
+        name: addon.name,
+        app: { id: owner.id, name: owner.name },
+        ...(inclusion.plan && { plan: { id: stableId(`plan:${addon.service}:${addon.plan}`), name: `${addon.service}:${addon.plan}` } }),
+      },
+      ...(inclusion.configVars && { config_vars: JSON.parse(addon.config_var_names) as string[] }),
       app: { id: app.id, name: app.name },
       created_at: row.created_at,
       id: row.id,
@@ -241,6 +312,62 @@ export class Addons {
       web_url: `https://addons-sso.heroku.com/apps/${app.id}/addons/${addon.id}`,
     };
   }
+}
+
+/**
+ * What `Accept-Inclusion: addon:plan,config_vars` adds to an attachment (the CLI's `pg:*` and `addons`
+ * ask for it): the add-on's plan nested in `addon`, and the config vars the attachment set.
+ */
+export interface AttachmentInclusion {
+  plan?: boolean;
+  configVars?: boolean;
+}
+
+export function attachmentInclusion(header: string | string[] | undefined): AttachmentInclusion {
+  const fields = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((f) => f.trim());
+  return { plan: fields.includes('addon:plan'), configVars: fields.includes('config_vars') };
+}
+
+/**
+ * A plan's monthly price. Plans whose price the local platform does not know (any service but
+ * heroku-postgresql and heroku-redis) are free here, since it provisions nothing that costs money.
+ */
+function planPrice(planName: string): { cents: number; contract: boolean; unit: string } {
+  const { service, plan } = resolvePlan(planName);
+  return { cents: service.priceCents?.(plan) ?? 0, contract: false, unit: 'month' };
+}
+
+/**
+ * `Accept-Expansion: addon_service,plan` (sent by `heroku addons` and `addons:info`) expands each add-on's
+ * plan with its price, which the CLI prints.
+ */
+export function expandAddonPlans<T>(result: T, header: string | string[] | undefined): T {
+  const fields = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((f) => f.trim());
+  if (!fields.includes('plan')) return result;
+  const expand = (addon: { plan?: { name?: string } }) => (addon.plan?.name ? { ...addon, plan: { ...addon.plan, price: planPrice(addon.plan.name) } } : addon);
+  return (Array.isArray(result) ? result.map(expand) : expand(result as { plan?: { name?: string } })) as T;
+}
+
+/** What Heroku says once an add-on is provisioned; heroku-postgresql's own words, a plain line for others. */
+function provisionMessage(service: string): string {
+  if (service === POSTGRES_SERVICE) return 'Database has been created and is available\n ! This database is empty. If upgrading, you can transfer\n ! data from another database with pg:copy';
+  return `${service} has been provisioned.`;
+}
+
+/** `plan` is a name (`heroku-postgresql:essential-0`), or `{name}` / `{id}` as the CLI sends it. */
+function planIdentity(value: unknown): string {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { name, id } = value as { name?: unknown; id?: unknown };
+    if (typeof name === 'string' && name) return name;
+    if (typeof id === 'string' && id) return planNameById(id) ?? id;
+    throw invalid('plan must be a name such as heroku-postgresql:essential-0, or {"name": …}.');
+  }
+  return requiredString(value, 'plan');
+}
+
+/** Plan ids are stable hashes of the plan name; the known plans can be found from their id. */
+function planNameById(id: string): string | undefined {
+  return knownPlanNames().find((name) => stableId(`plan:${name}`) === id);
 }
 
 function attachmentNameOf(value: unknown): string | undefined {

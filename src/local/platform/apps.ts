@@ -104,6 +104,7 @@ export class Apps {
     await this.p.hooks.appDeleted?.(app.id);
     await this.p.addons.deprovisionAll(app.id);
     this.p.db.prepare('DELETE FROM apps WHERE id = ?').run(app.id);
+    this.p.buildpacks.forget(app.id);
     return shape;
   }
 

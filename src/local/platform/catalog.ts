@@ -15,12 +15,18 @@ export const CATALOG_DATE = '2024-01-01T00:00:00Z';
 export const GENERATION = { id: stableId('generation:cedar'), name: 'cedar' } as const;
 
 const REGIONS = [
-  { id: stableId('region:us'), name: 'us' },
-  { id: stableId('region:eu'), name: 'eu' },
+  { id: stableId('region:us'), name: 'us', country: 'United States', locale: 'Virginia', description: 'United States', provider: { name: 'amazon-web-services', region: 'us-east-1' } },
+  { id: stableId('region:eu'), name: 'eu', country: 'Ireland', locale: 'Dublin', description: 'Europe', provider: { name: 'amazon-web-services', region: 'eu-west-1' } },
 ] as const;
 
 export function findRegion(identity: string): { id: string; name: string } | undefined {
-  return REGIONS.find((r) => r.id === identity || r.name === identity);
+  const region = REGIONS.find((r) => r.id === identity || r.name === identity);
+  return region && { id: region.id, name: region.name };
+}
+
+/** GET /regions: the two Common Runtime regions an app can be created in (no Private Spaces here). */
+export function regionShapes(): Shape<Heroku.Region>[] {
+  return REGIONS.map((r) => ({ ...r, provider: { ...r.provider }, created_at: CATALOG_DATE, private_capable: false, updated_at: CATALOG_DATE }));
 }
 
 /** Heroku's stack states: available stacks are `public` or `deprecated`; past end-of-life they are gone from /stacks. */

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly id: string,
     message: string,
+    /** Heroku names the missing resource in a 404 (`add_on`, `add_on attachment`); the CLI's resolvers read it. */
+    readonly resource?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -14,8 +16,8 @@ export class ApiError extends Error {
 }
 
 /** 404 with Heroku's wording: `Couldn't find that app.` */
-export function notFound(what: string): ApiError {
-  return new ApiError(404, 'not_found', `Couldn't find that ${what}.`);
+export function notFound(what: string, resource?: string): ApiError {
+  return new ApiError(404, 'not_found', `Couldn't find that ${what}.`, resource);
 }
 
 /** 422 invalid_params: the request was understood and refused. */

@@ -116,10 +116,7 @@ export class Formation {
   private apply(row: FormationRow, change: FormationChange): void {
     const size = this.requestedSize(change) ?? resolveDynoSize(row.size);
     let quantity = row.quantity;
-    if (change.quantity !== undefined) {
-      if (!Number.isInteger(change.quantity) || (change.quantity as number) < 0) throw invalid('Quantity must be a whole number, 0 or more.');
-      quantity = change.quantity as number;
-    }
+    if (change.quantity !== undefined) quantity = requestedQuantity(change.quantity, row.quantity);
     const limit = size && maxQuantity(size);
     if (limit !== undefined && quantity > limit) {
       throw invalid(`Cannot update to more than ${limit} ${apiSizeName(size!.name)} size dynos per process type.`);
@@ -156,4 +153,19 @@ export class Formation {
       updated_at: row.updated_at,
     };
   }
+}
+
+/**
+ * The quantity a scale asks for. `heroku ps:scale web=2` sends the number as a string, and `web+1` or
+ * `web-1` a change relative to the current quantity; the API takes both, as it takes a JSON number.
+ */
+function requestedQuantity(value: unknown, current: number): number {
+  let quantity: number | undefined;
+  if (Number.isInteger(value)) quantity = value as number;
+  else if (typeof value === 'string') {
+    const match = /^\s*([+-]?)(\d+)\s*$/.exec(value);
+    if (match) quantity = match[1] === '+' ? current + Number(match[2]) : match[1] === '-' ? current - Number(match[2]) : Number(match[2]);
+  }
+  if (quantity === undefined || quantity < 0) throw invalid('Quantity must be a whole number, 0 or more (or +N / -N to change it).');
+  return quantity;
 }

@@ -3,6 +3,8 @@ import { Account } from './account.js';
 import { Addons } from './addons.js';
 import { Apps } from './apps.js';
 import { Builds } from './builds.js';
+import { Buildpacks } from './buildpacks.js';
+import { Collaborators } from './collaborators.js';
 import { ConfigVars } from './config-vars.js';
 import { Domains } from './domains.js';
 import { Features } from './features.js';
@@ -60,6 +62,8 @@ export class Platform {
   readonly releases: Releases;
   readonly builds: Builds;
   readonly account: Account;
+  readonly collaborators: Collaborators;
+  readonly buildpacks: Buildpacks;
   readonly hooks: PlatformHooks = {};
 
   constructor(readonly options: PlatformOptions) {
@@ -76,6 +80,8 @@ export class Platform {
     this.slugs = new Slugs(this);
     this.releases = new Releases(this);
     this.builds = new Builds(this);
+    this.collaborators = new Collaborators(this);
+    this.buildpacks = new Buildpacks(this);
   }
 
   now(): Date {

@@ -152,7 +152,9 @@ export class Releases {
       created_at: row.created_at,
       current,
       description: row.description,
-      eligible_for_rollback: row.status === 'succeeded' && !current,
+      // Heroku marks every succeeded release eligible, the current one included: `heroku rollback` without
+      // a version takes the second eligible release, newest first, i.e. the one before the current.
+      eligible_for_rollback: row.status === 'succeeded',
       id: row.id,
       output_stream_url: this.p.hooks.releaseOutputStreamUrl?.(row.id) ?? null,
       slug: row.slug_id ? { id: row.slug_id } : null,
