@@ -16,7 +16,10 @@ Ships the tip of the deploy branch (production) to the Heroku app, in steps you 
 gates → lock → push → build → release phase → web dynos up → smoke test → (rollback + smoke test).
 The gates: the branch is checked out, the tree is clean, not behind its upstream, its tip passed
 \`implanta test\`, \`implanta check --app\` finds nothing at or above --fail-level, no other deploy holds
-the lock, and the platform answers with nothing else building. The smoke test requests the paths of
+the lock, the platform answers with nothing else building, and no migration breaks the running release
+while it keeps serving (preboot on, or more than one web dyno): see \`implanta migrations\`. When the
+release runs migrations, DATABASE_URL is backed up with pg_dump first (.implanta.json
+"backup_before_migrations": false turns that off). The smoke test requests the paths of
 .implanta.json (default / and /health) through the app's web_url and expects the security headers and
 the HTTPS redirect the settings promise. A release that fails it is rolled back to the one before.
 A rollback restores code and config vars only: migrations, data and add-on changes stay.
@@ -30,6 +33,8 @@ Options:
   --fail-level LEVEL    the checks gate fails at or above: error, warning (default), info, none
   --break-lock          break a stale lock (its process is gone, or it is older than lock_timeout_minutes)
   --force               replace the app's main even when the commit does not descend from it
+  --allow-incompatible-migrations
+                        deploy even when a migration breaks the running release (recorded in the history)
   --api-url URL         Platform API base URL (default https://api.heroku.com; env IMPLANTA_API_URL)
   --format FORMAT       text (default: each step as it runs, then a summary) or json (the result)
 
@@ -51,6 +56,7 @@ Examples:
       'fail-level': { type: 'string' },
       'break-lock': { type: 'boolean' },
       force: { type: 'boolean' },
+      'allow-incompatible-migrations': { type: 'boolean' },
       'api-url': { type: 'string' },
       format: { type: 'string' },
     });
@@ -73,6 +79,7 @@ Examples:
       ...(testEnv && { test: { env: testEnv } }),
       ...(values['break-lock'] && { breakLock: true }),
       ...(values.force && { force: true }),
+      ...(values['allow-incompatible-migrations'] && { allowIncompatibleMigrations: true }),
       ...printSteps(live),
     });
     const { result } = deployed;
@@ -96,6 +103,9 @@ function summary(app: string, { result, webUrl, expect }: CheckedDeploy): string
   if (result.commit) lines.push(`  commit:  ${result.commit.slice(0, 12)}`);
   if (result.release !== undefined) lines.push(`  release: v${result.release}${result.previousRelease !== undefined ? ` (before: v${result.previousRelease})` : ''}`);
   if (webUrl) lines.push(`  open:    ${webUrl}`);
+  const m = result.migrations;
+  if (m?.runs.length) lines.push(`  migrations: ${m.runs.join(', ')}${m.allowed ? ` (backward-incompatible, accepted with --allow-incompatible-migrations: ${m.incompatible.join('; ')})` : ''}`);
+  if (m?.backup) lines.push(`  backup:  ${'file' in m.backup ? `${m.backup.file} (${m.backup.bytes} bytes)` : `none (${m.backup.skipped})`}`);
   if (result.smoke) lines.push(`  smoke test: ${summarizeSmoke(result.smoke)}`, smokeLines(result.smoke, '    ').trimEnd());
   if (result.rollback) {
     const r = result.rollback;

@@ -1,6 +1,7 @@
 import { ImplantaError, InputError } from '../core/errors.js';
 import { openApp } from '../deploy/cli-wiring.js';
 import { loadDeployConfig, parseDeployConfig, type DeployConfig } from '../deploy/config.js';
+import { migrationsSince } from '../deploy/migration-gate.js';
 import { repoRoot } from '../deploy/git.js';
 import { rollback, summarizeSmoke } from '../deploy/rollback.js';
 import { parseCommandArgs } from './args.js';
@@ -13,7 +14,8 @@ export const rollbackCommand: Command = {
 Rolls the app back the way Heroku's own rollback does: a new release with the code and config vars of
 VERSION (default: the last release before the current one that had code), then waits until the web
 dynos run it and smoke-tests it (the paths of .implanta.json in the current repository, default / and
-/health). A rollback does not undo database migrations, data or add-on changes.
+/health). A rollback does not undo database migrations, data or add-on changes: when releases since
+VERSION ran migrations, it warns and lists them (read from git, in the repository it runs in).
 
 Options:
   -a, --app APP     the Heroku app (required)
@@ -35,7 +37,7 @@ Examples:
     if (!values.app) throw new InputError('say which app to roll back: -a APP (see `implanta rollback --help`)');
     if (positionals.length > 1) throw new InputError('expected at most one release version (see `implanta rollback --help`)');
     const to = positionals[0] === undefined ? undefined : parseVersion(positionals[0]);
-    const { smoke } = await deployConfigHere();
+    const { config: { smoke }, root } = await deployConfigHere();
     const { client, redactor } = await openApp(values.app, { ...(values['api-url'] && { apiUrl: values['api-url'] }) });
     const write = (text: string) => process.stdout.write(redactor.redact(text));
     let report;
@@ -57,6 +59,8 @@ Examples:
     if (report.serving) lines.push(`  dynos: ${report.serving.detail}`);
     if (report.smoke) lines.push(`  smoke test: ${summarizeSmoke(report.smoke)}`, smokeLines(report.smoke, '    ').trimEnd());
     lines.push(report.ok ? '  The restored release serves.' : `  Not restored: ${report.problem ?? 'failed'}`, `  Note: ${report.caveat}`);
+    const ran = root ? await migrationsSince({ repo: root, app: values.app, client, fromVersion: report.from.version, toVersion: report.to.version }) : undefined;
+    if (ran?.length) lines.push(`  Warning: the schema stays as ${ran.length} migration${ran.length === 1 ? '' : 's'} since v${report.to.version} left it, and the code of v${report.to.version} runs against it: ${ran.join(', ')}.`, '  If that code needs the old schema, migrate back by hand (heroku run python manage.py migrate APP NAME) — after a backup.');
     write(lines.join('\n') + '\n');
     return report.ok ? 0 : 1;
   },
@@ -70,13 +74,13 @@ function parseVersion(text: string): number {
   return Number(match[1]);
 }
 
-/** The smoke paths of the repository the command runs in; the defaults outside one. */
-async function deployConfigHere(): Promise<DeployConfig> {
+/** The smoke paths of the repository the command runs in (and its top folder); the defaults outside one. */
+async function deployConfigHere(): Promise<{ config: DeployConfig; root?: string }> {
   let root: string;
   try {
     root = await repoRoot('.');
   } catch {
-    return parseDeployConfig({}, '.implanta.json');
+    return { config: parseDeployConfig({}, '.implanta.json') };
   }
-  return loadDeployConfig(root);
+  return { config: loadDeployConfig(root), root };
 }

@@ -64,6 +64,7 @@ export interface CheckedDeployOptions extends Progress {
   test?: { command?: string; python?: string; env?: Record<string, string> };
   breakLock?: boolean;
   force?: boolean;
+  allowIncompatibleMigrations?: boolean;
 }
 
 export interface CheckedDeploy {
@@ -109,6 +110,7 @@ export async function checkedDeploy(options: CheckedDeployOptions): Promise<Chec
     ...(options.test && { test: options.test }),
     ...(options.breakLock && { breakLock: true }),
     ...(options.force && { force: true }),
+    ...(options.allowIncompatibleMigrations && { allowIncompatibleMigrations: true }),
     ...(options.onStep && { onStep: (step) => options.onStep!(redactor.redactDeep(step)) }),
     ...(options.onOutput && { onOutput: (line) => options.onOutput!(redactor.redact(line)) }),
   });

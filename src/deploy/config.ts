@@ -30,12 +30,14 @@ export interface DeployConfig {
   healthPath: string;
   /** A lock older than this may be broken (with --break-lock, never silently). */
   lockTimeoutMinutes: number;
+  /** pg_dump DATABASE_URL before a release that runs migrations (default true). */
+  backupBeforeMigrations: boolean;
   /** The file these came from, when there was one. */
   file?: string;
 }
 
 const DEFAULTS = { branch: 'production', healthPath: '/health', maxMs: 5000, lockTimeoutMinutes: 30 };
-const TOP_KEYS = ['test_command', 'branch', 'smoke', 'health_path', 'lock_timeout_minutes'];
+const TOP_KEYS = ['test_command', 'branch', 'smoke', 'health_path', 'lock_timeout_minutes', 'backup_before_migrations'];
 const SMOKE_KEYS = ['paths', 'host', 'follow_redirects', 'max_ms'];
 const PATH_KEYS = ['path', 'status', 'contains'];
 
@@ -78,6 +80,7 @@ export function parseDeployConfig(raw: unknown, file: string): DeployConfig {
     branch: text(top['branch'], file, 'branch') ?? DEFAULTS.branch,
     healthPath,
     lockTimeoutMinutes: positive(top['lock_timeout_minutes'], file, 'lock_timeout_minutes') ?? DEFAULTS.lockTimeoutMinutes,
+    backupBeforeMigrations: flag(top['backup_before_migrations'], file, 'backup_before_migrations') ?? true,
     smoke: {
       paths: smokePaths(smoke['paths'], file) ?? [
         { path: '/', status: 200 },

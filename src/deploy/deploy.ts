@@ -10,6 +10,7 @@ import { repoRoot } from './git.js';
 import { recordDeploy, type DeployRecord } from './history.js';
 import { onInterrupt } from './interrupt.js';
 import { acquireLock, releaseLock } from './lock.js';
+import { addMigrationGate, backupIfMigrating, type MigrationRecord } from './migration-gate.js';
 import { pushCommit, type PushResult } from './push.js';
 import { rollback, summarizeSmoke, type RollbackReport } from './rollback.js';
 import { waitUntilServing } from './serving.js';
@@ -33,6 +34,8 @@ export interface DeployOptions extends Progress {
   breakLock?: boolean;
   /** Replace the app's main even when the commit does not descend from it. */
   force?: boolean;
+  /** Deploy even when a migration breaks the release that keeps serving during the deploy (recorded). */
+  allowIncompatibleMigrations?: boolean;
   /** Headers the settings promise (see expectedHeaders()). */
   expect?: ExpectedHeaders;
   /** Push to a settled release: build, release phase and restart together. */
@@ -69,6 +72,8 @@ export interface DeployResult {
   previousRelease?: number;
   smoke?: SmokeReport;
   rollback?: RollbackReport;
+  /** The migrations the release runs, as the migrations gate judged them. */
+  migrations?: MigrationRecord;
   durations: Record<string, number>;
 }
 
@@ -100,8 +105,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       ...pick(options, ['runTests', 'test', 'runChecks', 'breakLock', 'onStep', 'onOutput']),
     }),
   );
-  const plan = planOf(options.app, config, gates.commit, gates.app);
-  const base = { gates: gates.gates, plan, durations: timer.durations, ...(gates.commit && { commit: gates.commit }) };
+  const migrations = await timer.time('migrations', () => addMigrationGate(gates, { repo, app: options.app, client: options.client, ...(options.allowIncompatibleMigrations && { allow: true }), ...pick(options, ['onStep']) }));
+  const plan = planOf(options.app, config, gates.commit, gates.app, migrations);
+  const base = { gates: gates.gates, plan, durations: timer.durations, ...(gates.commit && { commit: gates.commit }), ...(migrations && { migrations }) };
   const failed = gates.gates.filter((g) => !g.ok);
   const refusal = failed.map((g) => `${g.name}: ${g.reason}`).join('; ');
   if (options.dryRun) {
@@ -130,6 +136,12 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     releaseLock(lock.handle);
   });
   try {
+    const backupRefusal = await timer.time('backup', () => backupIfMigrating(migrations, config, { repo, app: options.app, client: options.client, commit, ...pick(options, ['onStep']) }));
+    if (backupRefusal) {
+      const result: DeployResult = { ...base, outcome: 'refused', exitCode: 1, message: `deploy refused: ${backupRefusal}` };
+      await record(result, false);
+      return result;
+    }
     const run = new Run(repo, options, config, timer, commit, gates.app as Heroku.App & { git_url: string }, (kill) => (killPush = kill));
     const result: DeployResult = { ...base, ...(await run.execute()) };
     await timer.time('record', () => record(result, run.pushed));
@@ -326,11 +338,12 @@ function currentRelease(releases: Heroku.Release[]): Heroku.Release | undefined 
   return sorted.filter((r) => r.current).at(-1) ?? sorted.filter((r) => r.status === 'succeeded').at(-1);
 }
 
-function planOf(app: string, config: DeployConfig, commit: string | undefined, info: Heroku.App | undefined): string[] {
+function planOf(app: string, config: DeployConfig, commit: string | undefined, info: Heroku.App | undefined, migrations: MigrationRecord | undefined): string[] {
   const what = commit ? `${config.branch} at ${commit.slice(0, 12)}` : config.branch;
   const paths = config.smoke.paths.map((p) => `${p.path} → ${p.status}`).join(', ');
   return [
     `lock ${app} against other deploys from this repository`,
+    ...(migrations?.runs.length ? [config.backupBeforeMigrations ? `back up DATABASE_URL with pg_dump into .implanta/backups/ (the release runs ${migrations.runs.length} migration${migrations.runs.length === 1 ? '' : 's'})` : 'no backup before the migrations (backup_before_migrations is false)'] : []),
     `push ${what} to ${info?.git_url ?? `${app}'s git_url`} as main`,
     'follow the build output, then the release phase',
     'wait until every web dyno runs the new release',
@@ -354,6 +367,7 @@ async function save(repo: string, options: DeployOptions, config: DeployConfig, 
     ...(result.previousRelease !== undefined && { previous_release: result.previousRelease }),
     ...(result.rollback && { rollback_release: result.rollback.release.version, rollback_smoke: result.rollback.smoke }),
     ...(checks && { checks: checks.reason }),
+    ...(result.migrations && { migrations: result.migrations }),
     ...(result.smoke && { smoke: result.smoke }),
     durations_s: result.durations,
     implanta: toolVersion(),

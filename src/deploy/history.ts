@@ -6,6 +6,7 @@ import type * as Heroku from '../heroku/schema-extensions.js';
 import { appPath } from './follow.js';
 import { implantaDir } from './implanta-dir.js';
 import { appendNote } from './notes.js';
+import type { MigrationRecord } from './migration-gate.js';
 import type { SmokeReport } from './smoke.js';
 
 export interface DeployRecord {
@@ -25,6 +26,8 @@ export interface DeployRecord {
   /** The release a rollback created. */
   rollback_release?: number;
   checks?: string;
+  /** The migrations the release ran, the incompatible ones, whether they were accepted, and the backup. */
+  migrations?: MigrationRecord;
   smoke?: SmokeReport;
   rollback_smoke?: SmokeReport;
   /** Seconds per step: gates, push, build, release, smoke, rollback… */
