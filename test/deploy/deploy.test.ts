@@ -67,7 +67,7 @@ describe('deploy', () => {
     assert.equal(sh(platform.git.bare, ['rev-parse', 'refs/heads/main']), sha);
     assert.equal(platform.current()?.version, 2);
     assert.deepEqual(
-      verdicts(steps).filter((v) => !/^(branch|clean tree|up to date|tested|checks|no other deploy|platform):/.test(v)),
+      verdicts(steps).filter((v) => !/^(branch|clean tree|up to date|tested|checks|no other deploy|platform|migrations):/.test(v)),
       ['lock:ok', 'push:ok', 'build:ok', 'release:ok', 'serving:ok', 'smoke:ok'],
     );
     assert.ok(output.includes('-----> Python app detected'));

@@ -34,6 +34,10 @@ export class FakePlatform {
   releasePhaseFails = false;
   /** Answer 500 to every build info request, as a platform in trouble would. */
   apiDown = false;
+  /** What the migrations gate asks: is preboot on, how many web dynos run, the config vars (DATABASE_URL). */
+  preboot = false;
+  webQuantity = 1;
+  configVars: Record<string, string> = {};
 
   /** `initialCommit` null: the app's only release so far is a config release, with no code. */
   async start(initialCommit: string | null): Promise<this> {
@@ -144,6 +148,9 @@ export class FakePlatform {
         return { status: 201, body: made };
       })
       .on('GET', /^\/apps\/demo\/slugs\/([\w-]+)$/, (m) => ({ body: { id: m[1], commit: this.slugs.get(m[1]!) ?? null } }))
+      .on('GET', /^\/apps\/demo\/features$/, () => ({ body: [{ name: 'preboot', enabled: this.preboot }] }))
+      .on('GET', /^\/apps\/demo\/formation$/, () => ({ body: [{ type: 'web', quantity: this.webQuantity, size: 'Standard-1X' }] }))
+      .on('GET', /^\/apps\/demo\/config-vars$/, () => ({ body: this.configVars }))
       .on('GET', /^\/apps\/demo\/dynos$/, () => {
         const current = this.current();
         const crashed = this.behaviour.get(this.currentCommit() ?? '') === 'crash';

@@ -14,12 +14,12 @@ export const PYTHON = '/usr/bin/python3';
 export class DjangoProject {
   readonly root = tempDir('implanta-migrations-');
 
-  constructor() {
+  constructor(branch = 'main') {
     run(this.root, ['-m', 'django', 'startproject', 'site_cfg', '.']);
     run(this.root, ['manage.py', 'startapp', 'shop']);
     const settings = join(this.root, 'site_cfg/settings.py');
     writeFileSync(settings, readFileSync(settings, 'utf8').replace("'django.contrib.staticfiles',", "'django.contrib.staticfiles',\n    'shop',"));
-    sh(this.root, ['init', '--quiet', '--initial-branch=main']);
+    sh(this.root, ['init', '--quiet', `--initial-branch=${branch}`]);
     commit(this.root, {}, 'startproject');
   }
 
