@@ -41,8 +41,8 @@ export interface MigrationFile {
   atomic: boolean;
   operations: Operation[];
   imports: ImportLine[];
-  /** Module-level functions by name: line and the calls made inside (get_user_model, apps.get_model). */
-  functions: Map<string, { line: number; calls: Set<string> }>;
+  /** Module-level functions by name: line, the calls made inside (get_user_model), and the module-level names it reads. */
+  functions: Map<string, { line: number; calls: Set<string>; globals: Set<string> }>;
   /** Why the file could not be read as a migration; nothing else is then known. */
   problem?: string;
 }
@@ -128,11 +128,30 @@ function collectModuleFacts(root: Node, migration: MigrationFile): void {
     const name = fn.childForFieldName('name')?.text;
     if (!name) continue;
     const calls = new Set(fn.descendantsOfType('call').flatMap((c) => (c?.childForFieldName('function') ? [c.childForFieldName('function')!.text] : [])));
-    migration.functions.set(name, { line: fn.startPosition.row + 1, calls });
+    migration.functions.set(name, { line: fn.startPosition.row + 1, calls, globals: globalsRead(fn) });
     for (const inner of fn.descendantsOfType(['import_statement', 'import_from_statement'])) {
       if (inner) migration.imports.push(...importsOf(inner).map((i) => ({ ...i, inFunction: name })));
     }
   }
+}
+
+/** Names a function reads that it does not bind itself (parameters, assignments): the module's. */
+function globalsRead(fn: Node): Set<string> {
+  const local = new Set<string>();
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) if (p) local.add((p.type === 'identifier' ? p : p.namedChildren[0])?.text ?? '');
+  for (const a of fn.descendantsOfType(['assignment', 'for_statement'])) {
+    const left = a?.childForFieldName('left');
+    if (left?.type === 'identifier') local.add(left.text);
+  }
+  const body = fn.childForFieldName('body');
+  const read = new Set<string>();
+  for (const id of body?.descendantsOfType('identifier') ?? []) {
+    // `x.y`: only the object of an attribute chain is a name lookup.
+    if (id && id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) continue;
+    if (id && id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) continue;
+    if (id && !local.has(id.text)) read.add(id.text);
+  }
+  return read;
 }
 
 function importsOf(node: Node): ImportLine[] {

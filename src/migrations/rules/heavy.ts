@@ -93,7 +93,14 @@ export const directModelImport: MigrationRule = {
     const functions = [argument(fact.op.call, 'code', 0), argument(fact.op.call, 'reverse_code', 1)].flatMap((v) => (v?.t === 'name' && !v.v.includes('.') ? [v.v] : []));
     if (functions.length === 0) return undefined;
     const m = fact.migration;
-    const imported = m.imports.find((i) => (i.inFunction === undefined || functions.includes(i.inFunction)) && importsModels(i.module, i.names));
+    const uses = (i: { module: string; names: string[] }, fn: string) => {
+      const globals = m.functions.get(fn)?.globals;
+      const bound = i.names.length ? i.names : [i.module.split('.')[0]!];
+      return globals !== undefined && bound.some((n) => globals.has(n));
+    };
+    const imported = m.imports.find(
+      (i) => importsModels(i.module, i.names) && (i.inFunction !== undefined ? functions.includes(i.inFunction) : functions.some((fn) => uses(i, fn))),
+    );
     if (imported) {
       return {
         line: imported.line,
