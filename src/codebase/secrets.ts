@@ -1,13 +1,13 @@
 import type { Report, Rule } from '../core/rule.js';
 import { PyDict, type PyValue } from '../project/python-value.js';
-import { isSecretName } from '../project/secret-names.js';
+import { isCredential } from '../project/secret-names.js';
 import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
 import type { ProjectFacts } from '../project/types.js';
 import { describeRead, devCenter, envReadsOf, NO_SETTINGS } from './support.js';
 
 /** Every non-empty string under a secret-looking name: the setting itself, or keys inside its dicts. */
 function secretStrings(name: string, value: PyValue, path = name): string[] {
-  if (typeof value === 'string') return value !== '' && isSecretName(name) ? [path] : [];
+  if (typeof value === 'string') return isCredential(name, value) ? [path] : [];
   if (!(value instanceof PyDict)) return [];
   return [...value.entries].flatMap(([key, inner]) => (typeof key === 'string' ? secretStrings(key, inner, `${path}['${key}']`) : []));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDotenv } from './dotenv.js';
-import { hasRemotePassword, isSecretName } from './secret-names.js';
+import { hasRemotePassword, isCredential } from './secret-names.js';
 import type { DotenvFileSummary } from './types.js';
 
 /** `.env`, `.env.production`, `production.env`. */
@@ -19,7 +19,7 @@ export function summariseDotenvFiles(root: string, files: readonly string[]): Do
     try {
       const entries = parseDotenv(readFileSync(join(root, file), 'utf8'), file);
       const secretKeys = entries
-        .filter((e) => e.value !== '' && (isSecretName(e.key) || hasRemotePassword(e.value)))
+        .filter((e) => e.value !== '' && (isCredential(e.key, e.value) || hasRemotePassword(e.value)))
         .map((e) => ({ key: e.key, line: e.line }));
       return { file, secretKeys };
     } catch (error) {

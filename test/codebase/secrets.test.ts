@@ -22,6 +22,25 @@ const cases: Array<[string, FactsInput, Expected[]]> = [
   ]],
   ['inside a dict', { settings: { CACHES: { default: { OPTIONS: { PASSWORD: 'redis-pass' } } } } }, [{ severity: 'error', message: /^CACHES\['default'\]\['OPTIONS'\]\['PASSWORD'\] is a literal string/ }]],
   ['empty strings and non-strings are not secrets', { settings: { EMAIL_HOST_PASSWORD: '', PASSWORD_RESET_TIMEOUT: 3600, PASSWORD_HASHERS: ['x'] } }, []],
+  [
+    'names that describe a credential, and values shaped like no credential, are not secrets',
+    {
+      settings: {
+        API_KEY_CUSTOM_HEADER: 'HTTP_X_API_KEY',
+        SIMPLE_JWT: { TOKEN_TYPE_CLAIM: 'token_type', AUTH_HEADER_TYPES: ['Bearer'], USER_ID_CLAIM: 'user_id' },
+        BASE_PASSWORD_VALIDATOR: 'django.contrib.auth.password_validation',
+        JWT_AUTH_HEADER_PREFIX: 'JWT',
+        ACCESS_TOKEN_CLASS: 'rest_framework_simplejwt.tokens.AccessToken',
+        OAUTH_TOKEN: 'Bearer',
+        PASSWORD_HELP: 'Use at least eight characters',
+      },
+    },
+    [],
+  ],
+  ['a word under a password name is still a password', { settings: { ADMIN_PASSWORD: 'changeme', SENTRY_TOKEN: 'a1b2c3d4e5f6a7b8' } }, [
+    { severity: 'error', message: /^ADMIN_PASSWORD is a literal string/, line: 1 },
+    { severity: 'error', message: /^SENTRY_TOKEN is a literal string/, line: 2 },
+  ]],
   ['unknown values are not judged', { settings: { SECRET_KEY: new Unknown("reads os.environ['SECRET_KEY'] which is not set") } }, []],
   ['DATABASES is left to codebase.database-url', { settings: { DATABASES: { default: { PASSWORD: 'db-pass' } } } }, []],
 ];
