@@ -107,6 +107,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
       ...(python && { python }),
       ...(opts.app && { app: opts.app }),
       ...(Object.keys(dyno.assumed).length > 0 && { assumed_environment: dyno.assumed }),
+      ...(project.django.source === 'assumed' && {
+        django_assumed: `no Django version is pinned in ${project.dependencies?.file ?? 'any dependency file'}: the rules of Django ${versionLabel(project.django)}, the newest series implanta knows, were applied (pass --django-version X.Y to choose)`,
+      }),
     },
     findings,
     skipped,

@@ -15,6 +15,8 @@ export interface CheckReport {
     app?: string;
     /** Variables every dyno has (DYNO, PORT, the Python buildpack's) that the given environment did not set, and were assumed. */
     assumed_environment?: Record<string, string>;
+    /** Set when no Django pin was found: the version whose rules were applied, and why it was chosen. */
+    django_assumed?: string;
   };
   findings: Finding[];
   skipped: Skipped[];

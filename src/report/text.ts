@@ -27,6 +27,7 @@ export function formatText(report: CheckReport, opts: { color: boolean; title?: 
   lines.push(`${paint(BOLD, opts.title ?? 'implanta check')} ${p.root}${about ? paint(DIM, ` — ${about}`) : ''}`);
   const assumed = Object.keys(p.assumed_environment ?? {});
   if (assumed.length > 0) lines.push(paint(DIM, `assumed as on every dyno (not given): ${assumed.join(', ')}`));
+  if (p.django_assumed) lines.push(paint(DIM, `Django version assumed: ${p.django_assumed}`));
 
   const byArea = new Map<Area, Finding[]>();
   for (const f of report.findings) byArea.set(f.area, [...(byArea.get(f.area) ?? []), f]);
