@@ -12,6 +12,7 @@ import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
 import { evaluateSettings } from '../project/settings/evaluate.js';
 import { pythonParser } from '../project/settings/parser.js';
+import { distributionsFor, findRequirement } from '../codebase/dependency-names.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
 import type { CheckOptions } from './options.js';
 
@@ -74,17 +75,28 @@ export function describeInterpreter(i: PythonInterpreter): string {
 }
 
 /** Static evaluation by default; the project's own Python when asked (and then it says which). */
+/**
+ * What the dyno has installed, from the production requirements: a module is there when a declared
+ * distribution provides it. Without a dependency file nothing can be told.
+ */
+function installedModules(project: ProjectFacts): ((module: string) => boolean | undefined) | undefined {
+  const deps = project.dependencies;
+  if (!deps || deps.problems.length > 0) return undefined;
+  return (module) => findRequirement(deps, distributionsFor(module)) !== undefined;
+}
+
 export async function evaluateProjectSettings(project: ProjectFacts, opts: CheckOptions, childEnv: Record<string, string> = project.env): Promise<EvaluatedSettings> {
   const module = project.settingsModule!;
+  const installed = installedModules(project);
   const needsPython = opts.settingsSource === 'python' || opts.runDjango;
   const interpreter = needsPython ? await (await import('../python/interpreter.js')).findPython({ root: project.root, ...(opts.python && { explicit: opts.python }) }) : undefined;
   if (opts.settingsSource === 'python') {
     const { settingsFromPython } = await import('../python/settings-from-python.js');
     const { settings, djangoVersion } = await settingsFromPython({ python: interpreter!.path, root: project.root, module, env: childEnv });
-    const statics = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }) });
+    const statics = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }), ...(installed && { installed }) });
     // Real values, but the static pass still knows which variables were read and which modules imported.
     return { evaluation: { ...statics, settings }, installedDjango: djangoVersion, interpreter: interpreter! };
   }
-  const evaluation = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }) });
+  const evaluation = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }), ...(installed && { installed }) });
   return { evaluation, ...(interpreter && { interpreter }) };
 }

@@ -46,6 +46,11 @@ export class Evaluator {
    * decouple's module-level `config` loads its repository once, from the first caller's folder.
    */
   decoupleRepository?: DecoupleRepository;
+  /**
+   * Whether a module outside the project and the standard library is installed on the dyno (declared
+   * in the production requirements); undefined when that cannot be told. Decides `try: import x`.
+   */
+  installed?: (module: string) => boolean | undefined;
 
   constructor(
     readonly root: string,

@@ -21,12 +21,15 @@ export interface EvaluateOptions {
   env: Record<string, string>;
   /** The Django the app runs (from its requirements), for settings that test `django.VERSION`. */
   django?: { major: number; minor: number };
+  /** Whether a third-party top-level module is installed (declared in the requirements); undefined when unknown. */
+  installed?: (module: string) => boolean | undefined;
 }
 
 export async function evaluateSettings(opts: EvaluateOptions): Promise<SettingsEvaluation> {
   if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(opts.module)) throw new InputError(`'${opts.module}' is not a Python module name`);
   const sources = new SourceFiles(opts.root, await pythonParser());
   const ev = new Evaluator(opts.root, new Map(Object.entries(opts.env)), sources, opts.django);
+  if (opts.installed) ev.installed = opts.installed;
   const state = loadModule(ev, opts.module);
   const settings = settingsView(state);
   recordSettingModules(ev, settings);

@@ -75,13 +75,23 @@ export function loadModule(ev: Evaluator, dotted: string, site?: Origin): Module
 }
 
 /**
- * Imports of modules outside the project are recorded (not the standard library's) and may fail,
- * as the package may not be installed; Django itself is, or no settings would be loaded at all.
+ * Imports of modules outside the project are recorded (not the standard library's). Django itself is
+ * installed, or no settings would be loaded at all. Any other package is installed when the production
+ * requirements declare it: inside a try, an undeclared one raises ModuleNotFoundError as it would on
+ * the dyno, and one nothing tells about may or may not be there.
  */
 function useExternal(frame: Frame, dotted: string): void {
   if (isStdlibModule(dotted)) return;
-  frame.ev.recordImport(dotted, frame.origin(), 'import');
-  if (dotted.split('.')[0] !== 'django') frame.ev.noteMayRaise('ModuleNotFoundError');
+  const ev = frame.ev;
+  ev.recordImport(dotted, frame.origin(), 'import');
+  const top = dotted.split('.')[0]!;
+  if (top === 'django') return;
+  const installed = ev.installed?.(top);
+  if (installed === true) return;
+  if (installed === false && ev.tryDepth > 0) {
+    throw new PyRaise('ModuleNotFoundError', `No module named '${top}': the production requirements do not declare it`, frame.file, frame.line, true);
+  }
+  ev.noteMayRaise('ModuleNotFoundError');
 }
 
 /** `import a.b.c`, `import a.b as c`. */

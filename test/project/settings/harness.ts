@@ -21,6 +21,8 @@ export interface Case {
   env?: Record<string, string>;
   /** The Django version the project runs, when the case gives one. */
   django?: { major: number; minor: number };
+  /** Third-party top-level modules the requirements declare; absent: nothing is known of them. */
+  installed?: string[];
   /** Setting → expected value, as JSON (tuples as arrays, paths as strings). */
   values?: Record<string, unknown>;
   /** Setting → a pattern its Unknown reason must match. */
@@ -66,7 +68,8 @@ export function withRoot(v: unknown, root: string): unknown {
 
 export async function evaluateCase(c: Case): Promise<{ result: SettingsEvaluation; root: string }> {
   const root = writeProject(c.files);
-  const result = await evaluateSettings({ root, module: c.module ?? 'proj.settings', env: c.env ?? {}, ...(c.django && { django: c.django }) });
+  const installed = c.installed && ((module: string) => c.installed!.includes(module));
+  const result = await evaluateSettings({ root, module: c.module ?? 'proj.settings', env: c.env ?? {}, ...(c.django && { django: c.django }), ...(installed && { installed }) });
   return { result, root };
 }
 

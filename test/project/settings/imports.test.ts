@@ -179,3 +179,46 @@ test('imports: a syntax error in a star-imported file names that file', async ()
 test('imports: a module name that is not a Python name is an input error', async () => {
   await assert.rejects(evaluateSettings({ root: writeProject({}), module: 'proj/settings.py', env: {} }), { name: 'InputError' });
 });
+
+const OPTIONAL_TOOLBAR = py(`
+  INSTALLED_APPS = ['django.contrib.admin']
+  try:
+      import debug_toolbar
+      INSTALLED_APPS += ['debug_toolbar']
+      TOOLBAR = True
+  except ImportError:
+      TOOLBAR = False
+  try:
+      from whitenoise.storage import CompressedManifestStaticFilesStorage
+      STORAGE = 'whitenoise'
+  except ModuleNotFoundError:
+      STORAGE = 'default'
+  DEBUG = False
+`);
+
+runCases('optional imports decided by the requirements', [
+  {
+    name: 'a package the requirements do not declare is not there: the except branch runs',
+    files: { 'proj/settings.py': OPTIONAL_TOOLBAR },
+    installed: ['whitenoise'],
+    values: { INSTALLED_APPS: ['django.contrib.admin'], TOOLBAR: false, STORAGE: 'whitenoise', DEBUG: false },
+  },
+  {
+    name: 'a declared package is there: the try body runs',
+    files: { 'proj/settings.py': OPTIONAL_TOOLBAR },
+    installed: ['debug_toolbar', 'whitenoise'],
+    values: { INSTALLED_APPS: ['django.contrib.admin', 'debug_toolbar'], TOOLBAR: true, STORAGE: 'whitenoise' },
+  },
+  {
+    name: 'with no requirements known, both ways are followed and only what differs is unknown',
+    files: { 'proj/settings.py': OPTIONAL_TOOLBAR },
+    unknown: { INSTALLED_APPS: /try block/, TOOLBAR: /try block/, STORAGE: /try block/ },
+    values: { DEBUG: false },
+  },
+  {
+    name: 'an undeclared import outside a try is still followed (the missing package is a finding, not a guess)',
+    files: { 'proj/settings.py': 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="sqlite:////tmp/db")}\n' },
+    installed: [],
+    values: { DATABASES: { default: { ENGINE: 'django.db.backends.sqlite3', NAME: '/tmp/db', USER: '', PASSWORD: '', HOST: '', PORT: '', CONN_MAX_AGE: 0 } } },
+  },
+]);
