@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { parsePython } from './settings/parser.js';
+import { runScriptFor } from './settings/scripts.js';
 import { lineOf, literalString, nodesOfType } from './python-literals.js';
 import { procfileEntry } from './procfile.js';
 import { analyseCommand, appReference, moduleFileCandidates } from './process-command.js';
@@ -36,14 +37,44 @@ function settingsDefault(root: Node): ModuleDefault | undefined {
   return found.sort((a, b) => a.line - b.line)[0];
 }
 
-async function fileDefault(root: string, file: string): Promise<ModuleDefault | undefined> {
+/** What a value set to an unlikely name would stay as when the script only sets a default. */
+const SENTINEL = '__implanta_environment_value__';
+
+function moduleExists(root: string, dotted: string): boolean {
+  const path = join(root, ...dotted.split('.'));
+  return existsSync(`${path}.py`) || existsSync(join(path, '__init__.py'));
+}
+
+/**
+ * The module the script picks when it is run on a dyno: manage.py as `__main__`, wsgi.py as its
+ * module, both evaluated like the settings (so `if`/`elif` on a variable with a default, and names
+ * built with `.format()` or f-strings, are followed). Undefined when it sets no module that exists.
+ */
+async function evaluatedDefault(root: string, file: string, env: Readonly<Record<string, string>>, tree: Node): Promise<ModuleDefault | undefined> {
+  const mention = nodesOfType(tree, 'string').find((n) => literalString(n) === SETTINGS_VAR);
+  if (!mention) return undefined;
+  const name = file === 'manage.py' || file.endsWith('/manage.py') ? '__main__' : file.replace(/\.py$/, '').replace(/\//g, '.');
+  const { [SETTINGS_VAR]: _given, ...rest } = env;
+  const run = await runScriptFor(root, file, name, rest, SETTINGS_VAR);
+  if (typeof run?.value !== 'string' || !/^[A-Za-z_][\w.]*$/.test(run.value) || !moduleExists(root, run.value)) return undefined;
+  // Run again with the variable already set: a script that keeps it only set a default.
+  const again = await runScriptFor(root, file, name, { ...rest, [SETTINGS_VAR]: SENTINEL }, SETTINGS_VAR);
+  return { module: run.value, line: lineOf(mention), overridesEnvironment: again?.value !== SENTINEL };
+}
+
+async function fileDefault(root: string, file: string, env: Readonly<Record<string, string>>): Promise<ModuleDefault | undefined> {
   let source: string;
   try {
     source = readFileSync(join(root, file), 'utf8');
   } catch {
     return undefined;
   }
-  return settingsDefault((await parsePython(source)).rootNode);
+  const tree = (await parsePython(source)).rootNode;
+  const literal = settingsDefault(tree);
+  const evaluated = await evaluatedDefault(root, file, env, tree);
+  // The evaluated choice wins; its line is the literal default's when they agree.
+  if (evaluated && literal && evaluated.module === literal.module) return literal;
+  return evaluated ?? literal;
 }
 
 export interface CandidateInputs {
@@ -76,7 +107,7 @@ export async function collectSettingsCandidates(inputs: CandidateInputs): Promis
   const { root, files, env } = inputs;
   const candidates: SettingsCandidate[] = [];
   const managePy = inputs.managePy ?? 'manage.py';
-  const fromManage = await fileDefault(root, managePy);
+  const fromManage = await fileDefault(root, managePy, env);
   if (fromManage) candidates.push(candidate('manage.py', fromManage.module, managePy, fromManage.line, fromManage.overridesEnvironment));
 
   const fileSet = new Set(files);
@@ -89,7 +120,7 @@ export async function collectSettingsCandidates(inputs: CandidateInputs): Promis
   if (webModuleFile && !serverFiles.includes(webModuleFile)) serverFiles.push(webModuleFile);
   const defaults = new Map<string, ModuleDefault>();
   for (const file of serverFiles) {
-    const found = await fileDefault(root, file);
+    const found = await fileDefault(root, file, env);
     if (!found) continue;
     defaults.set(file, found);
     candidates.push(candidate(file.endsWith('asgi.py') ? 'asgi.py' : 'wsgi.py', found.module, file, found.line, found.overridesEnvironment));

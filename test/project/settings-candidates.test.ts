@@ -88,3 +88,52 @@ for (const [name, candidates, override, expected] of choices) {
     assert.deepEqual(chooseSettingsModule(candidates, override), expected);
   });
 }
+
+/** Settings modules that exist, so an evaluated choice can be checked against the tree. */
+const SETTINGS_FILES = { 'config/__init__.py': '', 'config/settings/__init__.py': '', 'config/settings/local.py': '', 'config/settings/production.py': '' };
+
+async function managePyChoice(manage: string, env: Record<string, string> = {}): Promise<SettingsCandidate | undefined> {
+  const { root, files } = project({ 'manage.py': manage, ...SETTINGS_FILES });
+  const candidates = await collectSettingsCandidates({ root, files, env });
+  return candidates.find((c) => c.source === 'manage.py');
+}
+
+const IF_ELIF = `import os
+import sys
+
+if __name__ == '__main__':
+    env = os.environ.get('DJANGO_ENV', 'local')
+    if env == 'production':
+        os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.production')
+    elif env == 'local':
+        os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.local')
+    from django.core.management import execute_from_command_line
+    execute_from_command_line(sys.argv)
+`;
+
+test('candidates: manage.py choosing with if/elif on a variable with a default is evaluated, not read literally', async () => {
+  assert.equal((await managePyChoice(IF_ELIF))?.module, 'config.settings.local');
+  assert.equal((await managePyChoice(IF_ELIF, { DJANGO_ENV: 'production' }))?.module, 'config.settings.production');
+  // Only a default: a config var still wins.
+  assert.equal((await managePyChoice(IF_ELIF))?.overridesEnvironment, undefined);
+});
+
+test('candidates: manage.py building the name with format() from the environment', async () => {
+  const manage = `import os\n\ndef main():\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.{}'.format(os.environ.get('DJANGO_ENV', 'production')))\n\nif __name__ == '__main__':\n    main()\n`;
+  const found = await managePyChoice(manage);
+  assert.deepEqual(found, { module: 'config.settings.production', source: 'manage.py', file: 'manage.py', line: 4 });
+  assert.equal((await managePyChoice(manage, { DJANGO_ENV: 'local' }))?.module, 'config.settings.local');
+});
+
+test('candidates: a computed name that names no module of the project is no candidate (the variable must be set)', async () => {
+  const manage = `import os\nos.environ['DJANGO_SETTINGS_MODULE'] = 'config.settings.{}'.format(os.environ.get('DJANGO_ENV'))\n`;
+  assert.equal(await managePyChoice(manage), undefined);
+  const chosen = await managePyChoice(manage, { DJANGO_ENV: 'production' });
+  assert.deepEqual(chosen, { module: 'config.settings.production', source: 'manage.py', file: 'manage.py', line: 2, overridesEnvironment: true });
+});
+
+test('candidates: the dyno decides a manage.py that branches on DYNO', async () => {
+  const manage = `import os\nif 'DYNO' in os.environ:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.production')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.local')\n`;
+  assert.equal((await managePyChoice(manage, { DYNO: 'web.1' }))?.module, 'config.settings.production');
+  assert.equal((await managePyChoice(manage))?.module, 'config.settings.local');
+});
