@@ -12,7 +12,7 @@ import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
 import { evaluateSettings } from '../project/settings/evaluate.js';
 import { pythonParser } from '../project/settings/parser.js';
-import { distributionsFor, findRequirement } from '../codebase/dependency-names.js';
+import { placeModule } from '../codebase/dependency-names.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
 import type { CheckOptions } from './options.js';
 
@@ -77,12 +77,17 @@ export function describeInterpreter(i: PythonInterpreter): string {
 /** Static evaluation by default; the project's own Python when asked (and then it says which). */
 /**
  * What the dyno has installed, from the production requirements: a module is there when a declared
- * distribution provides it. Without a dependency file nothing can be told.
+ * distribution provides it or brings it along. Without a dependency file nothing can be told.
  */
 function installedModules(project: ProjectFacts): ((module: string) => boolean | undefined) | undefined {
   const deps = project.dependencies;
   if (!deps || deps.problems.length > 0) return undefined;
-  return (module) => findRequirement(deps, distributionsFor(module)) !== undefined;
+  return (module) => {
+    const placed = placeModule(deps, module);
+    if (placed.declared || placed.broughtBy) return true;
+    // A module implanta cannot place may come from any declared package: neither way is certain.
+    return placed.known ? false : undefined;
+  };
 }
 
 export async function evaluateProjectSettings(project: ProjectFacts, opts: CheckOptions, childEnv: Record<string, string> = project.env): Promise<EvaluatedSettings> {
