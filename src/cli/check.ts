@@ -31,6 +31,7 @@ Options:
   --plan FILE              with --format html, show the charts of this release plan (written by
                            \`implanta size --plan\`; default release-plan.md when present)
   --no-color               no colour in the text report (also NO_COLOR=1)
+  --explain RULE           print what RULE checks, why, an example and the fix (every rule: docs/rules.md)
 
 Exit codes: 0 nothing at or above --fail-level; 1 findings at or above it; 2 bad input or usage;
 3 the platform could not be reached or refused the credentials.
@@ -40,6 +41,7 @@ Examples:
   implanta check examples/hollow --env-file examples/hollow/production.env
   implanta check --app hollow --format sarif -o implanta.sarif
   implanta check --format html -o implanta-report.html
+  implanta check --explain codebase.secrets
 `,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('check', argv, {
@@ -58,7 +60,9 @@ Examples:
       'api-url': { type: 'string' },
       plan: { type: 'string' },
       'no-color': { type: 'boolean' },
+      explain: { type: 'string' },
     });
+    if (values.explain !== undefined) return (await import('./explain-rule.js')).explainRule(values.explain);
     if (positionals.length > 1) throw new InputError(`expected at most one project folder, got ${positionals.length} (see \`implanta check --help\`)`);
     const format = parseChoice('--format', values.format, REPORT_FORMATS, 'text');
     const failLevel = parseFailLevel(values['fail-level']);

@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { findStack, stackData } from '../heroku/platform-data.js';
 import { isSecretName } from '../project/secret-names.js';
 import type { ProjectFacts } from '../project/types.js';
@@ -9,27 +10,32 @@ import { devCenter } from './support.js';
  * build from. It must parse, must not commit secret values (every app made from it would share them),
  * must declare the config vars the settings cannot boot without, and must not pin a retired stack.
  */
-export const appJsonRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.app-json',
-    area: 'codebase',
-    severity: 'warning',
-    title: 'app.json describes an app that boots, without secrets in it',
-    docs: devCenter('app-json-schema'),
+export const appJsonRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.app-json',
+  area: 'codebase',
+  severity: 'warning',
+  title: 'app.json describes an app that boots, without secrets in it',
+  docs: devCenter('app-json-schema'),
+  explain: {
+    checks: "Whether app.json is valid, declares every variable the settings require, commits no secret values and names a stack Heroku offers.",
+    why: "Review apps and Heroku Button deploys are built from app.json; a missing variable or a committed secret carries into every app made from it.",
+    example: "\"env\": {\"SECRET_KEY\": {\"value\": \"abc\"}}",
+    fix: "Use \"SECRET_KEY\": {\"generator\": \"secret\"}, and declare each required variable.",
   },
-  check(facts) {
+  messages: { 'invalid': "app.json is not a JSON object Heroku accepts", 'committed-secret': "a secret-looking variable has a committed value", 'undeclared-required': "a variable the settings require is not declared", 'unknown-stack': "the stack named is not one Heroku offers", 'stack-end-of-life': "the stack is past end of life (error)", 'stack-deprecated': "the stack is deprecated" },
+  check(facts: ProjectFacts) {
     const manifest = facts.appJson;
     if (!manifest) return { skip: 'the project has no app.json' };
     const file = manifest.file;
     if (manifest.problem) {
-      return [{ severity: 'error', message: `${file} is not valid: ${manifest.problem.message}`, hint: 'Heroku refuses a manifest that is not a JSON object; fix the syntax.', file, line: manifest.problem.line }];
+      return [{ severity: 'error', messageId: 'invalid', message: `${file} is not valid: ${manifest.problem.message}`, hint: 'Heroku refuses a manifest that is not a JSON object; fix the syntax.', file, line: manifest.problem.line }];
     }
     const reports: Report[] = [];
     for (const env of manifest.env) {
       if (isSecretName(env.name) && env.value && !env.generated) {
         reports.push({
           severity: 'error',
-          message: `${file} commits a value for ${env.name}: every review app and every app made from the manifest gets the same one`,
+          messageId: 'committed-secret', message: `${file} commits a value for ${env.name}: every review app and every app made from the manifest gets the same one`,
           hint: `Use "${env.name}": {"description": "…", "generator": "secret"} so Heroku makes a random value per app.`,
           file,
           line: env.line,
@@ -41,7 +47,7 @@ export const appJsonRule: Rule<ProjectFacts> = {
     for (const [name, read] of required) {
       if (declared.has(name)) continue;
       reports.push({
-        message: `the settings cannot boot without ${name} (${read.file}:${read.line}), and ${file} does not declare it: a review app or Heroku Button deploy would crash at start`,
+        messageId: 'undeclared-required', message: `the settings cannot boot without ${name} (${read.file}:${read.line}), and ${file} does not declare it: a review app or Heroku Button deploy would crash at start`,
         hint: isSecretName(name) ? `Add "${name}": {"description": "…", "generator": "secret"} to "env".` : `Add "${name}": {"description": "…", "required": true} to "env".`,
         file,
         line: 1,
@@ -51,10 +57,10 @@ export const appJsonRule: Rule<ProjectFacts> = {
       const stack = findStack(manifest.stack);
       const line = manifest.stackLine ?? 1;
       const hint = `Set "stack": "${stackData().default_stack}", or leave it out to get Heroku's default.`;
-      if (!stack) reports.push({ message: `${file} asks for stack ${manifest.stack}, which Heroku does not offer`, hint, file, line });
-      else if (stack.status === 'end-of-life') reports.push({ severity: 'error', message: `${file} asks for ${stack.name}, past end of life since ${stack.end_of_life}: Heroku refuses to build on it`, hint, file, line });
-      else if (stack.status === 'deprecated') reports.push({ message: `${file} asks for ${stack.name}, deprecated: end of life on ${stack.end_of_life}`, hint, file, line });
+      if (!stack) reports.push({ messageId: 'unknown-stack', message: `${file} asks for stack ${manifest.stack}, which Heroku does not offer`, hint, file, line });
+      else if (stack.status === 'end-of-life') reports.push({ severity: 'error', messageId: 'stack-end-of-life', message: `${file} asks for ${stack.name}, past end of life since ${stack.end_of_life}: Heroku refuses to build on it`, hint, file, line });
+      else if (stack.status === 'deprecated') reports.push({ messageId: 'stack-deprecated', message: `${file} asks for ${stack.name}, deprecated: end of life on ${stack.end_of_life}`, hint, file, line });
     }
     return reports;
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { sequenceItems, Unknown } from '../project/python-value.js';
 import type { ProjectFacts } from '../project/types.js';
 import { originTrusted } from './host-matching.js';
@@ -12,15 +13,20 @@ import { cannotTell, devCenter, NO_SETTINGS, placeOf, settingsOf } from './suppo
  * http it computes `http://host`, and every form POST fails with 403 unless the https origin is
  * trusted.
  */
-export const csrfTrustedOriginsRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.csrf-trusted-origins',
-    area: 'codebase',
-    severity: 'error',
-    title: "Form POSTs pass Django's CSRF origin check",
-    docs: devCenter('http-routing#heroku-headers'),
+export const csrfTrustedOriginsRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.csrf-trusted-origins',
+  area: 'codebase',
+  severity: 'error',
+  title: "Form POSTs pass Django's CSRF origin check",
+  docs: devCenter('http-routing#heroku-headers'),
+  explain: {
+    checks: "Whether form POSTs on the app's hosts pass Django 4's Origin check behind Heroku's router.",
+    why: "If Django sees requests as http and the https origin is not trusted, every form POST fails with 403.",
+    example: "no SECURE_PROXY_SSL_HEADER and no CSRF_TRUSTED_ORIGINS",
+    fix: "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https'), or CSRF_TRUSTED_ORIGINS = ['https://www.example.com'].",
   },
-  check(facts) {
+  messages: { 'origin-rejected': "Django would reject the app's own form POSTs", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  check(facts: ProjectFacts) {
     const settings = settingsOf(facts);
     if (!settings) return NO_SETTINGS;
     if (facts.django && facts.django.major < 4) return { skip: `Django ${facts.django.major}.${facts.django.minor} does not check the Origin header` };
@@ -42,7 +48,7 @@ export const csrfTrustedOriginsRule: Rule<ProjectFacts> = {
         reports.push(cannotTell(`whether form POSTs on ${origin} pass the CSRF origin check`, verdict.unknown, verdict.binding));
       } else {
         reports.push({
-          message: `form POSTs on ${origin} would fail with 403 (CSRF: Origin checking failed): Django sees the requests as http (${verdict.why}) and ${origin} is not in CSRF_TRUSTED_ORIGINS`,
+          messageId: 'origin-rejected', message: `form POSTs on ${origin} would fail with 403 (CSRF: Origin checking failed): Django sees the requests as http (${verdict.why}) and ${origin} is not in CSRF_TRUSTED_ORIGINS`,
           hint: `Set SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https') so Django sees https, or add '${origin}' to CSRF_TRUSTED_ORIGINS.`,
           ...placeOf(settings, binding),
         });
@@ -50,4 +56,4 @@ export const csrfTrustedOriginsRule: Rule<ProjectFacts> = {
     }
     return reports;
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { PyDict, Unknown } from '../project/python-value.js';
 import type { ProjectFacts } from '../project/types.js';
 import { declareHint, findBringingRequirement, findRequirement } from './dependency-names.js';
@@ -39,15 +40,20 @@ function hasDriver(facts: ProjectFacts, names: string[]): boolean {
 }
 
 /** codebase.postgres-driver: a PostgreSQL database needs its driver declared. */
-export const postgresDriverRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.postgres-driver',
-    area: 'codebase',
-    severity: 'error',
-    title: 'The PostgreSQL driver is declared',
-    docs: devCenter('connecting-heroku-postgres#connecting-in-python'),
+export const postgresDriverRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.postgres-driver',
+  area: 'codebase',
+  severity: 'error',
+  title: 'The PostgreSQL driver is declared',
+  docs: devCenter('connecting-heroku-postgres#connecting-in-python'),
+  explain: {
+    checks: "Whether a PostgreSQL driver (psycopg2, psycopg2-binary, psycopg) is declared, or brought by a declared package, when the settings use PostgreSQL or read DATABASE_URL; and one the Django version supports.",
+    why: "Without a driver the app fails at its first query.",
+    example: "DATABASES from dj_database_url, and no psycopg in requirements.txt",
+    fix: "Declare psycopg[binary] (Django 4.2+) or psycopg2-binary.",
   },
-  check(facts) {
+  messages: { 'psycopg3-on-old-django': "psycopg 3 with a Django older than 4.2", 'no-driver': "PostgreSQL without a declared driver", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  check(facts: ProjectFacts) {
     const engine = defaultEngine(facts);
     if (!engine || !facts.evaluation) return NO_SETTINGS;
     const deps = facts.dependencies;
@@ -64,39 +70,44 @@ export const postgresDriverRule: Rule<ProjectFacts> = {
     if (hasDriver(facts, drivers)) return [];
     const psycopg3 = findRequirement(deps, ['psycopg']);
     if (psycopg3) {
-      return [{ message: `Django ${facts.django!.major}.${facts.django!.minor} does not support psycopg 3 (declared at ${psycopg3.file}:${psycopg3.line}), and no psycopg2 is declared`, hint: 'Declare psycopg2-binary (or psycopg2), or upgrade to Django 4.2+.', file: psycopg3.file, line: psycopg3.line }];
+      return [{ messageId: 'psycopg3-on-old-django', message: `Django ${facts.django!.major}.${facts.django!.minor} does not support psycopg 3 (declared at ${psycopg3.file}:${psycopg3.line}), and no psycopg2 is declared`, hint: 'Declare psycopg2-binary (or psycopg2), or upgrade to Django 4.2+.', file: psycopg3.file, line: psycopg3.line }];
     }
     const why = engine.kind === 'postgres' ? 'DATABASES uses PostgreSQL' : 'the settings read DATABASE_URL, which Heroku Postgres sets';
     return [
       {
-        message: `${why}, but ${deps.file} declares no PostgreSQL driver (${drivers.join(', ')}): the app fails at its first query`,
+        messageId: 'no-driver', message: `${why}, but ${deps.file} declares no PostgreSQL driver (${drivers.join(', ')}): the app fails at its first query`,
         hint: declareHint(deps, drivers.includes('psycopg') ? 'psycopg[binary]' : 'psycopg2-binary'),
         file: deps.file,
       },
     ];
   },
-};
+});
 
 /** codebase.mysql-driver: a MySQL database (JawsDB, ClearDB, an external server) needs a MySQL driver, not psycopg. */
-export const mysqlDriverRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.mysql-driver',
-    area: 'codebase',
-    severity: 'error',
-    title: 'A MySQL driver is declared for a MySQL database',
-    docs: 'https://docs.djangoproject.com/en/stable/ref/databases/#mysql-db-api-drivers',
+export const mysqlDriverRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.mysql-driver',
+  area: 'codebase',
+  severity: 'error',
+  title: 'A MySQL driver is declared for a MySQL database',
+  docs: 'https://docs.djangoproject.com/en/stable/ref/databases/#mysql-db-api-drivers',
+  explain: {
+    checks: "Whether a MySQL driver (mysqlclient, PyMySQL, mysql-connector-python) is declared when DATABASES uses MySQL.",
+    why: "Without one the app fails at boot with \"Error loading MySQLdb module\".",
+    example: "ENGINE 'django.db.backends.mysql' with only psycopg2 in requirements.txt",
+    fix: "Declare mysqlclient (pinned).",
   },
-  check(facts) {
+  messages: { 'no-driver': "MySQL without a declared driver" },
+  check(facts: ProjectFacts) {
     const engine = defaultEngine(facts);
     if (!engine || !facts.evaluation) return NO_SETTINGS;
     const deps = facts.dependencies;
     if (!deps) return { skip: 'no dependency file' };
     if (engine.kind !== 'mysql' || hasDriver(facts, MYSQL_DRIVERS)) return [];
     const report: Report = {
-      message: `DATABASES uses MySQL (${String(engine.value)}), but ${deps.file} declares no MySQL driver (${MYSQL_DRIVERS.join(', ')}): the app fails at boot with "Error loading MySQLdb module"`,
+      messageId: 'no-driver', message: `DATABASES uses MySQL (${String(engine.value)}), but ${deps.file} declares no MySQL driver (${MYSQL_DRIVERS.join(', ')}): the app fails at boot with "Error loading MySQLdb module"`,
       hint: declareHint(deps, 'mysqlclient'),
       ...engine.place,
     };
     return [report];
   },
-};
+});

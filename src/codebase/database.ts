@@ -1,4 +1,5 @@
 import type { Report, Rule, RuleResult } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { PyDict, Unknown, type PyValue } from '../project/python-value.js';
 import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
 import type { ProjectFacts } from '../project/types.js';
@@ -40,29 +41,34 @@ const isSqlite = (db: PyDict): boolean => engineOf(db).includes('sqlite3');
 const isPostgres = (db: PyDict): boolean => /postgresql|postgis/.test(engineOf(db));
 
 /** codebase.database-url: production DATABASES come from DATABASE_URL, not SQLite or literals. */
-export const databaseUrlRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.database-url',
-    area: 'codebase',
-    severity: 'error',
-    title: 'The database comes from DATABASE_URL',
-    docs: devCenter('connecting-heroku-postgres'),
+export const databaseUrlRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.database-url',
+  area: 'codebase',
+  severity: 'error',
+  title: 'The database comes from DATABASE_URL',
+  docs: devCenter('connecting-heroku-postgres'),
+  explain: {
+    checks: "Whether DATABASES['default'] is read from DATABASE_URL, and is not SQLite.",
+    why: "Heroku Postgres rotates credentials and updates only DATABASE_URL; SQLite lives on the dyno's disk, which is discarded at every restart.",
+    example: "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': BASE_DIR / 'db.sqlite3'}}",
+    fix: "DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}",
   },
-  check(facts) {
+  messages: { 'no-database': "DATABASES has no default database", 'sqlite-fallback': "SQLite is the fallback because DATABASE_URL is unset (warning)", 'sqlite': "production uses SQLite", 'written-in-settings': "the connection is written in the settings, not read from DATABASE_URL", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  check(facts: ProjectFacts) {
     const evaluation = facts.evaluation;
     if (!evaluation) return NO_SETTINGS;
     const found = defaultDatabase(evaluation);
     const place = placeOf(evaluation.settings, found.binding);
     const fromUrl = readsDatabaseUrl(evaluation);
-    if (found.kind === 'missing') return [{ message: found.message, hint: "Set DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}.", ...place }];
+    if (found.kind === 'missing') return [{ messageId: 'no-database', message: found.message, hint: "Set DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}.", ...place }];
     if (found.kind === 'unknown') return fromUrl ? [] : [cannotTell('where the database settings come from', found.unknown, found.binding)];
     if (found.kind === 'unset-url') return [];
     const { db } = found;
     if (isSqlite(db)) {
       if (fromUrl && !facts.env.DATABASE_URL) {
-        return [{ severity: 'warning', message: 'DATABASES falls back to SQLite because DATABASE_URL is not set in this environment; on Heroku that would lose every write at the next dyno restart', hint: 'Attach Heroku Postgres (it sets DATABASE_URL), and pass the URL to implanta with --env or --app.', ...place }];
+        return [{ severity: 'warning', messageId: 'sqlite-fallback', message: 'DATABASES falls back to SQLite because DATABASE_URL is not set in this environment; on Heroku that would lose every write at the next dyno restart', hint: 'Attach Heroku Postgres (it sets DATABASE_URL), and pass the URL to implanta with --env or --app.', ...place }];
       }
-      return [{ message: "production DATABASES uses SQLite: a dyno's filesystem is discarded at every restart (at least daily), taking the data with it", hint: 'Use Heroku Postgres: DATABASES = {\'default\': dj_database_url.config(conn_max_age=600, ssl_require=True)}.', ...place }];
+      return [{ messageId: 'sqlite', message: "production DATABASES uses SQLite: a dyno's filesystem is discarded at every restart (at least daily), taking the data with it", hint: 'Use Heroku Postgres: DATABASES = {\'default\': dj_database_url.config(conn_max_age=600, ssl_require=True)}.', ...place }];
     }
     if (fromUrl) return [];
     const fromEnv = envReadsOf(evaluation, found.binding).length > 0;
@@ -73,13 +79,13 @@ export const databaseUrlRule: Rule<ProjectFacts> = {
     const written = literals.length > 0 ? `, with a literal ${literals.join(' and ')} in the code` : '';
     return [
       {
-        message: `DATABASES['default'] is written in the settings instead of read from DATABASE_URL${written}: Heroku Postgres changes its credentials (maintenance, rotation) and updates only DATABASE_URL`,
+        messageId: 'written-in-settings', message: `DATABASES['default'] is written in the settings instead of read from DATABASE_URL${written}: Heroku Postgres changes its credentials (maintenance, rotation) and updates only DATABASE_URL`,
         hint: "Use DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}.",
         ...place,
       },
     ];
   },
-};
+});
 
 /**
  * The default database as a dict the connection rules can judge, or what they return instead: a skip
@@ -96,15 +102,20 @@ function judgeableDatabase(facts: ProjectFacts, question: string): { db: PyDict;
 }
 
 /** codebase.database-connections: connections are reused between requests. */
-export const databaseConnectionsRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.database-connections',
-    area: 'codebase',
-    severity: 'warning',
-    title: 'Database connections are persistent',
-    docs: devCenter('python-concurrency-and-database-connections'),
+export const databaseConnectionsRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.database-connections',
+  area: 'codebase',
+  severity: 'warning',
+  title: 'Database connections are persistent',
+  docs: devCenter('python-concurrency-and-database-connections'),
+  explain: {
+    checks: "Whether CONN_MAX_AGE keeps database connections open between requests.",
+    why: "A new TLS connection to Heroku Postgres per request costs tens of milliseconds and counts against the plan's connection limit.",
+    example: "dj_database_url.config()   (conn_max_age defaults to 0)",
+    fix: "dj_database_url.config(conn_max_age=600, conn_health_checks=True)",
   },
-  check(facts) {
+  messages: { 'no-persistent-connections': "CONN_MAX_AGE is 0", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  check(facts: ProjectFacts) {
     const found = judgeableDatabase(facts, 'whether database connections are persistent');
     if (!('db' in found)) return found;
     const evaluation = facts.evaluation!;
@@ -115,26 +126,31 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = {
     if (age === null || (typeof age === 'number' && age > 0)) return [];
     return [
       {
-        message: 'CONN_MAX_AGE is 0: every request opens a new database connection (tens of milliseconds over TLS to Heroku Postgres) and closes it',
+        messageId: 'no-persistent-connections', message: 'CONN_MAX_AGE is 0: every request opens a new database connection (tens of milliseconds over TLS to Heroku Postgres) and closes it',
         hint: 'Set conn_max_age=600 in dj_database_url.config() (CONN_MAX_AGE), with CONN_HEALTH_CHECKS = True so a dropped connection is replaced.',
         ...placeOf(evaluation.settings, found.binding),
       },
     ];
   },
-};
+});
 
 const SECURE_SSLMODES = new Set(['require', 'verify-ca', 'verify-full']);
 
 /** codebase.database-ssl: the PostgreSQL connection requires TLS. */
-export const databaseSslRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.database-ssl',
-    area: 'codebase',
-    severity: 'warning',
-    title: 'The database connection requires SSL',
-    docs: devCenter('connecting-heroku-postgres'),
+export const databaseSslRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.database-ssl',
+  area: 'codebase',
+  severity: 'warning',
+  title: 'The database connection requires SSL',
+  docs: devCenter('connecting-heroku-postgres'),
+  explain: {
+    checks: "Whether the PostgreSQL connection requires SSL (sslmode require or stricter).",
+    why: "libpq's default 'prefer' silently falls back to an unencrypted connection.",
+    example: "dj_database_url.config(conn_max_age=600)",
+    fix: "dj_database_url.config(conn_max_age=600, ssl_require=True)",
   },
-  check(facts) {
+  messages: { 'ssl-disabled': "sslmode turns encryption off (error)", 'ssl-not-required': "SSL is not required", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  check(facts: ProjectFacts) {
     const found = judgeableDatabase(facts, 'whether the database connection requires SSL');
     if (!('db' in found)) return found;
     const evaluation = facts.evaluation!;
@@ -147,8 +163,8 @@ export const databaseSslRule: Rule<ProjectFacts> = {
     const hint = "Pass ssl_require=True to dj_database_url.config() (OPTIONS {'sslmode': 'require'}).";
     const reports: Report[] =
       mode === 'disable' || mode === 'allow'
-        ? [{ severity: 'error', message: `sslmode is '${mode}': credentials and data may cross the network unencrypted`, hint, ...place }]
-        : [{ message: "the database connection does not require SSL: libpq's default sslmode 'prefer' silently falls back to an unencrypted connection", hint, ...place }];
+        ? [{ severity: 'error', messageId: 'ssl-disabled', message: `sslmode is '${mode}': credentials and data may cross the network unencrypted`, hint, ...place }]
+        : [{ messageId: 'ssl-not-required', message: "the database connection does not require SSL: libpq's default sslmode 'prefer' silently falls back to an unencrypted connection", hint, ...place }];
     return reports;
   },
-};
+});

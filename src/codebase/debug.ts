@@ -1,18 +1,24 @@
 import type { Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { truthy, Unknown } from '../project/python-value.js';
 import type { ProjectFacts } from '../project/types.js';
 import { cannotTell, describeRead, devCenter, envReadsOf, NO_SETTINGS } from './support.js';
 
 /** codebase.debug: DEBUG comes from the environment and is off in production. */
-export const debugRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.debug',
-    area: 'codebase',
-    severity: 'error',
-    title: 'DEBUG is off, and set from the environment',
-    docs: devCenter('django-app-configuration'),
+export const debugRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.debug',
+  area: 'codebase',
+  severity: 'error',
+  title: 'DEBUG is off, and set from the environment',
+  docs: devCenter('django-app-configuration'),
+  explain: {
+    checks: "Whether DEBUG is on in the evaluation environment, and whether it comes from the environment at all.",
+    why: "With DEBUG on every error page shows visitors the settings, the code and local variables.",
+    example: "DEBUG = os.environ.get('DEBUG', 'True') == 'True'",
+    fix: "DEBUG = os.environ.get('DJANGO_DEBUG') == '1', unset in production.",
   },
-  check(facts) {
+  messages: { 'debug-on': "DEBUG is on in this environment", 'literal-false': "DEBUG is a literal False, not read from the environment (info)", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  check(facts: ProjectFacts) {
     const evaluation = facts.evaluation;
     if (!evaluation) return NO_SETTINGS;
     const binding = evaluation.settings.get('DEBUG');
@@ -26,7 +32,7 @@ export const debugRule: Rule<ProjectFacts> = {
       const from = reads.length > 0 ? ` (from ${reads.map(describeRead).join(', ')})` : '';
       return [
         {
-          message: `DEBUG is True in this environment${from}: any error page shows visitors the settings, the code and local variables`,
+          messageId: 'debug-on', message: `DEBUG is True in this environment${from}: any error page shows visitors the settings, the code and local variables`,
           hint: reads.length > 0 ? `Set ${reads[0]!.name} to a false value in the config vars, and make the default False.` : "Read it from the environment with a False default: DEBUG = os.environ.get('DJANGO_DEBUG') == '1'.",
           ...place,
         },
@@ -36,10 +42,10 @@ export const debugRule: Rule<ProjectFacts> = {
     return [
       {
         severity: 'info',
-        message: 'DEBUG is a literal False: fine in production, but it does not come from the environment, so another settings file or an edit decides it',
+        messageId: 'literal-false', message: 'DEBUG is a literal False: fine in production, but it does not come from the environment, so another settings file or an edit decides it',
         hint: "Read it from the environment with a False default: DEBUG = os.environ.get('DJANGO_DEBUG') == '1'.",
         ...place,
       },
     ];
   },
-};
+});

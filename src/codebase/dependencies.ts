@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { procfileEntry } from '../project/procfile.js';
 import { analyseCommand, type ServerName } from '../project/process-command.js';
 import type { ProjectFacts, Requirement } from '../project/types.js';
@@ -6,27 +7,32 @@ import { declareHint, findRequirement } from './dependency-names.js';
 import { devCenter } from './support.js';
 
 /** codebase.dependencies: a dependency file Heroku's Python buildpack installs from, and that pip accepts. */
-export const dependenciesRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.dependencies',
-    area: 'codebase',
-    severity: 'error',
-    title: 'A dependency file Heroku installs from',
-    docs: devCenter('python-pip'),
+export const dependenciesRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.dependencies',
+  area: 'codebase',
+  severity: 'error',
+  title: 'A dependency file Heroku installs from',
+  docs: devCenter('python-pip'),
+  explain: {
+    checks: "Whether the root has a dependency file Heroku installs from (requirements.txt, Pipfile.lock, poetry.lock, uv.lock) that pip can read.",
+    why: "Without one Heroku does not detect a Python app and the build fails.",
+    example: "only setup.py at the root",
+    fix: "pip freeze > requirements.txt, and commit it.",
   },
-  check(facts) {
+  messages: { 'no-dependency-file': "no dependency file Heroku reads", 'dependency-file-problem': "a line of the dependency file pip would refuse" },
+  check(facts: ProjectFacts) {
     const deps = facts.dependencies;
     if (!deps) {
       return [
         {
-          message: "no requirements.txt, Pipfile.lock, poetry.lock or uv.lock at the project root: Heroku would not detect a Python app, and the build fails",
+          messageId: 'no-dependency-file', message: "no requirements.txt, Pipfile.lock, poetry.lock or uv.lock at the project root: Heroku would not detect a Python app, and the build fails",
           hint: 'Add requirements.txt listing Django and gunicorn with exact versions (pip freeze shows them).',
         },
       ];
     }
-    return deps.problems.map((p) => ({ message: `${p.file}:${p.line}: ${p.message}`, file: p.file, line: p.line }));
+    return deps.problems.map((p) => ({ messageId: 'dependency-file-problem', message: `${p.file}:${p.line}: ${p.message}`, file: p.file, line: p.line }));
   },
-};
+});
 
 type PinKind = 'pinned' | 'bounded' | 'unbounded';
 
@@ -54,15 +60,20 @@ const SERVER_DISTRIBUTIONS: Record<Exclude<ServerName, 'runserver'>, string[]> =
 };
 
 /** codebase.pinned-dependencies: Django and the web server are declared with exact versions. */
-export const pinnedDependenciesRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.pinned-dependencies',
-    area: 'codebase',
-    severity: 'error',
-    title: 'Django and the web server are declared and pinned',
-    docs: devCenter('python-pip'),
+export const pinnedDependenciesRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.pinned-dependencies',
+  area: 'codebase',
+  severity: 'error',
+  title: 'Django and the web server are declared and pinned',
+  docs: devCenter('python-pip'),
+  explain: {
+    checks: "Whether Django and the web server the Procfile starts are declared at all.",
+    why: "An undeclared server crashes the dyno with \"command not found\"; an undeclared Django is not installed.",
+    example: "web: gunicorn proj.wsgi with no gunicorn in requirements.txt",
+    fix: "Add gunicorn==VERSION (pip freeze shows the version you test with).",
   },
-  check(facts) {
+  messages: { 'not-declared': "Django or the web server is not declared", 'range': "declared as a bounded range (warning)", 'no-upper-bound': "declared with no upper bound" },
+  check(facts: ProjectFacts) {
     const deps = facts.dependencies;
     if (!deps) return { skip: 'no dependency file' };
     const web = procfileEntry(facts.procfile, 'web');
@@ -73,7 +84,7 @@ export const pinnedDependenciesRule: Rule<ProjectFacts> = {
     for (const { label, names, why } of wanted) {
       const req = findRequirement(deps, names);
       if (!req) {
-        reports.push({ message: `${label} is not declared in ${deps.file}: ${why}`, hint: declareHint(deps, label), file: deps.file });
+        reports.push({ messageId: 'not-declared', message: `${label} is not declared in ${deps.file}: ${why}`, hint: declareHint(deps, label), file: deps.file });
         continue;
       }
       const kind = pinKind(req);
@@ -82,10 +93,10 @@ export const pinnedDependenciesRule: Rule<ProjectFacts> = {
       const place = { file: req.file, line: req.line };
       reports.push(
         kind === 'bounded'
-          ? { severity: 'warning', message: `${label} is declared as a range (${written}): each build may install a different release from the one you tested`, hint: `Pin the tested version: ${req.rawName}==VERSION (pip freeze shows it).`, ...place }
-          : { message: `${label} has no upper bound (${written}): any build can install a new major release that breaks the app`, hint: `Pin the tested version: ${req.rawName}==VERSION (pip freeze shows it).`, ...place },
+          ? { severity: 'warning', messageId: 'range', message: `${label} is declared as a range (${written}): each build may install a different release from the one you tested`, hint: `Pin the tested version: ${req.rawName}==VERSION (pip freeze shows it).`, ...place }
+          : { messageId: 'no-upper-bound', message: `${label} has no upper bound (${written}): any build can install a new major release that breaks the app`, hint: `Pin the tested version: ${req.rawName}==VERSION (pip freeze shows it).`, ...place },
       );
     }
     return reports;
   },
-};
+});

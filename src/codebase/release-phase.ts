@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { procfileEntry } from '../project/procfile.js';
 import { analyseCommand } from '../project/process-command.js';
 import type { ProjectFacts } from '../project/types.js';
@@ -8,15 +9,20 @@ const MIGRATION = /(^|\/)migrations\/0[^/]*\.py$/;
 const SCRIPT = /(^|\/)(bin\/|\.\/)|\.sh$|^(ba)?sh$/;
 
 /** codebase.release-migrations: migrations run once per release (`release:`), never in `web`. */
-export const releaseMigrationsRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.release-migrations',
-    area: 'codebase',
-    severity: 'warning',
-    title: 'Migrations run in the release phase, not in the web process',
-    docs: devCenter('release-phase'),
+export const releaseMigrationsRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.release-migrations',
+  area: 'codebase',
+  severity: 'warning',
+  title: 'Migrations run in the release phase, not in the web process',
+  docs: devCenter('release-phase'),
+  explain: {
+    checks: "Whether migrations run in a release process, and not at web dyno start.",
+    why: "Migrating in the web process races dynos against each other and takes new code live even when a migration fails; with no release phase new code meets the old schema.",
+    example: "web: python manage.py migrate && gunicorn proj.wsgi",
+    fix: "release: python manage.py migrate --noinput, and web: gunicorn proj.wsgi.",
   },
-  check(facts) {
+  messages: { 'migrate-in-web': "the web process runs migrate", 'no-release-process': "migrations exist but no release process", 'release-without-migrate': "the release process does not migrate", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  check(facts: ProjectFacts) {
     const { procfile } = facts;
     if (!procfile) return { skip: 'no Procfile' };
     const reports: Report[] = [];
@@ -24,7 +30,7 @@ export const releaseMigrationsRule: Rule<ProjectFacts> = {
     const webMigrates = web !== undefined && analyseCommand(web.command).runsMigrations;
     if (webMigrates) {
       reports.push({
-        message: 'the web process runs `manage.py migrate` at every dyno start: dynos race each other for the schema, and a failing migration takes the new code live anyway',
+        messageId: 'migrate-in-web', message: 'the web process runs `manage.py migrate` at every dyno start: dynos race each other for the schema, and a failing migration takes the new code live anyway',
         hint: 'Move it to a release process: `release: python manage.py migrate --noinput`, and start only the server in web.',
         file: procfile.file,
         line: web!.line,
@@ -35,7 +41,7 @@ export const releaseMigrationsRule: Rule<ProjectFacts> = {
     if (!release) {
       if (!webMigrates) {
         reports.push({
-          message: 'the project has migrations but no release process runs them: new code would go live against the old schema',
+          messageId: 'no-release-process', message: 'the project has migrations but no release process runs them: new code would go live against the old schema',
           hint: 'Add `release: python manage.py migrate --noinput` to the Procfile.',
           file: procfile.file,
         });
@@ -46,10 +52,10 @@ export const releaseMigrationsRule: Rule<ProjectFacts> = {
     if (analysis.runsMigrations) return reports;
     const place = { file: procfile.file, line: release.line };
     if (analysis.programs.some((p) => SCRIPT.test(p))) {
-      reports.push({ severity: 'info', message: `cannot tell whether the release process runs the migrations: it runs ${analysis.programs.join(', ')}`, ...place });
+      reports.push({ severity: 'info', messageId: 'cannot-tell', message: `cannot tell whether the release process runs the migrations: it runs ${analysis.programs.join(', ')}`, ...place });
     } else {
-      reports.push({ message: 'the release process does not run `manage.py migrate`: new code would go live against the old schema', hint: 'Run `python manage.py migrate --noinput` in the release command.', ...place });
+      reports.push({ messageId: 'release-without-migrate', message: 'the release process does not run `manage.py migrate`: new code would go live against the old schema', hint: 'Run `python manage.py migrate --noinput` in the release command.', ...place });
     }
     return reports;
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { PyDict, type PyValue } from '../project/python-value.js';
 import { isCredential } from '../project/secret-names.js';
 import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
@@ -20,7 +21,7 @@ function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path
   const variable = /\['([^']+)'\]$/.exec(path)?.[1] ?? path;
   if (reads.length === 0) {
     return {
-      message: isKey
+      messageId: 'literal', message: isKey
         ? 'SECRET_KEY is a literal string in the code: anyone who can read the repository can forge sessions, password-reset links and signed cookies'
         : `${path} is a literal string in the code: the credential is readable by anyone who can read the repository`,
       hint: `Read it from a config var (os.environ['${variable}']), set it with heroku config:set, and rotate the value that was committed.`,
@@ -30,7 +31,7 @@ function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path
   if (unset.length === 0) return undefined;
   return {
     severity: 'warning',
-    message: `${path} falls back to a literal default in the code, because ${unset.map(describeRead).join(', ')} is not set in this environment`,
+    messageId: 'literal-default', message: `${path} falls back to a literal default in the code, because ${unset.map(describeRead).join(', ')} is not set in this environment`,
     hint: `Set ${unset.map((r) => r.name).join(', ')} as a config var, and drop the default so a missing variable stops the app instead.`,
     ...place,
   };
@@ -41,15 +42,20 @@ function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path
  * password in the code is in every clone and every backup of the repository. The value is never
  * quoted in the message.
  */
-export const secretsRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.secrets',
-    area: 'codebase',
-    severity: 'error',
-    title: 'No secrets written in the settings',
-    docs: devCenter('config-vars'),
+export const secretsRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.secrets',
+  area: 'codebase',
+  severity: 'error',
+  title: 'No secrets written in the settings',
+  docs: devCenter('config-vars'),
+  explain: {
+    checks: "Whether a credential in the settings (SECRET_KEY, passwords, tokens, API keys) is a literal string in the code, or falls back to one.",
+    why: "A literal credential is in every clone and every backup of the repository: anyone who can read it can forge sessions or use the credential.",
+    example: "SECRET_KEY = 'x7#k...'",
+    fix: "SECRET_KEY = os.environ['SECRET_KEY'], set with heroku config:set; rotate the committed value.",
   },
-  check(facts) {
+  messages: { 'literal': "a credential is a literal string in the code", 'literal-default': "a credential falls back to a literal default because its variable is unset (warning)" },
+  check(facts: ProjectFacts) {
     const evaluation = facts.evaluation;
     if (!evaluation) return NO_SETTINGS;
     const { settings } = evaluation;
@@ -65,4 +71,4 @@ export const secretsRule: Rule<ProjectFacts> = {
     }
     return reports;
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { PyDict, sequenceItems, truthy, Unknown, type PyValue } from '../project/python-value.js';
 import type { ProjectFacts } from '../project/types.js';
 import type { Binding, SettingsView } from '../project/settings/types.js';
@@ -39,15 +40,20 @@ export function middlewareOf(settings: SettingsView): unknown[] {
  * WhiteNoise (right after SecurityMiddleware, so redirects and headers apply first) or a storage
  * service must.
  */
-export const staticFilesRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.static-files',
-    area: 'codebase',
-    severity: 'error',
-    title: 'Static files are collected and served',
-    docs: devCenter('django-assets'),
+export const staticFilesRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.static-files',
+  area: 'codebase',
+  severity: 'error',
+  title: 'Static files are collected and served',
+  docs: devCenter('django-assets'),
+  explain: {
+    checks: "Whether STATIC_ROOT is set, and something serves the collected files (WhiteNoise placed right after SecurityMiddleware).",
+    why: "Without STATIC_ROOT the build's collectstatic fails; without WhiteNoise, CSS and JavaScript 404 with DEBUG off because Heroku puts no web server in front of the app.",
+    example: "STATIC_URL = '/static/' and no STATIC_ROOT",
+    fix: "STATIC_ROOT = BASE_DIR / 'staticfiles', and 'whitenoise.middleware.WhiteNoiseMiddleware' after SecurityMiddleware.",
   },
-  check(facts) {
+  messages: { 'no-static-root': "STATIC_ROOT is not set", 'nothing-serves': "nothing serves static files (warning)", 'whitenoise-position': "WhiteNoiseMiddleware is too low in MIDDLEWARE (warning)", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  check(facts: ProjectFacts) {
     const settings = settingsOf(facts);
     if (!settings) return NO_SETTINGS;
     const reports: Report[] = [];
@@ -55,7 +61,7 @@ export const staticFilesRule: Rule<ProjectFacts> = {
     if (root?.value instanceof Unknown) reports.push(cannotTell('whether STATIC_ROOT is set', root.value, root));
     else if (!root || truthy(root.value) === false) {
       reports.push({
-        message: "STATIC_ROOT is not set: the buildpack's collectstatic fails with ImproperlyConfigured and the build stops",
+        messageId: 'no-static-root', message: "STATIC_ROOT is not set: the buildpack's collectstatic fails with ImproperlyConfigured and the build stops",
         hint: "Set STATIC_ROOT = BASE_DIR / 'staticfiles'.",
         ...placeOf(settings, root),
       });
@@ -75,18 +81,18 @@ export const staticFilesRule: Rule<ProjectFacts> = {
       if (unknown) return [...reports, cannotTell('whether WhiteNoise serves static files', unknown, middleware)];
       reports.push({
         severity: 'warning',
-        message: 'nothing serves the static files: with DEBUG off Django does not, and Heroku puts no web server in front of the app, so CSS, JavaScript and images would 404',
+        messageId: 'nothing-serves', message: 'nothing serves the static files: with DEBUG off Django does not, and Heroku puts no web server in front of the app, so CSS, JavaScript and images would 404',
         hint: `Install whitenoise and add '${WHITENOISE}' to MIDDLEWARE right after '${SECURITY}' (or store them with django-storages).`,
         ...placeOf(settings, middleware),
       });
     } else if (whitenoise !== (security < 0 ? 0 : security + 1)) {
       reports.push({
         severity: 'warning',
-        message: `WhiteNoiseMiddleware is at position ${whitenoise + 1} of MIDDLEWARE: it must come ${security < 0 ? 'first' : 'directly after SecurityMiddleware'}, or the middleware above it runs (and may fail or redirect) for every static file`,
+        messageId: 'whitenoise-position', message: `WhiteNoiseMiddleware is at position ${whitenoise + 1} of MIDDLEWARE: it must come ${security < 0 ? 'first' : 'directly after SecurityMiddleware'}, or the middleware above it runs (and may fail or redirect) for every static file`,
         hint: `Move '${WHITENOISE}' to directly after '${SECURITY}'.`,
         ...placeOf(settings, middleware),
       });
     }
     return reports;
   },
-};
+});

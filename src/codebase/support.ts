@@ -23,6 +23,7 @@ export function cannotTell(what: string, unknown: Unknown, binding?: Binding): R
   const file = unknown.file ?? binding?.origin.file;
   const line = unknown.file !== undefined ? unknown.line : binding?.origin.line;
   return {
+    messageId: 'cannot-tell',
     severity: 'info',
     message: `cannot tell ${what}: ${unknown.reason}`,
     hint: 'Pass the production environment (--env, --env-file or --app), or use --settings-source python to import the settings for real.',

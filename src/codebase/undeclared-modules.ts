@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
+import { defineRule } from '../core/define-rule.js';
 import { isStdlibModule } from '../project/settings/stdlib-modules.js';
 import type { ProjectFacts } from '../project/types.js';
 import { declareHint, moduleMappingDate, placeModule } from './dependency-names.js';
@@ -10,15 +11,20 @@ function isProjectModule(facts: ProjectFacts, top: string): boolean {
 }
 
 /** codebase.undeclared-module: every third-party module the settings import or name is declared. */
-export const undeclaredModuleRule: Rule<ProjectFacts> = {
-  meta: {
-    id: 'codebase.undeclared-module',
-    area: 'codebase',
-    severity: 'error',
-    title: 'Modules the settings use are declared dependencies',
-    docs: devCenter('python-pip'),
+export const undeclaredModuleRule: Rule<ProjectFacts> = defineRule({
+  id: 'codebase.undeclared-module',
+  area: 'codebase',
+  severity: 'error',
+  title: 'Modules the settings use are declared dependencies',
+  docs: devCenter('python-pip'),
+  explain: {
+    checks: "Whether every third-party module the settings import or name (INSTALLED_APPS, backends) comes from a declared dependency, or one a declared package brings.",
+    why: "A module installed only on the developer's machine crashes the app at boot with ModuleNotFoundError.",
+    example: "import dj_database_url with no dj-database-url in requirements.txt",
+    fix: "Declare the distribution in requirements.txt, pinned.",
   },
-  check(facts) {
+  messages: { 'undeclared': "a module the settings use is not declared", 'cannot-tell': "implanta does not know which package provides the module (info)" },
+  check(facts: ProjectFacts) {
     if (!facts.evaluation) return NO_SETTINGS;
     const deps = facts.dependencies;
     if (!deps) return { skip: 'no dependency file' };
@@ -38,7 +44,7 @@ export const undeclaredModuleRule: Rule<ProjectFacts> = {
         // Modules and distributions need not share a name; guessing one would be an error nobody can act on.
         reports.push({
           severity: 'info',
-          message: `cannot tell which package provides ${use.module} (${use.file}:${use.line}): no declared package is known to (implanta's module mapping, ${moduleMappingDate()}, does not name it)`,
+          messageId: 'cannot-tell', message: `cannot tell which package provides ${use.module} (${use.file}:${use.line}): no declared package is known to (implanta's module mapping, ${moduleMappingDate()}, does not name it)`,
           hint: `If no requirement brings it, declare the package that provides ${top} in ${deps.file}.`,
           file: use.file,
           line: use.line,
@@ -47,7 +53,7 @@ export const undeclaredModuleRule: Rule<ProjectFacts> = {
       }
       reports.push({
         severity: complete ? 'error' : 'warning',
-        message: `the settings ${how} ${use.module} (${use.file}:${use.line}), but ${deps.file} does not declare ${names.join(' or ')}${complete ? '' : ', so it is installed only if another requirement pulls it in'}: otherwise the app crashes at boot with ModuleNotFoundError`,
+        messageId: 'undeclared', message: `the settings ${how} ${use.module} (${use.file}:${use.line}), but ${deps.file} does not declare ${names.join(' or ')}${complete ? '' : ', so it is installed only if another requirement pulls it in'}: otherwise the app crashes at boot with ModuleNotFoundError`,
         hint: declareHint(deps, names[0]!),
         file: use.file,
         line: use.line,
@@ -55,4 +61,4 @@ export const undeclaredModuleRule: Rule<ProjectFacts> = {
     }
     return reports;
   },
-};
+});

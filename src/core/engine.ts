@@ -24,6 +24,7 @@ export function runRules<Facts>(rules: readonly Rule<Facts>[], facts: Facts): Ru
         rule: meta.id,
         area: meta.area,
         severity: 'error',
+        message_id: 'implanta-bug',
         message: `implanta's rule ${meta.id} failed: ${(error as Error).message}`,
         hint: 'This is a bug in implanta; please report it with the project layout that triggers it.',
       });
@@ -38,10 +39,12 @@ export function runRules<Facts>(rules: readonly Rule<Facts>[], facts: Facts): Ru
         rule: report.rule ?? meta.id,
         area: meta.area,
         severity: report.severity ?? meta.severity,
+        message_id: report.messageId,
         message: report.message,
         ...(report.hint !== undefined && { hint: report.hint }),
         ...(report.file !== undefined && { file: report.file }),
         ...(report.line !== undefined && { line: report.line }),
+        ...(report.source !== undefined && { source: report.source }),
         docs: meta.docs,
       });
     }

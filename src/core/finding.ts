@@ -6,11 +6,15 @@ export interface Finding {
   rule: string;
   area: Area;
   severity: Severity;
+  /** Which of the rule's messages this is (stable; see the rule's entry in docs/rules.md). */
+  message_id?: string;
   message: string;
   hint?: string;
   /** Path relative to the project root, with forward slashes. */
   file?: string;
   line?: number;
+  /** Where the value behind the finding came from: a literal, an environment variable, a call, an import. */
+  source?: string;
   docs?: string;
 }
 

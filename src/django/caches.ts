@@ -107,6 +107,12 @@ function cacheReports(ctx: CheckContext, caches: SettingRead): Report[] {
 const W002 = djangoRule({
   id: 'caches.W002',
   title: 'File-based caches stay out of served folders',
+  explain: {
+    checks: "Whether a FileBasedCache LOCATION is inside MEDIA_ROOT, STATIC_ROOT or a STATICFILES_DIRS folder.",
+    why: "Files in a served folder can be downloaded by anyone, and collectstatic or an upload can overwrite cache entries.",
+    example: "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.filebased.FileBasedCache', 'LOCATION': STATIC_ROOT / 'cache'}}",
+    fix: "Put LOCATION in a folder of its own outside the served ones; on Heroku prefer a Redis or Memcached add-on, since dyno files vanish on restart.",
+  },
   docsSection: 'caches',
   check: (ctx) => cacheReports(ctx, ctx.setting('CACHES')),
 });

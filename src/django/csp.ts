@@ -10,6 +10,12 @@ const CSP_SETTINGS = ['SECURE_CSP', 'SECURE_CSP_REPORT_ONLY'] as const;
 const E026 = djangoRule({
   id: 'security.E026',
   title: 'SECURE_CSP and SECURE_CSP_REPORT_ONLY are dicts',
+  explain: {
+    checks: "Whether SECURE_CSP and SECURE_CSP_REPORT_ONLY (Django 6.0+) are dicts.",
+    why: "ContentSecurityPolicyMiddleware builds the header from a dict; any other type fails at the first request.",
+    example: "SECURE_CSP = \"default-src 'self'\"",
+    fix: "SECURE_CSP = {'default-src': [CSP.SELF]}",
+  },
   check: (ctx) =>
     CSP_SETTINGS.flatMap((name) => {
       const read = ctx.setting(name);

@@ -11,6 +11,12 @@ const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
 const W003 = djangoRule({
   id: 'security.W003',
   title: 'CsrfViewMiddleware is installed',
+  explain: {
+    checks: "Whether CsrfViewMiddleware is in MIDDLEWARE.",
+    why: "Without it, forms and session-authenticated POSTs accept requests forged by other sites.",
+    example: "MIDDLEWARE = ['django.middleware.common.CommonMiddleware']",
+    fix: "Add 'django.middleware.csrf.CsrfViewMiddleware' to MIDDLEWARE.",
+  },
   check: (ctx) =>
     report({
       fires: not3(includes(ctx.setting('MIDDLEWARE'), CSRF_MIDDLEWARE)),
@@ -27,6 +33,12 @@ const W003 = djangoRule({
 const W016 = djangoRule({
   id: 'security.W016',
   title: 'CSRF_COOKIE_SECURE is True',
+  explain: {
+    checks: "Whether CSRF_COOKIE_SECURE is True when CsrfViewMiddleware is on.",
+    why: "A CSRF cookie sent over plain HTTP can be read by anyone on the network path.",
+    example: "CSRF_COOKIE_SECURE = False",
+    fix: "CSRF_COOKIE_SECURE = True",
+  },
   check: (ctx) =>
     report({
       fires: and3(
@@ -67,11 +79,11 @@ function failureViewReports(ctx: CheckContext, own: 'E101' | 'E102'): RuleResult
   }
   if (own === 'E102' && facts.kind === 'not-importable') {
     const crash = facts.djangoCrashes ? " (Django's own check stops with ViewDoesNotExist here)" : '';
-    return [{ message: `The CSRF failure view '${view.path}' could not be imported: ${facts.problem}${crash}.`, hint, file: at.file, line: at.line }];
+    return [{ messageId: 'django', message: `The CSRF failure view '${view.path}' could not be imported: ${facts.problem}${crash}.`, hint, file: at.file, line: at.line }];
   }
   if (own === 'E101' && facts.kind === 'bad-signature') {
     const message = `The CSRF failure view '${view.path}' does not take the correct number of arguments: ${facts.problem}.`;
-    return [{ message, hint, file: facts.file, line: facts.line }];
+    return [{ messageId: 'django', message, hint, file: facts.file, line: facts.line }];
   }
   return [];
 }
@@ -79,12 +91,24 @@ function failureViewReports(ctx: CheckContext, own: 'E101' | 'E102'): RuleResult
 const E101 = djangoRule({
   id: 'security.E101',
   title: 'CSRF_FAILURE_VIEW takes (request, reason)',
+  explain: {
+    checks: "Whether the view named by CSRF_FAILURE_VIEW accepts (request, reason=...).",
+    why: "Django calls it with those arguments when a CSRF check fails; a wrong signature turns every rejected POST into a 500.",
+    example: "def csrf_failure(request): ...",
+    fix: "def csrf_failure(request, reason=''): ...",
+  },
   check: (ctx) => failureViewReports(ctx, 'E101'),
 });
 
 const E102 = djangoRule({
   id: 'security.E102',
   title: 'CSRF_FAILURE_VIEW can be imported',
+  explain: {
+    checks: "Whether the dotted path in CSRF_FAILURE_VIEW can be imported.",
+    why: "Django imports it on the first CSRF failure; a wrong path crashes that request instead of showing a 403 page.",
+    example: "CSRF_FAILURE_VIEW = 'myapp.views.csrf_falure'",
+    fix: "Point CSRF_FAILURE_VIEW at a function that exists, or remove the setting to use Django's view.",
+  },
   check: (ctx) => failureViewReports(ctx, 'E102'),
 });
 

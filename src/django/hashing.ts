@@ -7,6 +7,12 @@ import { djangoRule, report } from './rule-kit.js';
 const E100 = djangoRule({
   id: 'security.E100',
   title: 'DEFAULT_HASHING_ALGORITHM is sha1 or sha256',
+  explain: {
+    checks: "Whether DEFAULT_HASHING_ALGORITHM (Django 3.1-3.2 only) is 'sha1' or 'sha256'.",
+    why: "Any other value makes signing fail, so sessions, messages and password resets break.",
+    example: "DEFAULT_HASHING_ALGORITHM = 'md5'",
+    fix: "DEFAULT_HASHING_ALGORITHM = 'sha256' (or remove the setting).",
+  },
   check: (ctx) => {
     const algorithm = ctx.setting('DEFAULT_HASHING_ALGORITHM');
     const v = algorithm.value;

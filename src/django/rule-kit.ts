@@ -1,5 +1,5 @@
 import type { Severity } from '../core/finding.js';
-import type { Report, Rule, RuleResult } from '../core/rule.js';
+import type { Report, Rule, RuleExplain, RuleResult } from '../core/rule.js';
 import { containsString, truthy, Unknown, type PyValue } from '../project/python-value.js';
 import { djangoDefault } from './defaults.js';
 import type { DjangoFacts } from './facts.js';
@@ -24,8 +24,18 @@ export interface DjangoRuleSpec {
   title: string;
   /** Section of Django's checks reference: `security`, `caches`, `asynchronous-support`. */
   docsSection?: string;
+  explain: RuleExplain;
   check(ctx: CheckContext): RuleResult;
 }
+
+/**
+ * A Django check has one message of its own (Django's text, as `check --deploy` prints it), plus the
+ * info report implanta adds when the verdict depends on a value it cannot know.
+ */
+export const DJANGO_MESSAGES = {
+  django: "Django's own message for the check, as `manage.py check --deploy` prints it",
+  'cannot-tell': 'the verdict depends on a value the static evaluation could not know (info)',
+} as const;
 
 /**
  * Wraps a Django check: it reports nothing in releases that lack the check, and skips on releases older
@@ -40,6 +50,8 @@ export function djangoRule(spec: DjangoRuleSpec): Rule<DjangoFacts> {
       severity,
       title: spec.title,
       docs: `https://docs.djangoproject.com/en/${formatRelease(docsRelease(spec.id))}/ref/checks/#${spec.docsSection ?? 'security'}`,
+      explain: spec.explain,
+      messages: DJANGO_MESSAGES,
     },
     check(facts): RuleResult {
       const version = facts.version;
@@ -106,12 +118,12 @@ export interface Verdict {
 /** Turns a verdict into reports: the check's own severity when it fires, info when it cannot tell. */
 export function report(v: Verdict): Report[] {
   if (v.fires === false) return [];
-  if (v.fires === true) return [{ message: v.message, hint: v.hint, file: v.at.file, line: v.at.line }];
+  if (v.fires === true) return [{ messageId: 'django', message: v.message, hint: v.hint, file: v.at.file, line: v.at.line }];
   return cannotTell(v.fires, v.at, v.question, v.hint);
 }
 
 /** The info report for a check that depends on a value implanta cannot know. */
 export function cannotTell(u: Unknown, at: SettingRead, question: string, hint: string): Report[] {
   const where = placed(u, at);
-  return [{ severity: 'info', message: `cannot tell whether ${question}: ${where.reason}`, hint, file: where.file, line: where.line }];
+  return [{ messageId: 'cannot-tell', severity: 'info', message: `cannot tell whether ${question}: ${where.reason}`, hint, file: where.file, line: where.line }];
 }

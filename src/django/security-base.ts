@@ -43,6 +43,12 @@ const KEY_HINT =
 const W009 = djangoRule({
   id: 'security.W009',
   title: 'SECRET_KEY is long and random',
+  explain: {
+    checks: "Whether SECRET_KEY is at least 50 characters with at least 5 distinct ones, and not a 'django-insecure-' key from startproject.",
+    why: "The key signs sessions, password-reset links and cookies: a short or known key lets an attacker forge them.",
+    example: "SECRET_KEY = 'django-insecure-abc123'",
+    fix: "Generate a key (get_random_secret_key), set it as a config var and read it: SECRET_KEY = os.environ['SECRET_KEY'].",
+  },
   check: (ctx) => {
     const key = ctx.setting('SECRET_KEY');
     const emptyKey = not3(truthyOf(key));
@@ -81,12 +87,24 @@ function fallbackReports(fallbacks: SettingRead, ctx: CheckContext): Report[] {
 const W025 = djangoRule({
   id: 'security.W025',
   title: 'SECRET_KEY_FALLBACKS hold only strong keys',
+  explain: {
+    checks: "Whether every key in SECRET_KEY_FALLBACKS (Django 4.1+) is as strong as SECRET_KEY must be.",
+    why: "Old keys still verify signatures: a weak fallback is as good as a weak key.",
+    example: "SECRET_KEY_FALLBACKS = ['old-key']",
+    fix: "Keep only strong keys there, and drop each once sessions signed with it have expired.",
+  },
   check: (ctx) => fallbackReports(ctx.setting('SECRET_KEY_FALLBACKS'), ctx),
 });
 
 const W018 = djangoRule({
   id: 'security.W018',
   title: 'DEBUG is off',
+  explain: {
+    checks: "Whether DEBUG is True.",
+    why: "With DEBUG on, every error page shows visitors the settings, the code and local variables, and Django keeps every SQL query in memory.",
+    example: "DEBUG = True",
+    fix: "DEBUG = os.environ.get('DJANGO_DEBUG') == '1', and leave DJANGO_DEBUG unset in production.",
+  },
   check: (ctx) =>
     report({
       fires: truthyOf(ctx.setting('DEBUG')),
@@ -100,6 +118,12 @@ const W018 = djangoRule({
 const W020 = djangoRule({
   id: 'security.W020',
   title: 'ALLOWED_HOSTS is not empty',
+  explain: {
+    checks: "Whether ALLOWED_HOSTS is empty.",
+    why: "With DEBUG off and ALLOWED_HOSTS empty, Django answers every request with 400 Bad Request.",
+    example: "ALLOWED_HOSTS = []",
+    fix: "ALLOWED_HOSTS = ['myapp.herokuapp.com', 'www.example.com']",
+  },
   check: (ctx) =>
     report({
       fires: not3(truthyOf(ctx.setting('ALLOWED_HOSTS'))),

@@ -26,6 +26,12 @@ function hstsActive(ctx: CheckContext): Tri {
 const W004 = djangoRule({
   id: 'security.W004',
   title: 'HTTP Strict Transport Security is on',
+  explain: {
+    checks: "Whether SECURE_HSTS_SECONDS is set (SecurityMiddleware on).",
+    why: "Without HSTS, a browser's first request to the site can go over plain HTTP and be intercepted.",
+    example: "SECURE_HSTS_SECONDS = 0",
+    fix: "SECURE_HSTS_SECONDS = 3600 at first, then 31536000 once every page works over HTTPS.",
+  },
   check: (ctx) =>
     report({
       fires: and3(hasSecurityMiddleware(ctx), not3(truthyOf(ctx.setting('SECURE_HSTS_SECONDS')))),
@@ -42,6 +48,12 @@ const W004 = djangoRule({
 const W005 = djangoRule({
   id: 'security.W005',
   title: 'HSTS covers subdomains',
+  explain: {
+    checks: "Whether SECURE_HSTS_INCLUDE_SUBDOMAINS is True when HSTS is on.",
+    why: "Subdomains without HSTS can be used to set cookies for the main site over plain HTTP.",
+    example: "SECURE_HSTS_INCLUDE_SUBDOMAINS = False",
+    fix: "SECURE_HSTS_INCLUDE_SUBDOMAINS = True, once every subdomain serves HTTPS.",
+  },
   check: (ctx) =>
     report({
       fires: and3(hstsActive(ctx), not3(isTrueOf(ctx.setting('SECURE_HSTS_INCLUDE_SUBDOMAINS')))),
@@ -58,6 +70,12 @@ const W005 = djangoRule({
 const W021 = djangoRule({
   id: 'security.W021',
   title: 'HSTS preload is on',
+  explain: {
+    checks: "Whether SECURE_HSTS_PRELOAD is True when HSTS is on.",
+    why: "Only preloaded sites are protected on a browser's very first visit.",
+    example: "SECURE_HSTS_PRELOAD = False",
+    fix: "SECURE_HSTS_PRELOAD = True, then submit the domain at hstspreload.org.",
+  },
   check: (ctx) =>
     report({
       fires: and3(hstsActive(ctx), not3(isTrueOf(ctx.setting('SECURE_HSTS_PRELOAD')))),
@@ -73,6 +91,12 @@ const W021 = djangoRule({
 const W006 = djangoRule({
   id: 'security.W006',
   title: 'X-Content-Type-Options: nosniff is sent',
+  explain: {
+    checks: "Whether SECURE_CONTENT_TYPE_NOSNIFF is True (SecurityMiddleware on).",
+    why: "Browsers that sniff content types can run an uploaded file as a script.",
+    example: "SECURE_CONTENT_TYPE_NOSNIFF = False",
+    fix: "SECURE_CONTENT_TYPE_NOSNIFF = True (Django's default).",
+  },
   check: (ctx) =>
     report({
       fires: and3(hasSecurityMiddleware(ctx), not3(isTrueOf(ctx.setting('SECURE_CONTENT_TYPE_NOSNIFF')))),
@@ -89,6 +113,12 @@ const W006 = djangoRule({
 const W008 = djangoRule({
   id: 'security.W008',
   title: 'HTTP requests are redirected to HTTPS',
+  explain: {
+    checks: "Whether SECURE_SSL_REDIRECT is True (SecurityMiddleware on).",
+    why: "Without it, pages are served over plain HTTP to anyone who types the address without https://.",
+    example: "SECURE_SSL_REDIRECT = False",
+    fix: "SECURE_SSL_REDIRECT = True, with SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https') behind Heroku's router.",
+  },
   check: (ctx) =>
     report({
       fires: and3(hasSecurityMiddleware(ctx), not3(isTrueOf(ctx.setting('SECURE_SSL_REDIRECT')))),
@@ -105,6 +135,12 @@ const W008 = djangoRule({
 const W019 = djangoRule({
   id: 'security.W019',
   title: "X_FRAME_OPTIONS is 'DENY'",
+  explain: {
+    checks: "Whether X_FRAME_OPTIONS is 'DENY' when XFrameOptionsMiddleware is on.",
+    why: "A page that can be framed by the same origin is still open to clickjacking through any page of the site that frames others.",
+    example: "X_FRAME_OPTIONS = 'SAMEORIGIN'",
+    fix: "X_FRAME_OPTIONS = 'DENY', unless the site frames its own pages.",
+  },
   check: (ctx) =>
     report({
       fires: and3(hasXFrameMiddleware(ctx), not3(equalsOf(ctx.setting('X_FRAME_OPTIONS'), 'DENY'))),
@@ -121,6 +157,12 @@ const W019 = djangoRule({
 const W022 = djangoRule({
   id: 'security.W022',
   title: 'A Referrer-Policy header is sent',
+  explain: {
+    checks: "Whether SECURE_REFERRER_POLICY is set (SecurityMiddleware on).",
+    why: "Without a Referrer-Policy header, full URLs (with tokens in query strings) leak to other sites.",
+    example: "SECURE_REFERRER_POLICY = None",
+    fix: "SECURE_REFERRER_POLICY = 'same-origin'",
+  },
   check: (ctx) =>
     report({
       fires: and3(hasSecurityMiddleware(ctx), isNoneOf(ctx.setting('SECURE_REFERRER_POLICY'))),
@@ -152,6 +194,12 @@ function referrerPolicyInvalid(value: PyValue): Tri {
 const E023 = djangoRule({
   id: 'security.E023',
   title: 'SECURE_REFERRER_POLICY is valid',
+  explain: {
+    checks: "Whether every value in SECURE_REFERRER_POLICY is a policy browsers know.",
+    why: "An unknown value makes browsers ignore the header entirely.",
+    example: "SECURE_REFERRER_POLICY = 'same-site'",
+    fix: "Use one of no-referrer, no-referrer-when-downgrade, origin, origin-when-cross-origin, same-origin, strict-origin, strict-origin-when-cross-origin, unsafe-url.",
+  },
   check: (ctx) => {
     const policy = ctx.setting('SECURE_REFERRER_POLICY');
     return report({
@@ -167,6 +215,12 @@ const E023 = djangoRule({
 const E024 = djangoRule({
   id: 'security.E024',
   title: 'SECURE_CROSS_ORIGIN_OPENER_POLICY is valid',
+  explain: {
+    checks: "Whether SECURE_CROSS_ORIGIN_OPENER_POLICY is a policy browsers know.",
+    why: "An unknown value makes browsers ignore the header, so other sites keep a handle on windows they open.",
+    example: "SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-site'",
+    fix: "Use same-origin (Django's default), same-origin-allow-popups or unsafe-none.",
+  },
   check: (ctx) => {
     const policy = ctx.setting('SECURE_CROSS_ORIGIN_OPENER_POLICY');
     const v = policy.value;

@@ -26,6 +26,12 @@ function governedSettings(ctx: CheckContext): string {
 const W001 = djangoRule({
   id: 'security.W001',
   title: 'SecurityMiddleware is installed',
+  explain: {
+    checks: "Whether SecurityMiddleware is in MIDDLEWARE.",
+    why: "Without it none of the SECURE_* settings (HSTS, HTTPS redirect, nosniff, Referrer-Policy) take effect.",
+    example: "MIDDLEWARE = ['django.contrib.sessions.middleware.SessionMiddleware', ...]",
+    fix: "Put 'django.middleware.security.SecurityMiddleware' first in MIDDLEWARE.",
+  },
   check: (ctx) =>
     report({
       fires: not3(hasSecurityMiddleware(ctx)),
@@ -39,6 +45,12 @@ const W001 = djangoRule({
 const W002 = djangoRule({
   id: 'security.W002',
   title: 'XFrameOptionsMiddleware is installed',
+  explain: {
+    checks: "Whether XFrameOptionsMiddleware is in MIDDLEWARE.",
+    why: "Without the X-Frame-Options header, other sites can frame the pages and trick users into clicks (clickjacking).",
+    example: "MIDDLEWARE = ['django.middleware.security.SecurityMiddleware', ...]",
+    fix: "Add 'django.middleware.clickjacking.XFrameOptionsMiddleware' to MIDDLEWARE.",
+  },
   check: (ctx) =>
     report({
       fires: not3(hasXFrameMiddleware(ctx)),

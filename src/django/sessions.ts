@@ -14,6 +14,8 @@ const SESSION_MIDDLEWARE = 'django.contrib.sessions.middleware.SessionMiddleware
 interface CookieFlag {
   setting: 'SESSION_COOKIE_SECURE' | 'SESSION_COOKIE_HTTPONLY';
   ids: { app: string; middleware: string; both: string };
+  /** Why it matters, for the catalogue. */
+  why: string;
   consequence: string;
 }
 
@@ -21,11 +23,13 @@ const FLAGS: CookieFlag[] = [
   {
     setting: 'SESSION_COOKIE_SECURE',
     ids: { app: 'security.W010', middleware: 'security.W011', both: 'security.W012' },
+    why: 'A session cookie sent over plain HTTP can be read on the network and used to take over the session.',
     consequence: 'Using a secure-only session cookie makes it more difficult for network traffic sniffers to hijack user sessions.',
   },
   {
     setting: 'SESSION_COOKIE_HTTPONLY',
     ids: { app: 'security.W013', middleware: 'security.W014', both: 'security.W015' },
+    why: 'A session cookie readable from JavaScript can be stolen through any cross-site scripting hole.',
     consequence: 'Using an HttpOnly session cookie makes it more difficult for cross-site scripting attacks to hijack user sessions.',
   },
 ];
@@ -37,6 +41,12 @@ export function flagIsOff(ctx: CheckContext, setting: string): Tri {
 
 type Place = 'app' | 'middleware' | 'both';
 
+const PLACE_WORDS: Record<Place, string> = {
+  app: `'${SESSION_APP}' in INSTALLED_APPS only`,
+  middleware: 'SessionMiddleware in MIDDLEWARE only',
+  both: 'both the sessions app and SessionMiddleware',
+};
+
 function sessionRule(flag: CookieFlag, place: Place): Rule<DjangoFacts> {
   const where = {
     app: `You have '${SESSION_APP}' in your INSTALLED_APPS, but you have not set ${flag.setting} to True.`,
@@ -46,6 +56,12 @@ function sessionRule(flag: CookieFlag, place: Place): Rule<DjangoFacts> {
   return djangoRule({
     id: flag.ids[place],
     title: `${flag.setting} is True`,
+    explain: {
+      checks: `Whether ${flag.setting} is True when sessions are on through ${PLACE_WORDS[place]}.`,
+      why: flag.why,
+      example: `${flag.setting} = False`,
+      fix: `${flag.setting} = True`,
+    },
     check: (ctx) => {
       const app = includes(ctx.setting('INSTALLED_APPS'), SESSION_APP);
       const middleware = includes(ctx.setting('MIDDLEWARE'), SESSION_MIDDLEWARE);

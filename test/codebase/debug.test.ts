@@ -1,18 +1,22 @@
-import { test } from 'node:test';
 import { debugRule } from '../../src/codebase/debug.js';
 import { Unknown } from '../../src/project/python-value.js';
-import { assertReports, envRead, projectFacts, type Expected, type FactsInput } from '../helpers/project-facts.js';
+import { envRead, projectFacts } from '../helpers/project-facts.js';
+import { testRule } from '../helpers/rule-tester.js';
 
-const cases: Array<[string, FactsInput, Expected[] | 'skip']> = [
-  ['off, from the environment', { settings: { DEBUG: false }, envReads: [envRead('DJANGO_DEBUG', 1, false, 'os.getenv')] }, []],
-  ['not set: Django defaults to False', { settings: {} }, []],
-  ['a literal False', { settings: { SECRET_KEY: 'x', DEBUG: false } }, [{ severity: 'info', message: /^DEBUG is a literal False: fine in production, but it does not come from the environment/, line: 2 }]],
-  ['a literal True', { settings: { DEBUG: true } }, [{ severity: 'error', message: /^DEBUG is True in this environment: any error page shows/, file: 'proj/settings.py', line: 1 }]],
-  ['on because the environment says so', { settings: { DEBUG: true }, envReads: [envRead('DEBUG', 1, false, 'environ.Env.bool')], env: { DEBUG: 'on' } }, [{ severity: 'error', message: /^DEBUG is True in this environment \(from bool\('DEBUG'\)\)/ }]],
-  ['unknown', { settings: { DEBUG: new Unknown("calls is_debug()", 'proj/settings.py', 4) } }, [{ severity: 'info', message: /^cannot tell whether DEBUG is on: calls is_debug\(\)/, line: 4 }]],
-  ['no evaluation', {}, 'skip'],
-];
-
-for (const [name, input, expected] of cases) {
-  test(`codebase.debug: ${name}`, () => assertReports(debugRule, projectFacts(input), expected));
-}
+testRule(debugRule, {
+  pass: [
+    { name: 'off, from the environment', facts: projectFacts({ settings: { DEBUG: false }, envReads: [envRead('DJANGO_DEBUG', 1, false, 'os.getenv')] }) },
+    { name: 'not set: Django defaults to False', facts: projectFacts({ settings: {} }) },
+  ],
+  fail: [
+    { name: 'a literal False', facts: projectFacts({ settings: { SECRET_KEY: 'x', DEBUG: false } }), reports: [{ messageId: 'literal-false', severity: 'info', line: 2 }] },
+    { name: 'a literal True', facts: projectFacts({ settings: { DEBUG: true } }), reports: [{ messageId: 'debug-on', severity: 'error', file: 'proj/settings.py', line: 1 }] },
+    {
+      name: 'on because the environment says so',
+      facts: projectFacts({ settings: { DEBUG: true }, envReads: [envRead('DEBUG', 1, false, 'environ.Env.bool')], env: { DEBUG: 'on' } }),
+      reports: [{ messageId: 'debug-on', severity: 'error' }],
+    },
+    { name: 'unknown', facts: projectFacts({ settings: { DEBUG: new Unknown('calls is_debug()', 'proj/settings.py', 4) } }), reports: [{ messageId: 'cannot-tell', severity: 'info', line: 4 }] },
+  ],
+  skip: [{ name: 'no evaluation', facts: projectFacts({}), reason: /not evaluated/ }],
+});

@@ -1,22 +1,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRules, silence } from '../../src/core/engine.js';
+import { defineRule } from '../../src/core/define-rule.js';
 import type { Rule } from '../../src/core/rule.js';
 import { Redactor, secretParts } from '../../src/core/redact.js';
 
+const explain = { checks: 'c', why: 'w', example: 'e', fix: 'f' };
+const base = (id: string) => ({ id, title: id, docs: `https://d/${id}`, explain, messages: { odd: 'n is odd' } });
 const rules: Rule<{ n: number }>[] = [
-  { meta: { id: 'x.even', area: 'codebase', severity: 'warning', title: 'even', docs: 'https://d/even' }, check: ({ n }) => (n % 2 ? [{ message: 'odd', line: 3 }] : []) },
-  { meta: { id: 'x.skip', area: 'heroku', severity: 'error', title: 'skip', docs: 'https://d/skip' }, check: () => ({ skip: 'no app given' }) },
-  { meta: { id: 'x.boom', area: 'django', severity: 'info', title: 'boom', docs: 'https://d/boom' }, check: () => { throw new Error('kaput'); } },
+  defineRule({ ...base('x.even'), area: 'codebase', severity: 'warning', check: ({ n }: { n: number }) => (n % 2 ? [{ messageId: 'odd', message: 'odd', line: 3 }] : []) }),
+  defineRule({ ...base('x.skip'), area: 'heroku', severity: 'error', check: () => ({ skip: 'no app given' }) }),
+  defineRule({ ...base('x.boom'), area: 'django', severity: 'info', check: () => { throw new Error('kaput'); } }),
 ];
 
 test('engine fills area, default severity and docs, collects skips, and survives a broken rule', () => {
   const { findings, skipped } = runRules(rules, { n: 1 });
-  assert.deepEqual(findings[0], { rule: 'x.even', area: 'codebase', severity: 'warning', message: 'odd', line: 3, docs: 'https://d/even' });
+  assert.deepEqual(findings[0], { rule: 'x.even', area: 'codebase', severity: 'warning', message_id: 'odd', message: 'odd', line: 3, docs: 'https://d/x.even' });
   assert.deepEqual(skipped, [{ rule: 'x.skip', reason: 'no app given' }]);
   assert.equal(findings[1]!.rule, 'x.boom');
   assert.equal(findings[1]!.severity, 'error');
   assert.equal(runRules(rules, { n: 2 }).findings.length, 1);
+});
+
+test('a report naming a message ID the rule did not declare is an implanta bug, reported as an error naming the rule', () => {
+  const typo = defineRule({ ...base('x.typo'), area: 'codebase', severity: 'warning', check: () => [{ messageId: 'od', message: 'odd' }] });
+  const { findings } = runRules([typo], { n: 1 });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'error');
+  assert.equal(findings[0]!.message_id, 'implanta-bug');
+  assert.match(findings[0]!.message, /x\.typo failed: reported undeclared message ID 'od'/);
 });
 
 test('silence drops exactly the listed IDs', () => {

@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../../core/rule.js';
+import { defineRule } from '../../core/define-rule.js';
 import type { EnvRead } from '../../project/settings/types.js';
 import type { HerokuFacts } from '../facts.js';
 import { cli, featureEnabled } from './app-queries.js';
@@ -17,27 +18,32 @@ const DYNO_METADATA_VARS = new Set([
  * Cross-checks the config vars with the settings: DEBUG must not be on in production, and every
  * variable the settings read should be set. Values are secret: only names, and whether DEBUG is truthy.
  */
-export const configRule: Rule<HerokuFacts> = {
-  meta: {
-    id: 'heroku.config',
-    area: 'heroku',
-    severity: 'warning',
-    title: 'Config vars match what the settings read',
-    docs: 'https://devcenter.heroku.com/articles/config-vars',
+export const configRule: Rule<HerokuFacts> = defineRule({
+  id: 'heroku.config',
+  area: 'heroku',
+  severity: 'warning',
+  title: 'Config vars match what the settings read',
+  docs: 'https://devcenter.heroku.com/articles/config-vars',
+  explain: {
+    checks: "Whether DEBUG is true in the app's config vars, and whether every variable the settings read is set on the app.",
+    why: "DEBUG in production exposes settings and code; a required variable the app lacks crashes the dyno at boot.",
+    example: "heroku config:set DEBUG=True",
+    fix: "heroku config:unset DEBUG; heroku config:set for each variable the settings read.",
   },
-  check(facts) {
+  messages: { 'debug-config-var': "DEBUG is a true value in the config vars (error)", 'required-unset': "a variable the settings read with no default is not set (error)", 'optional-unset': "a variable read with a default is not set: the default applies (info)" },
+  check(facts: HerokuFacts) {
     const reports: Report[] = [];
     if (TRUTHY.test(facts.configVars.DEBUG?.trim() ?? '')) {
       reports.push({
         severity: 'error',
-        message: 'DEBUG is set to a true value in the config vars: Django shows tracebacks and settings to every visitor.',
+        messageId: 'debug-config-var', message: 'DEBUG is set to a true value in the config vars: Django shows tracebacks and settings to every visitor.',
         hint: cli(facts, 'config:unset DEBUG'),
       });
     }
     for (const read of unsetReads(facts)) {
       reports.push({
         severity: read.required ? 'error' : 'info',
-        message: read.required
+        messageId: read.required ? 'required-unset' : 'optional-unset', message: read.required
           ? `The settings read ${read.name} with no default, and the app does not set it: the web process fails at boot.`
           : `The settings read ${read.name} (with a default), and the app does not set it: the default applies.`,
         hint: cli(facts, `config:set ${read.name}=…`),
@@ -47,7 +53,7 @@ export const configRule: Rule<HerokuFacts> = {
     }
     return reports;
   },
-};
+});
 
 /** One report per variable, at its first read; a required read anywhere makes it required. */
 function unsetReads(facts: HerokuFacts): EnvRead[] {

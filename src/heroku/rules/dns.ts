@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type * as Heroku from '../schema-extensions.js';
 import type { Report, Rule } from '../../core/rule.js';
+import { defineRule } from '../../core/define-rule.js';
 import type { HerokuFacts } from '../facts.js';
 import { customDomains } from './app-queries.js';
 
@@ -13,15 +14,20 @@ import { customDomains } from './app-queries.js';
  * the app; when some resolve and others do not, the silent ones are reported, since that is a
  * missing record rather than a missing network.
  */
-export const dnsRule: Rule<HerokuFacts> = {
-  meta: {
-    id: 'heroku.dns',
-    area: 'heroku',
-    severity: 'warning',
-    title: 'Custom domains point at their Heroku DNS target',
-    docs: 'https://devcenter.heroku.com/articles/custom-domains',
+export const dnsRule: Rule<HerokuFacts> = defineRule({
+  id: 'heroku.dns',
+  area: 'heroku',
+  severity: 'warning',
+  title: 'Custom domains point at their Heroku DNS target',
+  docs: 'https://devcenter.heroku.com/articles/custom-domains',
+  explain: {
+    checks: "Whether each custom domain resolves to the DNS target Heroku gave it.",
+    why: "A domain pointing elsewhere (or at an old target) does not reach the app, or loses automatic certificates.",
+    example: "www.example.com CNAME old-app.herokuapp.com",
+    fix: "Point a CNAME (or ALIAS at the apex) at the domain's DNS target from heroku domains.",
   },
-  check(facts) {
+  messages: { 'does-not-resolve': "a custom domain does not resolve", 'wrong-target': "a custom domain does not point at its DNS target" },
+  check(facts: HerokuFacts) {
     const domains = customDomains(facts).filter((d) => !d.hostname!.startsWith('*.') && d.cname);
     if (domains.length === 0) return { skip: 'the app has no custom domain to look up' };
     const resolved = domains.filter((d) => records(facts, d.hostname!) !== null);
@@ -33,14 +39,14 @@ export const dnsRule: Rule<HerokuFacts> = {
       const host = domain.hostname!;
       const found = records(facts, host);
       if (found === null) {
-        reports.push({ message: `${host} does not resolve, while other custom domains of the app do.`, hint: recordHint(domain) });
+        reports.push({ messageId: 'does-not-resolve', message: `${host} does not resolve, while other custom domains of the app do.`, hint: recordHint(domain) });
       } else if (pointsAt(facts, found, domain.cname!) === false) {
-        reports.push({ message: `${host} does not point at its DNS target ${domain.cname}.`, hint: recordHint(domain) });
+        reports.push({ messageId: 'wrong-target', message: `${host} does not point at its DNS target ${domain.cname}.`, hint: recordHint(domain) });
       }
     }
     return reports;
   },
-};
+});
 
 function records(facts: HerokuFacts, host: string): string[] | null {
   return facts.dns[host.toLowerCase()] ?? null;

@@ -1,5 +1,6 @@
 import type * as Heroku from '../schema-extensions.js';
 import type { Rule } from '../../core/rule.js';
+import { defineRule } from '../../core/define-rule.js';
 import type { HerokuFacts } from '../facts.js';
 import { attachmentNames, barePlan, cli, postgresAddons, postgresTier, primaryDatabase } from './app-queries.js';
 
@@ -12,15 +13,20 @@ import { attachmentNames, barePlan, cli, postgresAddons, postgresTier, primaryDa
  * supports following, attached to this app under its own HEROKU_POSTGRESQL_<COLOR> name and not as
  * DATABASE, is taken for a follower, and the report says it was assumed.
  */
-export const postgresHaRule: Rule<HerokuFacts> = {
-  meta: {
-    id: 'heroku.postgres-ha',
-    area: 'heroku',
-    severity: 'warning',
-    title: 'The database is highly available',
-    docs: 'https://devcenter.heroku.com/articles/heroku-postgres-ha',
+export const postgresHaRule: Rule<HerokuFacts> = defineRule({
+  id: 'heroku.postgres-ha',
+  area: 'heroku',
+  severity: 'warning',
+  title: 'The database is highly available',
+  docs: 'https://devcenter.heroku.com/articles/heroku-postgres-ha',
+  explain: {
+    checks: "Whether the primary database has a high-availability standby or a follower.",
+    why: "Without one, a hardware failure means downtime and a restore from backup.",
+    example: "heroku-postgresql:standard-0 with no follower",
+    fix: "Use a Premium plan, or add a follower with --follow DATABASE_URL.",
   },
-  check(facts) {
+  messages: { 'assumed-follower': "no HA standby, but a follower is assumed (info)", 'no-standby': "no HA standby and no follower" },
+  check(facts: HerokuFacts) {
     const primary = primaryDatabase(facts);
     const tier = primary && postgresTier(primary);
     if (!primary || !tier?.production) {
@@ -31,20 +37,20 @@ export const postgresHaRule: Rule<HerokuFacts> = {
     if (followers.length > 0) {
       return [{
         severity: 'info',
-        message:
+        messageId: 'assumed-follower', message:
           `The primary database (${barePlan(primary)}) has no HA standby; ${followers.join(', ')} is assumed to be its follower, ` +
           'which the Platform API cannot confirm.',
         hint: `Confirm with ${cli(facts, 'pg:info')}: a follower shows "Following".`,
       }];
     }
     return [{
-      message: `The primary database runs on ${barePlan(primary)}, which has no HA standby, and no follower was found.`,
+      messageId: 'no-standby', message: `The primary database runs on ${barePlan(primary)}, which has no HA standby, and no follower was found.`,
       hint:
         `Move to a Premium plan (automatic failover), or add a follower to promote on failure: ` +
         cli(facts, `addons:create heroku-postgresql:${barePlan(primary)} --follow DATABASE_URL`),
     }];
   },
-};
+});
 
 function likelyFollowers(facts: HerokuFacts, primary: Heroku.AddOn): string[] {
   return postgresAddons(facts)

@@ -1,5 +1,6 @@
 import type * as Heroku from '../schema-extensions.js';
 import type { Report, Rule } from '../../core/rule.js';
+import { defineRule } from '../../core/define-rule.js';
 import type { HerokuFacts } from '../facts.js';
 import { cli, customDomains, days, daysUntil } from './app-queries.js';
 
@@ -14,18 +15,23 @@ const ACM_FAILED = new Set(['failed', 'failing']);
  * The herokuapp.com name is always covered by Heroku's own certificate. Whether DNS points at Heroku is
  * heroku.dns's question: this rule reads only the Platform API, so it never has to skip for the network.
  */
-export const sslRule: Rule<HerokuFacts> = {
-  meta: {
-    id: 'heroku.ssl',
-    area: 'heroku',
-    severity: 'error',
-    title: 'Every custom domain has a valid certificate',
-    docs: 'https://devcenter.heroku.com/articles/automated-certificate-management',
+export const sslRule: Rule<HerokuFacts> = defineRule({
+  id: 'heroku.ssl',
+  area: 'heroku',
+  severity: 'error',
+  title: 'Every custom domain has a valid certificate',
+  docs: 'https://devcenter.heroku.com/articles/automated-certificate-management',
+  explain: {
+    checks: "Whether every custom domain has a valid, unexpired certificate, and whether Automated Certificate Management succeeded.",
+    why: "HTTPS to a domain without a valid certificate fails in every browser.",
+    example: "www.example.com with ACM status failing",
+    fix: "heroku certs:auto:enable, and fix the DNS record ACM needs.",
   },
-  check(facts) {
+  messages: { 'expired': "a certificate has expired (error)", 'expires-soon': "a certificate expires soon (warning)", 'acm-failed': "Automated Certificate Management failed", 'no-certificate': "a custom domain has no certificate" },
+  check(facts: HerokuFacts) {
     return customDomains(facts).flatMap((domain) => domainReports(facts, domain));
   },
-};
+});
 
 function domainReports(facts: HerokuFacts, domain: Heroku.Domain): Report[] {
   const host = domain.hostname ?? '';
@@ -36,19 +42,19 @@ function domainReports(facts: HerokuFacts, domain: Heroku.Domain): Report[] {
     const left = daysUntil(facts.today, expiresAt);
     if (left > RENEW_WITHIN_DAYS) return [];
     const hint = `Upload a renewed certificate (${cli(facts, 'certs:update CERT.pem KEY.pem')}) or let Heroku manage it: ${cli(facts, 'certs:auto:enable')}`;
-    if (left <= 0) return [{ message: `The certificate for ${host} expired on ${expiresAt.slice(0, 10)}.`, hint }];
-    return [{ severity: 'warning', message: `The certificate for ${host} expires on ${expiresAt.slice(0, 10)}, in ${days(left)}.`, hint }];
+    if (left <= 0) return [{ messageId: 'expired', message: `The certificate for ${host} expired on ${expiresAt.slice(0, 10)}.`, hint }];
+    return [{ severity: 'warning', messageId: 'expires-soon', message: `The certificate for ${host} expires on ${expiresAt.slice(0, 10)}, in ${days(left)}.`, hint }];
   }
   if (facts.app.acm) {
     const status = domain.acm_status ?? 'no status yet';
     const reason = domain.acm_status_reason ? `: ${domain.acm_status_reason}` : '';
     return [{
       severity: ACM_FAILED.has(status.toLowerCase()) ? 'error' : 'warning',
-      message: `Automated Certificate Management has not issued a certificate for ${host} (${status}${reason}).`,
+      messageId: 'acm-failed', message: `Automated Certificate Management has not issued a certificate for ${host} (${status}${reason}).`,
       hint: `Point ${host} at ${domain.cname ?? 'its DNS target'} (see heroku.dns), then ${cli(facts, 'certs:auto:refresh')}`,
     }];
   }
-  return [{ message: `${host} has no certificate: HTTPS to it fails.`, hint: cli(facts, 'certs:auto:enable') }];
+  return [{ messageId: 'no-certificate', message: `${host} has no certificate: HTTPS to it fails.`, hint: cli(facts, 'certs:auto:enable') }];
 }
 
 /** The endpoint the domain is bound to, else any endpoint whose certificate names it. */

@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../../core/rule.js';
+import { defineRule } from '../../core/define-rule.js';
 import { isValidPythonVersion } from '../../project/python-version.js';
 import { daysUntil } from '../dates.js';
 import { PYTHON_EOL_WARNING_DAYS, pythonTarget } from '../support.js';
@@ -9,15 +10,20 @@ import type { VersionsFacts } from '../versions-facts.js';
  * The guide's "keep Python current": the declared Python must still get fixes upstream, be one Heroku's
  * buildpack builds, and be one the pinned Django runs on. Each failure is its own finding.
  */
-export const pythonEolRule: Rule<VersionsFacts> = {
-  meta: {
-    id: 'versions.python-eol',
-    area: 'versions',
-    severity: 'error',
-    title: 'The declared Python is supported upstream, by Heroku and by Django',
-    docs: 'https://devcenter.heroku.com/articles/python-support',
+export const pythonEolRule: Rule<VersionsFacts> = defineRule({
+  id: 'versions.python-eol',
+  area: 'versions',
+  severity: 'error',
+  title: 'The declared Python is supported upstream, by Heroku and by Django',
+  docs: 'https://devcenter.heroku.com/articles/python-support',
+  explain: {
+    checks: "Whether the declared Python series is supported upstream, built by Heroku's buildpack, and supported by the project's Django.",
+    why: "An unsupported Python gets no security fixes; a series the buildpack dropped fails the next build.",
+    example: ".python-version: 3.8",
+    fix: "Declare a supported series in .python-version, e.g. 3.12.",
   },
-  check(facts) {
+  messages: { 'end-of-life': "the Python series is past end of life (error)", 'ending': "end of life is near (warning)", 'heroku-unsupported': "Heroku's buildpack no longer builds it (error)", 'django-unsupported': "the project's Django does not support it (error)" },
+  check(facts: VersionsFacts) {
     if (!facts.python) return { skip: 'no .python-version or runtime.txt: Heroku builds with its default Python' };
     const { declared, series } = facts.python;
     if (!isValidPythonVersion(declared.version)) return { skip: `${declared.file} declares "${declared.version}", which is not a Python version` };
@@ -27,21 +33,21 @@ export const pythonEolRule: Rule<VersionsFacts> = {
     const reports: Report[] = [];
     const days = daysUntil(facts.today, series.eol);
     if (days <= 0) {
-      reports.push({ message: `Python ${series.series} reached end of life on ${series.eol}: no more security fixes.`, hint, ...where });
+      reports.push({ messageId: 'end-of-life', message: `Python ${series.series} reached end of life on ${series.eol}: no more security fixes.`, hint, ...where });
     } else if (days <= PYTHON_EOL_WARNING_DAYS) {
-      reports.push({ severity: 'warning', message: `Python ${series.series} reaches end of life on ${series.eol} (in ${days} days).`, hint, ...where });
+      reports.push({ severity: 'warning', messageId: 'ending', message: `Python ${series.series} reaches end of life on ${series.eol} (in ${days} days).`, hint, ...where });
     }
     if (!series.heroku_supported) {
-      reports.push({ message: `Heroku's Python buildpack no longer builds Python ${series.series}: the next deploy fails.`, hint, ...where });
+      reports.push({ messageId: 'heroku-unsupported', message: `Heroku's Python buildpack no longer builds Python ${series.series}: the next deploy fails.`, hint, ...where });
     }
     const django = facts.django?.series;
     if (django && !django.python.includes(series.series)) {
       reports.push({
-        message: `Django ${django.series} does not support Python ${series.series} (it supports ${django.python.join(', ')}).`,
+        messageId: 'django-unsupported', message: `Django ${django.series} does not support Python ${series.series} (it supports ${django.python.join(', ')}).`,
         hint,
         ...where,
       });
     }
     return reports;
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { Rule } from '../../core/rule.js';
+import { defineRule } from '../../core/define-rule.js';
 import { daysUntil } from '../dates.js';
 import { upgradeStack } from '../upgrade-hints.js';
 import type { VersionsFacts } from '../versions-facts.js';
@@ -7,28 +8,33 @@ import type { VersionsFacts } from '../versions-facts.js';
  * The guide's "built-in update": the platform's own. Judged from the same dated stack data as the
  * production check's heroku.stack, so both commands agree on a stack.
  */
-export const stackRule: Rule<VersionsFacts> = {
-  meta: {
-    id: 'versions.stack',
-    area: 'versions',
-    severity: 'warning',
-    title: "The app's Heroku stack is still supported",
-    docs: 'https://devcenter.heroku.com/articles/stack',
+export const stackRule: Rule<VersionsFacts> = defineRule({
+  id: 'versions.stack',
+  area: 'versions',
+  severity: 'warning',
+  title: "The app's Heroku stack is still supported",
+  docs: 'https://devcenter.heroku.com/articles/stack',
+  explain: {
+    checks: "Whether the app's stack is supported (implanta versions -a).",
+    why: "A stack past end of life gets no security updates and builds are refused.",
+    example: "the app runs on heroku-20",
+    fix: "heroku stack:set heroku-24, then deploy.",
   },
-  check(facts) {
+  messages: { 'unknown-stack': "a stack implanta does not know", 'end-of-life': "the stack is past end of life (error)", 'deprecated': "the stack is deprecated" },
+  check(facts: VersionsFacts) {
     if (!facts.stack) return { skip: 'no app given (--app APP)' };
     const { name, info, defaultStack, asOf } = facts.stack;
     const hint = `${upgradeStack(defaultStack)} (${defaultStack} is what new apps get).`;
-    if (!info) return [{ message: `The app runs on ${name}, a stack implanta does not know (its data is as of ${asOf}).`, hint }];
+    if (!info) return [{ messageId: 'unknown-stack', message: `The app runs on ${name}, a stack implanta does not know (its data is as of ${asOf}).`, hint }];
     if (info.status === 'container') return { skip: 'the app deploys a Docker image (container stack): its base image is yours to keep current' };
     if (info.end_of_life === null) return [];
     const days = daysUntil(facts.today, info.end_of_life);
     if (days <= 0) {
-      return [{ severity: 'error', message: `The app runs on ${name}, which reached end-of-life on ${info.end_of_life}: no security updates, and builds are refused.`, hint }];
+      return [{ severity: 'error', messageId: 'end-of-life', message: `The app runs on ${name}, which reached end-of-life on ${info.end_of_life}: no security updates, and builds are refused.`, hint }];
     }
     if (info.status === 'deprecated') {
-      return [{ message: `The app runs on ${name}, which is deprecated and reaches end-of-life on ${info.end_of_life} (in ${days} days).`, hint }];
+      return [{ messageId: 'deprecated', message: `The app runs on ${name}, which is deprecated and reaches end-of-life on ${info.end_of_life} (in ${days} days).`, hint }];
     }
     return [];
   },
-};
+});
