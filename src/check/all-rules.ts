@@ -2,6 +2,7 @@ import type { RuleMeta } from '../core/rule.js';
 import { codebaseRules } from '../codebase/index.js';
 import { djangoRules } from '../django/index.js';
 import { herokuRules } from '../heroku/rules/index.js';
+import { migrationRules } from '../migrations/rules/index.js';
 import { versionsRules } from '../versions/rules/index.js';
 
 /**
@@ -9,5 +10,5 @@ import { versionsRules } from '../versions/rules/index.js';
  * from this list, so a new family is added here once and documented by its own metadata.
  */
 export function allRuleMeta(): RuleMeta[] {
-  return [djangoRules, codebaseRules, versionsRules, herokuRules].flatMap((family) => family.map((r) => r.meta));
+  return [djangoRules, codebaseRules, versionsRules, herokuRules, migrationRules].flatMap((family) => family.map((r) => r.meta));
 }

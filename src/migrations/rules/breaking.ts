@@ -13,7 +13,7 @@ const isNewTable = (table: string, ctx: JudgeContext) => ctx.newTables.has(table
 const tableOf = (fact: OperationFact) => defaultTable(fact.migration.app, fact.model ?? '');
 
 export const removeField: MigrationRule = {
-  meta: { id: 'migrations.remove-field', severity: 'error', title: 'A migration drops a column the running release still reads', docs: docs('removefield') },
+  meta: { id: 'migrations.remove-field', severity: 'error', title: 'A migration drops a column the running release still reads', docs: docs('removefield') , explain: { checks: "Whether a new migration drops a column of a table the running release still reads (RemoveField, or ALTER TABLE \u2026 DROP COLUMN).", why: "During the deploy the old code keeps serving against the new schema: every query selecting the column fails until the new release serves.", example: "migrations.RemoveField(model_name='book', name='title')", fix: "Stop using the field in one release (state-only removal with SeparateDatabaseAndState), drop the column in the next." } },
   operation(fact) {
     if (fact.op.kind !== 'RemoveField' || fact.newModel) return undefined;
     return {
@@ -28,7 +28,7 @@ export const removeField: MigrationRule = {
 };
 
 export const deleteModel: MigrationRule = {
-  meta: { id: 'migrations.delete-model', severity: 'error', title: 'A migration drops a table the running release still uses', docs: docs('deletemodel') },
+  meta: { id: 'migrations.delete-model', severity: 'error', title: 'A migration drops a table the running release still uses', docs: docs('deletemodel') , explain: { checks: "Whether a new migration drops a table the running release still queries.", why: "The old release's pages that use the model fail with \"relation does not exist\" until the new code serves.", example: "migrations.DeleteModel(name='Book')", fix: "Remove the model from the code first (state-only DeleteModel), drop the table in a later release." } },
   operation(fact) {
     if (fact.op.kind !== 'DeleteModel' || fact.newModel) return undefined;
     return {
@@ -43,7 +43,7 @@ export const deleteModel: MigrationRule = {
 };
 
 export const renameField: MigrationRule = {
-  meta: { id: 'migrations.rename-field', severity: 'error', title: 'A migration renames a column the running release uses by its old name', docs: docs('renamefield') },
+  meta: { id: 'migrations.rename-field', severity: 'error', title: 'A migration renames a column the running release uses by its old name', docs: docs('renamefield') , explain: { checks: "Whether a new migration renames a column the running release uses by its old name.", why: "The old release reads and writes the old column name and fails until the new code serves.", example: "migrations.RenameField('book', 'title', 'name')", fix: "Keep the column with db_column='title' and a state-only rename, or add, backfill and drop over several releases." } },
   operation(fact) {
     // With db_column set, Django renames the field only: the column keeps its name.
     if (fact.op.kind !== 'RenameField' || fact.newModel || fact.before?.dbColumn) return undefined;
@@ -61,7 +61,7 @@ export const renameField: MigrationRule = {
 };
 
 export const renameModel: MigrationRule = {
-  meta: { id: 'migrations.rename-model', severity: 'error', title: 'A migration renames a table the running release uses by its old name', docs: docs('renamemodel') },
+  meta: { id: 'migrations.rename-model', severity: 'error', title: 'A migration renames a table the running release uses by its old name', docs: docs('renamemodel') , explain: { checks: "Whether a new migration renames a table the running release uses by its old name.", why: "Every query of the old release against that table fails until the new code serves.", example: "migrations.RenameModel('Book', 'Title')", fix: "Keep the table with Meta.db_table and a state-only rename, or copy the data over several releases." } },
   operation(fact) {
     if ((fact.op.kind !== 'RenameModel' && fact.op.kind !== 'AlterModelTable') || fact.newModel) return undefined;
     return {
@@ -76,7 +76,7 @@ export const renameModel: MigrationRule = {
 };
 
 export const notNull: MigrationRule = {
-  meta: { id: 'migrations.not-null', severity: 'error', title: 'A migration makes a column NOT NULL under the running release', docs: docs('alterfield') },
+  meta: { id: 'migrations.not-null', severity: 'error', title: 'A migration makes a column NOT NULL under the running release', docs: docs('alterfield') , explain: { checks: "Whether a new migration makes an existing column NOT NULL.", why: "The running release may still insert rows without the value, and its writes fail.", example: "migrations.AlterField('book', 'isbn', models.CharField(max_length=13))  # was null=True", fix: "Deploy code that always writes the value first, backfill, then add the constraint in a later release." } },
   operation(fact) {
     if (fact.op.kind !== 'AlterField' || fact.newModel || !fact.field || fact.field.nullable || fact.field.manyToMany) return undefined;
     if (fact.before && !fact.before.nullable) return undefined;
@@ -100,7 +100,7 @@ export const notNull: MigrationRule = {
 };
 
 export const columnType: MigrationRule = {
-  meta: { id: 'migrations.column-type', severity: 'error', title: "A migration changes a column's type under the running release", docs: docs('alterfield') },
+  meta: { id: 'migrations.column-type', severity: 'error', title: "A migration changes a column's type under the running release", docs: docs('alterfield') , explain: { checks: "Whether a new migration changes a column's type in a way the running release or the table data cannot survive (a rewrite or an incompatible cast).", why: "The old code may write values the new type refuses, and a rewrite locks the table.", example: "AlterField('book', 'pages', models.CharField(max_length=10))  # was IntegerField", fix: "Add a new column of the new type, write both, backfill, switch reads, drop the old one later." } },
   operation(fact) {
     if (fact.op.kind !== 'AlterField' || fact.newModel || !fact.field || !fact.before || fact.field.manyToMany) return undefined;
     const before = fact.before.columnType;
@@ -128,7 +128,7 @@ export const columnType: MigrationRule = {
 };
 
 export const addNotNull: MigrationRule = {
-  meta: { id: 'migrations.add-not-null', severity: 'error', title: 'A migration adds a NOT NULL column without a database default', docs: docs('addfield') },
+  meta: { id: 'migrations.add-not-null', severity: 'error', title: 'A migration adds a NOT NULL column without a database default', docs: docs('addfield') , explain: { checks: "Whether a new migration adds a NOT NULL column without a database default (db_default, Django 5.0+).", why: "The running release inserts rows without the column, and those inserts fail.", example: "AddField('book', 'isbn', models.CharField(max_length=13, default=''))", fix: "Add it nullable (or with db_default), backfill, then make it NOT NULL in a later release." } },
   operation(fact, ctx) {
     const field = fact.field;
     if (fact.op.kind !== 'AddField' || fact.newModel || !field || field.nullable || field.manyToMany) return undefined;
@@ -154,7 +154,7 @@ export const addNotNull: MigrationRule = {
 };
 
 export const removeTogether: MigrationRule = {
-  meta: { id: 'migrations.remove-together', severity: 'error', title: 'A migration removes a unique_together or index_together the running release relies on', docs: docs('alteruniquetogether') },
+  meta: { id: 'migrations.remove-together', severity: 'error', title: 'A migration removes a unique_together or index_together the running release relies on', docs: docs('alteruniquetogether') , explain: { checks: "Whether a new migration removes a unique_together or index_together constraint the running release may rely on.", why: "The old code may depend on the uniqueness (get_or_create, error handling) while it still serves.", example: "AlterUniqueTogether(name='book', unique_together=set())", fix: "Remove the dependence in one release, the constraint in the next." } },
   operation(fact) {
     const kind = fact.op.kind;
     if ((kind !== 'AlterUniqueTogether' && kind !== 'AlterIndexTogether') || fact.newModel || !fact.modelBefore) return undefined;

@@ -5,7 +5,7 @@ import { docs, label, shortSql, type MigrationRule } from './kit.js';
 /** What implanta cannot judge, said plainly; and migration files that will not run as they read. */
 
 export const runSql: MigrationRule = {
-  meta: { id: 'migrations.run-sql', severity: 'error', title: "A RunSQL whose effect on the running release cannot be told", docs: docs('runsql') },
+  meta: { id: 'migrations.run-sql', severity: 'error', title: "A RunSQL whose effect on the running release cannot be told", docs: docs('runsql') , explain: { checks: "Whether a RunSQL runs SQL whose effect on the running release implanta cannot tell.", why: "Arbitrary SQL can drop or lock what the old code uses, and nothing shows it before the deploy.", example: "migrations.RunSQL(sql_from_a_function())", fix: "Write the SQL as a literal, or run `manage.py sqlmigrate` so implanta can read it, and keep breaking changes for a later release." } },
   operation(fact) {
     if (fact.op.kind !== 'RunSQL') return undefined;
     const sql = argument(fact.op.call, 'sql', 0);
@@ -32,7 +32,7 @@ const KNOWN = new Set([
 ]);
 
 export const unknownOperation: MigrationRule = {
-  meta: { id: 'migrations.unknown-operation', severity: 'warning', title: 'An operation implanta does not know', docs: 'https://docs.djangoproject.com/en/stable/ref/migration-operations/#writing-your-own' },
+  meta: { id: 'migrations.unknown-operation', severity: 'warning', title: 'An operation implanta does not know', docs: 'https://docs.djangoproject.com/en/stable/ref/migration-operations/#writing-your-own' , explain: { checks: "Whether a migration uses an operation that is not one of Django's.", why: "implanta cannot tell what it does to the database while the old release serves.", example: "operations = [my_custom_operation()]", fix: "Check what it runs with `manage.py sqlmigrate APP NAME`, then silence the finding for this migration if it is safe." } },
   operation(fact) {
     if (KNOWN.has(fact.op.kind)) return undefined;
     return {
@@ -43,7 +43,7 @@ export const unknownOperation: MigrationRule = {
 };
 
 export const unreadable: MigrationRule = {
-  meta: { id: 'migrations.unreadable', severity: 'error', title: 'A new migration file implanta cannot read', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#migration-files' },
+  meta: { id: 'migrations.unreadable', severity: 'error', title: 'A new migration file implanta cannot read', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#migration-files' , explain: { checks: "Whether a new migration file can be read as makemigrations writes it (a Migration class with literal operations).", why: "A migration implanta cannot read is a migration nobody checked before the deploy.", example: "a migration that builds its operations in a loop", fix: "Check `python manage.py migrate --plan` lists it, and keep operations literal." } },
   file(fact) {
     if (!fact.migration.problem) return undefined;
     return {
@@ -54,7 +54,7 @@ export const unreadable: MigrationRule = {
 };
 
 export const editedMigration: MigrationRule = {
-  meta: { id: 'migrations.edited', severity: 'warning', title: 'A migration the running release already applied was edited', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#workflow' },
+  meta: { id: 'migrations.edited', severity: 'warning', title: 'A migration the running release already applied was edited', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#workflow' , explain: { checks: "Whether a migration the running release already applied was edited since.", why: "Django never re-runs an applied migration: the edit changes nothing in production, and production's schema drifts from the code's.", example: "editing 0003_add_isbn.py after it was deployed", fix: "Revert the edit and put the change in a new migration." } },
   file(fact) {
     if (!fact.edited) return undefined;
     return {
@@ -65,7 +65,7 @@ export const editedMigration: MigrationRule = {
 };
 
 export const squashApplied: MigrationRule = {
-  meta: { id: 'migrations.squash-applied', severity: 'info', title: 'A new squashed migration whose originals are applied: it runs nothing', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#migration-squashing' },
+  meta: { id: 'migrations.squash-applied', severity: 'info', title: 'A new squashed migration whose originals are applied: it runs nothing', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#migration-squashing' , explain: { checks: "Whether a new squashed migration replaces migrations the running release already applied.", why: "Django records it as applied and runs none of its operations: changes added while squashing never reach production.", example: "0001_squashed_0004 with 0001-0004 applied", fix: "Keep the squash to what the originals did; put new changes in a new migration." } },
   file(fact) {
     if (!fact.squashApplied) return undefined;
     return {

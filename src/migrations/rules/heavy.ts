@@ -7,7 +7,7 @@ import { docs, label, shortSql, type MigrationRule } from './kit.js';
 const CONCURRENTLY = 'Build it with AddIndexConcurrently (django.contrib.postgres.operations) in a migration with atomic = False';
 
 export const addIndex: MigrationRule = {
-  meta: { id: 'migrations.add-index', severity: 'warning', title: 'An index is built without CONCURRENTLY, blocking writes to the table', docs: 'https://docs.djangoproject.com/en/stable/ref/contrib/postgres/operations/#concurrent-index-operations' },
+  meta: { id: 'migrations.add-index', severity: 'warning', title: 'An index is built without CONCURRENTLY, blocking writes to the table', docs: 'https://docs.djangoproject.com/en/stable/ref/contrib/postgres/operations/#concurrent-index-operations' , explain: { checks: "Whether an index is built on an existing table without CONCURRENTLY (PostgreSQL).", why: "CREATE INDEX locks the table against writes for the whole build; on a big table the site stops writing.", example: "AddIndex('book', models.Index(fields=['isbn']))", fix: "Use AddIndexConcurrently (django.contrib.postgres.operations) in a migration with atomic = False." } },
   operation(fact) {
     const kind = fact.op.kind;
     if (kind === 'AddIndexConcurrently' && fact.migration.atomic) {
@@ -74,7 +74,7 @@ function groupsOf(value: Py | undefined): string[][] {
 }
 
 export const runPythonNoReverse: MigrationRule = {
-  meta: { id: 'migrations.run-python-no-reverse', severity: 'warning', title: 'A RunPython has no reverse_code: the data change cannot be undone', docs: docs('runpython') },
+  meta: { id: 'migrations.run-python-no-reverse', severity: 'warning', title: 'A RunPython has no reverse_code: the data change cannot be undone', docs: docs('runpython') , explain: { checks: "Whether a RunPython has reverse_code.", why: "Without it the migration cannot be rolled back, and a rollback of the release leaves the data changed.", example: "migrations.RunPython(fill_isbn)", fix: "migrations.RunPython(fill_isbn, reverse_code=migrations.RunPython.noop), or a real reverse." } },
   operation(fact) {
     if (fact.op.kind !== 'RunPython') return undefined;
     const reverse = argument(fact.op.call, 'reverse_code', 1);
@@ -87,7 +87,7 @@ export const runPythonNoReverse: MigrationRule = {
 };
 
 export const directModelImport: MigrationRule = {
-  meta: { id: 'migrations.direct-model-import', severity: 'warning', title: 'A data migration imports models directly instead of apps.get_model', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#data-migrations' },
+  meta: { id: 'migrations.direct-model-import', severity: 'warning', title: 'A data migration imports models directly instead of apps.get_model', docs: 'https://docs.djangoproject.com/en/stable/topics/migrations/#data-migrations' , explain: { checks: "Whether a data migration imports models directly instead of using apps.get_model.", why: "The imported model is today's code, not the schema at that migration: the migration breaks when the model changes later.", example: "from books.models import Book  # inside a migration", fix: "def forwards(apps, schema_editor): Book = apps.get_model('books', 'Book')" } },
   operation(fact) {
     if (fact.op.kind !== 'RunPython') return undefined;
     const functions = [argument(fact.op.call, 'code', 0), argument(fact.op.call, 'reverse_code', 1)].flatMap((v) => (v?.t === 'name' && !v.v.includes('.') ? [v.v] : []));

@@ -1,4 +1,5 @@
 import type { Severity } from '../../core/finding.js';
+import { defineRule } from '../../core/define-rule.js';
 import type { Report, Rule, RuleMeta } from '../../core/rule.js';
 import type { FileFact, MigrationFacts, OperationFact } from '../facts.js';
 import { argument, asString } from '../py-syntax.js';
@@ -25,31 +26,42 @@ export interface JudgeContext {
  * (a RunSQL's literal SQL, or `manage.py sqlmigrate`'s output). `file` judges a file as a whole.
  */
 export interface MigrationRule {
-  meta: Omit<RuleMeta, 'area'>;
+  /** The messages follow from the judges: one per kind of thing judged (see MESSAGES). */
+  meta: Omit<RuleMeta, 'area' | 'messages'>;
   operation?(fact: OperationFact, ctx: JudgeContext): Verdict | undefined;
   sql?(action: SqlAction, fact: OperationFact, ctx: JudgeContext): Verdict | undefined;
   file?(fact: FileFact): Verdict | undefined;
 }
 
+/** A migration rule's message IDs: which judge spoke (the operation as written, its SQL, or the file). */
+const MESSAGES = {
+  operation: 'an operation, as the migration file writes it',
+  sql: 'an SQL statement the operation runs (RunSQL, or `manage.py sqlmigrate` output)',
+  file: 'the migration file as a whole',
+} as const;
+
 /** The engine's shape for a migration rule: each report on the file and line of what it judged. */
 export function toRule(rule: MigrationRule): Rule<MigrationFacts> {
-  return {
-    meta: { ...rule.meta, area: 'migrations' },
-    check(facts) {
+  const judges = (['operation', 'sql', 'file'] as const).filter((j) => rule[j] !== undefined);
+  return defineRule({
+    ...rule.meta,
+    area: 'migrations',
+    messages: Object.fromEntries(judges.map((j) => [j, MESSAGES[j]])),
+    check(facts: MigrationFacts) {
       const ctx = contextOf(facts);
       const reports: Report[] = [];
-      const add = (v: Verdict | undefined, file: string, line: number) => {
-        if (v) reports.push({ message: v.message, hint: v.hint, file, line: v.line ?? line, ...(v.severity && { severity: v.severity }) });
+      const add = (v: Verdict | undefined, file: string, line: number, messageId: keyof typeof MESSAGES) => {
+        if (v) reports.push({ messageId, message: v.message, hint: v.hint, file, line: v.line ?? line, ...(v.severity && { severity: v.severity }) });
       };
       for (const fact of facts.operations) {
         const where = fact.migration.file;
-        if (fact.sql && rule.sql) for (const action of fact.sql) add(rule.sql(action, fact, ctx), where, fact.op.line);
-        else add(rule.operation?.(fact, ctx), where, fact.op.line);
+        if (fact.sql && rule.sql) for (const action of fact.sql) add(rule.sql(action, fact, ctx), where, fact.op.line, 'sql');
+        else add(rule.operation?.(fact, ctx), where, fact.op.line, 'operation');
       }
-      for (const fact of facts.files) add(rule.file?.(fact), fact.migration.file, 1);
+      for (const fact of facts.files) add(rule.file?.(fact), fact.migration.file, 1, 'file');
       return reports;
     },
-  };
+  });
 }
 
 function contextOf(facts: MigrationFacts): JudgeContext {
