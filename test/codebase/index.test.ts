@@ -4,14 +4,14 @@ import { codebaseRules } from '../../src/codebase/index.js';
 import { runRules } from '../../src/core/engine.js';
 import { projectFacts } from '../helpers/project-facts.js';
 
-test('codebase rules: unique codebase.* ids, each with a title and a Dev Center article', () => {
+test('codebase rules: unique codebase.* ids, each with a title and a Dev Center article (or Django\'s docs)', () => {
   const ids = codebaseRules.map((r) => r.meta.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const { meta } of codebaseRules) {
     assert.match(meta.id, /^codebase\.[a-z-]+$/);
     assert.equal(meta.area, 'codebase');
     assert.ok(meta.title.length > 0, meta.id);
-    assert.match(meta.docs, /^https:\/\/devcenter\.heroku\.com\/articles\/[a-z0-9-]+/, meta.id);
+    assert.match(meta.docs, /^https:\/\/(devcenter\.heroku\.com\/articles\/[a-z0-9-]+|docs\.djangoproject\.com\/)/, meta.id);
   }
 });
 
