@@ -4,6 +4,7 @@ import { toolVersion } from '../core/version.js';
 import { checkedDeploy, type CheckedDeploy } from '../deploy/cli-wiring.js';
 import { ROLLBACK_CAVEAT, summarizeSmoke } from '../deploy/rollback.js';
 import type { ExpectedHeaders } from '../deploy/smoke.js';
+import { parseWatchDuration } from '../deploy/watch.js';
 import { readDotenvFile } from '../project/dotenv.js';
 import { parseChoice, parseCommandArgs, parseFailLevel } from './args.js';
 import type { Command } from './command.js';
@@ -32,6 +33,9 @@ Options:
   --env-file FILE       variables the tests of --run-tests run with
   --fail-level LEVEL    the checks gate fails at or above: error, warning (default), info, none
   --break-lock          break a stale lock (its process is gone, or it is older than lock_timeout_minutes)
+  --watch DURATION      after the smoke test, watch the release's router and dyno log this long (90, 90s,
+                        2m; default .implanta.json's watch_seconds, else 60 s; 0 turns it off) and roll
+                        back when 5xx/H-codes are clearly worse than before the push, or dynos crash (R15)
   --force               replace the app's main even when the commit does not descend from it
   --allow-incompatible-migrations
                         deploy even when a migration breaks the running release (recorded in the history)
@@ -45,6 +49,7 @@ Examples:
   implanta deploy -a hollow --dry-run
   implanta deploy -a hollow --run-tests --env-file .env.test
   implanta deploy -a hollow --fail-level error --format json > deploy.json
+  implanta deploy -a hollow --watch 5m
 `,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('deploy', argv, {
@@ -57,6 +62,7 @@ Examples:
       'break-lock': { type: 'boolean' },
       force: { type: 'boolean' },
       'allow-incompatible-migrations': { type: 'boolean' },
+      watch: { type: 'string' },
       'api-url': { type: 'string' },
       format: { type: 'string' },
     });
@@ -64,6 +70,8 @@ Examples:
     if (positionals.length > 1) throw new InputError('expected at most one project folder (see `implanta deploy --help`)');
     const format = parseChoice('--format', values.format, ['text', 'json'] as const, 'text');
     const failLevel = parseFailLevel(values['fail-level']);
+    const watchSeconds = values.watch === undefined ? undefined : parseWatchDuration(values.watch);
+    if (values.watch !== undefined && watchSeconds === undefined) throw new InputError(`--watch ${values.watch}: expected a duration such as 60, 90s or 2m (0 turns the watch off)`);
     const envFile = values['env-file'];
     const testEnv = envFile ? readDotenvFile(resolve(envFile), envFile) : undefined;
     // With --format json, standard output carries the result alone; the live steps go to stderr.
@@ -80,6 +88,7 @@ Examples:
       ...(values['break-lock'] && { breakLock: true }),
       ...(values.force && { force: true }),
       ...(values['allow-incompatible-migrations'] && { allowIncompatibleMigrations: true }),
+      ...(watchSeconds !== undefined && { watchSeconds }),
       ...printSteps(live),
     });
     const { result } = deployed;
@@ -107,6 +116,7 @@ function summary(app: string, { result, webUrl, expect }: CheckedDeploy): string
   if (m?.runs.length) lines.push(`  migrations: ${m.runs.join(', ')}${m.allowed ? ` (backward-incompatible, accepted with --allow-incompatible-migrations: ${m.incompatible.join('; ')})` : ''}`);
   if (m?.backup) lines.push(`  backup:  ${'file' in m.backup ? `${m.backup.file} (${m.backup.bytes} bytes)` : `none (${m.backup.skipped})`}`);
   if (result.smoke) lines.push(`  smoke test: ${summarizeSmoke(result.smoke)}`, smokeLines(result.smoke, '    ').trimEnd());
+  if (result.watch) lines.push(`  watch: ${result.watch.verdict}, ${result.watch.reason}`);
   if (result.rollback) {
     const r = result.rollback;
     lines.push(`  rollback: v${r.from.version} → code of v${r.to.version}, as v${r.release.version} (${r.release.status})${r.ok ? '' : `: ${r.problem ?? 'failed'}`}`);

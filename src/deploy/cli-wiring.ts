@@ -65,6 +65,7 @@ export interface CheckedDeployOptions extends Progress {
   breakLock?: boolean;
   force?: boolean;
   allowIncompatibleMigrations?: boolean;
+  watchSeconds?: number;
 }
 
 export interface CheckedDeploy {
@@ -111,6 +112,7 @@ export async function checkedDeploy(options: CheckedDeployOptions): Promise<Chec
     ...(options.breakLock && { breakLock: true }),
     ...(options.force && { force: true }),
     ...(options.allowIncompatibleMigrations && { allowIncompatibleMigrations: true }),
+    ...(options.watchSeconds !== undefined && { watchSeconds: options.watchSeconds }),
     ...(options.onStep && { onStep: (step) => options.onStep!(redactor.redactDeep(step)) }),
     ...(options.onOutput && { onOutput: (line) => options.onOutput!(redactor.redact(line)) }),
   });

@@ -32,12 +32,14 @@ export interface DeployConfig {
   lockTimeoutMinutes: number;
   /** pg_dump DATABASE_URL before a release that runs migrations (default true). */
   backupBeforeMigrations: boolean;
+  /** After the smoke test, how long the deploy watches the new release's log (0: not at all). */
+  watchSeconds: number;
   /** The file these came from, when there was one. */
   file?: string;
 }
 
-const DEFAULTS = { branch: 'production', healthPath: '/health', maxMs: 5000, lockTimeoutMinutes: 30 };
-const TOP_KEYS = ['test_command', 'branch', 'smoke', 'health_path', 'lock_timeout_minutes', 'backup_before_migrations'];
+const DEFAULTS = { branch: 'production', healthPath: '/health', maxMs: 5000, lockTimeoutMinutes: 30, watchSeconds: 60 };
+const TOP_KEYS = ['test_command', 'branch', 'smoke', 'health_path', 'lock_timeout_minutes', 'backup_before_migrations', 'watch_seconds'];
 const SMOKE_KEYS = ['paths', 'host', 'follow_redirects', 'max_ms'];
 const PATH_KEYS = ['path', 'status', 'contains'];
 
@@ -81,6 +83,7 @@ export function parseDeployConfig(raw: unknown, file: string): DeployConfig {
     healthPath,
     lockTimeoutMinutes: positive(top['lock_timeout_minutes'], file, 'lock_timeout_minutes') ?? DEFAULTS.lockTimeoutMinutes,
     backupBeforeMigrations: flag(top['backup_before_migrations'], file, 'backup_before_migrations') ?? true,
+    watchSeconds: zeroOrMore(top['watch_seconds'], file, 'watch_seconds') ?? DEFAULTS.watchSeconds,
     smoke: {
       paths: smokePaths(smoke['paths'], file) ?? [
         { path: '/', status: 200 },
@@ -136,6 +139,12 @@ function urlPath(value: unknown, file: string, key: string): string | undefined 
 function flag(value: unknown, file: string, key: string): boolean | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'boolean') throw new InputError(`${file}: ${key} must be true or false`);
+  return value;
+}
+
+function zeroOrMore(value: unknown, file: string, key: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new InputError(`${file}: ${key} must be a number of seconds, 0 or more`);
   return value;
 }
 

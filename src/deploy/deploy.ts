@@ -16,6 +16,7 @@ import { rollback, summarizeSmoke, type RollbackReport } from './rollback.js';
 import { waitUntilServing } from './serving.js';
 import { smokeTest, type ExpectedHeaders, type SmokeReport } from './smoke.js';
 import type { Progress } from './steps.js';
+import { measureBaseline, watchRelease, type TrafficSample, type WatchReport } from './watch.js';
 
 export interface DeployOptions extends Progress {
   /** Any folder of the repository. */
@@ -43,6 +44,8 @@ export interface DeployOptions extends Progress {
   /** How long after the push ends a build may take to appear in the API. */
   buildAppearMs?: number;
   pollMs?: number;
+  /** --watch: seconds to watch the new release's log after its smoke test (else .implanta.json's, else 60; 0 off). */
+  watchSeconds?: number;
 }
 
 export type DeployOutcome =
@@ -74,6 +77,7 @@ export interface DeployResult {
   rollback?: RollbackReport;
   /** The migrations the release runs, as the migrations gate judged them. */
   migrations?: MigrationRecord;
+  watch?: WatchReport;
   durations: Record<string, number>;
 }
 
@@ -106,7 +110,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     }),
   );
   const migrations = await timer.time('migrations', () => addMigrationGate(gates, { repo, app: options.app, client: options.client, ...(options.allowIncompatibleMigrations && { allow: true }), ...pick(options, ['onStep']) }));
-  const plan = planOf(options.app, config, gates.commit, gates.app, migrations);
+  const plan = planOf(options.app, { ...config, watchSeconds: options.watchSeconds ?? config.watchSeconds }, gates.commit, gates.app, migrations);
   const base = { gates: gates.gates, plan, durations: timer.durations, ...(gates.commit && { commit: gates.commit }), ...(migrations && { migrations }) };
   const failed = gates.gates.filter((g) => !g.ok);
   const refusal = failed.map((g) => `${g.name}: ${g.reason}`).join('; ');
@@ -158,6 +162,8 @@ type Outcome = Omit<DeployResult, 'gates' | 'plan' | 'durations' | 'commit'>;
 class Run {
   pushed = false;
   private previous?: Heroku.Release;
+  /** The previous release's traffic, read just before the push, for the watch to compare with. */
+  private before?: TrafficSample;
   private lastKnown = 'nothing was pushed';
   private readonly deadline: AbortSignal;
 
@@ -193,6 +199,7 @@ class Run {
       return this.end('already-deployed', 0, `v${this.previous!.version} already runs ${this.commit.slice(0, 12)}: nothing to deploy`);
     }
 
+    if (this.watchSeconds > 0) this.before = await measureBaseline(client, name, this.deadline);
     const push = await this.step('push', () => this.push(), (r) => r.result.outcome === 'pushed', (r) => r.result.message);
     if (push.result.outcome !== 'pushed') {
       return this.end('push-failed', push.result.outcome === 'auth-failed' ? 3 : 1, `${push.result.message}; ${this.serving()}`);
@@ -220,14 +227,27 @@ class Run {
     let smoke: SmokeReport | undefined;
     if (serving.state === 'serving') {
       smoke = await this.step('smoke', () => smokeTest(this.smokeOptions()), (s) => s.ok, summarizeSmoke);
-      if (smoke.ok) return this.end('deployed', 0, `v${version} is live and passed its smoke test`, version, { smoke });
+      if (smoke.ok && this.watchSeconds === 0) return this.end('deployed', 0, `v${version} is live and passed its smoke test`, version, { smoke });
+      if (smoke.ok) return this.watch(version!, smoke);
     }
     const why = smoke ? 'failed its smoke test' : `is not serving (${serving.detail})`;
     return this.rollBack(version!, why, smoke);
   }
 
-  private async rollBack(version: number, why: string, smoke: SmokeReport | undefined): Promise<Outcome> {
-    const extra = smoke ? { smoke } : {};
+  private get watchSeconds(): number {
+    return this.options.watchSeconds ?? this.config.watchSeconds;
+  }
+
+  /** The new release under real traffic: rolled back when its log is clearly worse than the previous one's. */
+  private async watch(version: number, smoke: SmokeReport): Promise<Outcome> {
+    const watch = await this.step('watch', () => watchRelease({ client: this.options.client, app: this.options.app, seconds: this.watchSeconds, before: this.before, signal: this.deadline, ...pick(this.options, ['onOutput']) }), (w) => w.verdict !== 'worse', (w) => w.reason);
+    if (watch.verdict === 'worse') return this.rollBack(version, `failed its watch: ${watch.reason}`, smoke, watch);
+    const watched = watch.verdict === 'ok' ? ` and ${watch.seconds} s of real traffic (${watch.reason})` : ` (${watch.reason})`;
+    return this.end('deployed', 0, `v${version} is live and passed its smoke test${watched}`, version, { smoke, watch });
+  }
+
+  private async rollBack(version: number, why: string, smoke: SmokeReport | undefined, watch?: WatchReport): Promise<Outcome> {
+    const extra = { ...(smoke && { smoke }), ...(watch && { watch }) };
     // The app's first code release follows only config releases: there is no code to go back to.
     if (!this.previous?.version || !this.previous.slug?.id) {
       return this.end('smoke-failed', 1, `v${version} ${why}, and there is no earlier release with code to roll back to: v${version} stays live`, version, extra);
@@ -348,7 +368,8 @@ function planOf(app: string, config: DeployConfig, commit: string | undefined, i
     'follow the build output, then the release phase',
     'wait until every web dyno runs the new release',
     `smoke-test ${info?.web_url ?? `${app}'s web_url`}: ${paths}`,
-    'on a failed smoke test, roll back to the release serving now and smoke-test it',
+    ...(config.watchSeconds > 0 ? [`watch the new release's router and dyno log for ${config.watchSeconds} s against the rate before the push`] : []),
+    'on a failed smoke test or watch, roll back to the release serving now and smoke-test it',
     'record the deploy in .implanta/deploys.jsonl and as a git note; unlock',
   ];
 }
@@ -369,6 +390,7 @@ async function save(repo: string, options: DeployOptions, config: DeployConfig, 
     ...(checks && { checks: checks.reason }),
     ...(result.migrations && { migrations: result.migrations }),
     ...(result.smoke && { smoke: result.smoke }),
+    ...(result.watch && { watch: result.watch }),
     durations_s: result.durations,
     implanta: toolVersion(),
   };

@@ -8,6 +8,7 @@ import { implantaDir } from './implanta-dir.js';
 import { appendNote } from './notes.js';
 import type { MigrationRecord } from './migration-gate.js';
 import type { SmokeReport } from './smoke.js';
+import type { WatchReport } from './watch.js';
 
 export interface DeployRecord {
   /** ISO 8601, when the deploy started. */
@@ -30,6 +31,8 @@ export interface DeployRecord {
   migrations?: MigrationRecord;
   smoke?: SmokeReport;
   rollback_smoke?: SmokeReport;
+  /** What the log showed after the smoke test, and the verdict. */
+  watch?: WatchReport;
   /** Seconds per step: gates, push, build, release, smoke, rollback… */
   durations_s: Record<string, number>;
   implanta: string;

@@ -45,7 +45,7 @@ describe('the deploy commands against implanta local', { skip: missing ?? false,
 
     repo = makeRepo({ 'README.md': 'hollow\n' });
     cpSync(HOLLOW, repo, { recursive: true, filter: (src) => !/(__pycache__|production\.env|staticfiles)/.test(src) });
-    writeFileSync(join(repo, '.implanta.json'), JSON.stringify({ smoke: { max_ms: 10_000 } }));
+    writeFileSync(join(repo, '.implanta.json'), JSON.stringify({ smoke: { max_ms: 10_000 }, watch_seconds: 2 }));
     commit(repo, {}, 'the Hollow site');
     ({ envFile: testEnvFile, drop: dropDatabase } = hollowDatabase(tempDir('implanta-cli-env-'), 'cli'));
   });
@@ -98,7 +98,7 @@ describe('the deploy commands against implanta local', { skip: missing ?? false,
     assert.equal(tested.code, 0, tested.stdout + tested.stderr);
     const shipped = await run(['deploy', '-a', APP, '--fail-level', 'none']);
     assert.equal(shipped.code, 0, shipped.stdout + shipped.stderr);
-    for (const step of ['push', 'build', 'release', 'serving', 'smoke']) assert.match(shipped.stdout, new RegExp(`^✓ ${step}: .*\\(\\d+\\.\\ds\\)$`, 'm'));
+    for (const step of ['push', 'build', 'release', 'serving', 'smoke', 'watch']) assert.match(shipped.stdout, new RegExp(`^✓ ${step}: .*\\(\\d+\\.\\ds\\)$`, 'm'));
     assert.match(shipped.stdout, /^ {4}-----> Building on the Heroku-24 stack$/m);
     assert.match(shipped.stdout, /^Deploy of hollow-cli: deployed$/m);
     assert.match(shipped.stdout, /^ {2}open: +http:\/\/127\.0\.0\.1:\d+\/$/m);
@@ -112,6 +112,24 @@ describe('the deploy commands against implanta local', { skip: missing ?? false,
     const listed = await run(['releases', '-a', APP]);
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, new RegExp(`^v${release} \\* .*deploy ${head}, smoke passed, deployed`, 'm'));
+  });
+
+  it('logs -a reads the app\'s log through a log session, and summarises its router lines', async () => {
+    const { web_url: webUrl } = await client.get<{ web_url: string }>(`/apps/${APP}`);
+    for (const path of ['/', '/health?token=visitor-secret-123', '/missing/']) await (await fetch(new URL(path, webUrl))).arrayBuffer();
+    const lines = await run(['logs', '-a', APP, '--num', '1500', '--source', 'heroku', '--dyno', 'router']);
+    assert.equal(lines.code, 0, lines.stderr);
+    assert.match(lines.stdout, /heroku\[router\]: at=info method=GET path="\/health\?token=\[redacted\]" .* status=200 /);
+    assert.ok(!lines.stdout.includes('visitor-secret-123'));
+    assert.ok(lines.stdout.trim().split('\n').every((line) => line.includes(' heroku[router]: ')), 'only router lines');
+    const summary = await run(['logs', '-a', APP, '--num', '1500', '--summary', '--format', 'json']);
+    assert.equal(summary.code, 0, summary.stderr);
+    const out = JSON.parse(summary.stdout);
+    assert.equal(out.app, APP);
+    assert.ok(out.requests >= 3, `requests: ${out.requests}`);
+    assert.ok(out.status['4xx'] >= 1);
+    assert.equal(typeof out.service_ms.p95, 'number');
+    assert.ok(!summary.stdout.includes(SECRET_KEY));
   });
 
   it('rollback with no earlier release that had code is refused with exit 2', async () => {

@@ -27,6 +27,7 @@ describe('deploy config', () => {
       branch: 'release',
       health_path: '/up',
       lock_timeout_minutes: 10,
+      watch_seconds: 0,
       smoke: { paths: [{ path: '/', status: 200, contains: 'Hollow' }, { path: '/admin/', status: 302 }], host: 'www.example.com', follow_redirects: true, max_ms: 800 },
     };
     writeFileSync(join(dir, '.implanta.json'), JSON.stringify(raw));
@@ -35,8 +36,14 @@ describe('deploy config', () => {
     assert.equal(config.branch, 'release');
     assert.equal(config.healthPath, '/up');
     assert.equal(config.lockTimeoutMinutes, 10);
+    assert.equal(config.watchSeconds, 0);
     assert.deepEqual(config.smoke, { paths: raw.smoke.paths, host: 'www.example.com', followRedirects: true, maxMs: 800 });
     assert.equal(config.file, join(dir, '.implanta.json'));
+  });
+
+  it('watches a release for 60 s unless watch_seconds says otherwise', () => {
+    assert.equal(parseDeployConfig({}, 'f').watchSeconds, 60);
+    assert.equal(parseDeployConfig({ watch_seconds: 15 }, 'f').watchSeconds, 15);
   });
 
   it('uses the configured health path among the default smoke paths', () => {
@@ -53,6 +60,7 @@ describe('deploy config', () => {
     ['a smoke path without path', { smoke: { paths: [{ status: 200 }] } }, /smoke\.paths\[0\]\.path is required/],
     ['a status that is not HTTP', { smoke: { paths: [{ path: '/', status: 700 }] } }, /smoke\.paths\[0\]\.status must be an HTTP status/],
     ['follow_redirects as a string', { smoke: { follow_redirects: 'yes' } }, /smoke\.follow_redirects must be true or false/],
+    ['a negative watch', { watch_seconds: -5 }, /watch_seconds must be a number of seconds, 0 or more/],
     ['a negative lock timeout', { lock_timeout_minutes: -1 }, /lock_timeout_minutes must be a positive number/],
   ];
   for (const [what, raw, message] of invalid) {
