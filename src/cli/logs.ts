@@ -7,7 +7,7 @@ import { resolveToken } from '../heroku/auth.js';
 import { errorCodeData } from '../logs/error-codes.js';
 import { splitLogLine } from '../logs/line.js';
 import { openLogSession, readLogSession } from '../logs/log-session.js';
-import { forEachLine } from '../logs/read-lines.js';
+import { forEachLine, forEachLineRange } from '../logs/read-lines.js';
 import { redactLineQueries } from '../logs/redact-path.js';
 import { summaryText } from '../logs/render.js';
 import { LogSummarizer } from '../logs/summary.js';
@@ -68,12 +68,16 @@ Examples:
     const num = parseNum(values.num);
     const filter = { ...(source && { source }), ...(values.dyno && { dyno: values.dyno }) };
 
-    const summarizer = values.summary ? new LogSummarizer() : undefined;
+    // A file is summarised byte for byte (latin1): several times faster than UTF-8 on a large log.
+    const latin1 = values.summary === true && values.file !== undefined;
+    const summarizer = values.summary ? new LogSummarizer(latin1) : undefined;
     let redactor: Redactor;
     let feed: (onLine: (line: string) => void) => Promise<void>;
+    let feedRanges: ((onLine: (text: string, start: number, end: number) => void) => Promise<void>) | undefined;
     if (values.file !== undefined) {
       redactor = new Redactor(knownToken());
-      feed = (onLine) => readFile(values.file!, onLine);
+      feed = (onLine) => readFile(values.file!, onLine, 'utf8');
+      if (latin1 && !filter.source && !filter.dyno) feedRanges = (onLine) => readFileRanges(values.file!, onLine);
     } else {
       const access = await openApp(values.app!, { ...(values['api-url'] && { apiUrl: values['api-url'] }) });
       redactor = access.redactor;
@@ -85,7 +89,8 @@ Examples:
 
     const keep = (line: string) => matches(line, filter);
     if (summarizer) {
-      await feed((line) => keep(line) && summarizer.add(line));
+      if (feedRanges) await feedRanges((text, start, end) => summarizer.addRange(text, start, end));
+      else await feed((line) => keep(line) && summarizer.add(line));
       const summary = redactor.redactDeep(summarizer.result());
       const data = errorCodeData();
       if (format === 'json') {
@@ -120,10 +125,19 @@ function matches(raw: string, filter: { source?: string; dyno?: string }): boole
   return true;
 }
 
-async function readFile(file: string, onLine: (line: string) => void): Promise<void> {
+async function readFile(file: string, onLine: (line: string) => void, encoding: 'utf8' | 'latin1'): Promise<void> {
+  await reading(file, (stream) => forEachLine(stream, onLine, encoding));
+}
+
+/** The summary's fast path: the file byte for byte (latin1), each line as bounds in its chunk. */
+async function readFileRanges(file: string, onLine: (text: string, start: number, end: number) => void): Promise<void> {
+  await reading(file, (stream) => forEachLineRange(stream, onLine, 'latin1'));
+}
+
+async function reading(file: string, read: (stream: NodeJS.ReadableStream & AsyncIterable<Buffer>) => Promise<void>): Promise<void> {
   const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
   try {
-    await forEachLine(stream, onLine);
+    await read(stream as NodeJS.ReadableStream & AsyncIterable<Buffer>);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`${file === '-' ? 'standard input' : file}: cannot read it (${code ?? (error as Error).message})`);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { implanta } from '../cli/helpers/run-cli.js';
@@ -48,6 +50,24 @@ test('--file - reads standard input; --source and --dyno filter it', async () =>
     child.stdin!.end('2024-05-01T12:00:00.000000+00:00 heroku[web.2]: Error R14 (Memory quota exceeded)\n2024-05-01T12:00:00.000000+00:00 app[web.2]: hi\n2024-05-01T12:00:00.000000+00:00 heroku[web.1]: Error R14 (Memory quota exceeded)\n');
   });
   assert.equal(out, '2024-05-01T12:00:00.000000+00:00 heroku[web.2]: Error R14 (Memory quota exceeded)\n');
+});
+
+test('a large-file summary reads bytes as they are: coloured lines still count, UTF-8 paths come out whole', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'implanta-logs-'));
+  try {
+    const file = join(dir, 'coloured.log');
+    writeFileSync(file, [
+      '\x1b[2m2024-05-01T12:00:00.000000+00:00\x1b[22m \x1b[35mheroku[router]:\x1b[39m at=info method=GET path="/" host=h dyno=web.1 connect=0ms service=3ms status=200 bytes=1 protocol=https',
+      '2024-05-01T12:00:01.000000+00:00 heroku[router]: at=info method=GET path="/café/" host=h dyno=web.1 connect=0ms service=900ms status=200 bytes=1 protocol=https',
+    ].join('\n') + '\n');
+    const run = await implanta(['logs', '--file', file, '--summary', '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout);
+    assert.equal(out.requests, 2);
+    assert.equal(out.slowest_paths[0].path, '/café/');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('bad input: one line, exit 2', async () => {
