@@ -20,7 +20,7 @@ export async function benchSize(): Promise<{ wallMs: number; recommendation: str
   const rec = result.recommendation;
   return {
     wallMs: performance.now() - started,
-    recommendation: rec ? `${rec.quantity} × ${rec.dyno_size}, WEB_CONCURRENCY=${rec.web_concurrency}` : 'none',
+    recommendation: rec.meets_targets ? `${rec.quantity} × ${rec.dyno_size}, WEB_CONCURRENCY=${rec.web_concurrency}` : `none (${rec.reason})`,
   };
 }
 

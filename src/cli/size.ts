@@ -92,7 +92,7 @@ Examples:
         signal: controller.signal,
       });
       process.stdout.write(redactor.redact(format === 'json' ? formatSizeJson(result) : formatSizeText(result)));
-      return result.recommendation ? 0 : 1;
+      return result.recommendation.meets_targets ? 0 : 1;
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);

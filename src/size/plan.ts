@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
-import { applyCommands, MEASUREMENT_HEADER, measurementRows, OPTION_HEADER, optionRows, peakLine, verdict } from './report.js';
+import { applyCommands, MEASUREMENT_HEADER, measurementRows, noFitLines, OPTION_HEADER, optionRows, peakLine, verdict } from './report.js';
 import { latencyChart, memoryChart } from './svg.js';
 import type { SizeResult } from './types.js';
 
@@ -60,12 +60,12 @@ export function releasePlanMarkdown(result: SizeResult, charts: { memory: string
     '',
     `**${verdict(rec)}**`,
     '',
-    ...(rec
+    ...(rec.meets_targets
       ? [
           `${rec.dyno_size} is the cheapest professional size whose predicted peak memory with ${rec.web_concurrency} workers stays under 80% of its memory and that carries the peak with at least two dynos. ${peakLine(rec)}`,
           '',
         ]
-      : []),
+      : [...noFitLines(rec), '']),
     'Options considered, cheapest first:',
     '',
     ...markdownTable(OPTION_HEADER, optionRows(suitable.slice(0, 6))),
@@ -91,7 +91,7 @@ export function releasePlanMarkdown(result: SizeResult, charts: { memory: string
 
 function applySection(result: SizeResult): string[] {
   const rec = result.recommendation;
-  if (!rec) return [];
+  if (!rec.meets_targets) return [];
   return [
     '## Apply it',
     '',

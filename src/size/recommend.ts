@@ -2,14 +2,15 @@ import type { DynoSize } from '../heroku/platform-data.js';
 import { computeUnitsPerVcpu, dynoCompute, workerCeiling, type DynoCompute } from './dyno-compute.js';
 import { predictMemory } from './fit.js';
 import { round } from './stats.js';
-import type { BuildpackVerdict, DynoOption, MemoryFit, Recommendation } from './types.js';
+import type { BuildpackVerdict, DynoOption, MemoryFit, NoRecommendation, Recommendation, SizeRecommendation } from './types.js';
 
 /**
  * From measurements to a formation. For every dyno size: the most workers whose predicted peak memory
  * stays under 80% of the size's memory (Heroku logs R14 and swaps from 100%, and restarts the dyno with
  * R15 at its multiple), the requests per second one dyno then carries, the dynos the peak needs (never
  * fewer than two, so one can restart without an outage), and what that costs a month. The cheapest
- * professional Common Runtime option wins.
+ * professional Common Runtime option wins. When none meets the targets, the result says why and what
+ * would fit (see NoRecommendation).
  */
 
 export const MEMORY_HEADROOM = 0.8;
@@ -30,20 +31,66 @@ export interface RecommendInput {
 
 export interface RecommendOutput {
   options: DynoOption[];
-  recommendation: Recommendation | null;
+  recommendation: SizeRecommendation;
   warnings: string[];
+}
+
+/** An option, with the time one request takes on the size's CPU share (what the p95 target is held against). */
+interface Evaluated {
+  size: DynoSize;
+  option: DynoOption;
+  singleMs: number;
 }
 
 export function recommend(input: RecommendInput): RecommendOutput {
   const unitsPerVcpu = computeUnitsPerVcpu(input.sizes);
-  const options = input.sizes.filter((s) => !s.legacy).map((size) => evaluateSize(size, input, dynoCompute(size, unitsPerVcpu)));
+  const evaluated = input.sizes.filter((s) => !s.legacy).map((size) => evaluateSize(size, input, dynoCompute(size, unitsPerVcpu)));
+  const options = evaluated.map((e) => e.option);
   const ranked = options.filter((o) => o.suitable).sort(byCost);
   const best = ranked[0];
   const ordered = [...ranked, ...options.filter((o) => !o.suitable)];
   return {
     options: ordered,
-    recommendation: best ? recommendationOf(best, input.peakRps) : null,
+    recommendation: best ? recommendationOf(best, input.peakRps) : noRecommendation(evaluated, input),
     warnings: buildpackWarnings(ranked.slice(0, 4)),
+  };
+}
+
+/** A size a Common Runtime app can use for production: the only kind recommended. */
+function commonRuntimeProfessional(size: DynoSize): boolean {
+  return size.professional && size.generation !== 'fir' && size.tier !== 'private' && size.tier !== 'shield';
+}
+
+/**
+ * Why no formation meets the targets, and what would. Memory decides first: a size that cannot hold one
+ * worker within 80% cannot be helped by any target. Among the sizes that hold workers, latency is what
+ * failed, so the fastest of them names the smallest p95 target that can be met, and `would_fit` is the
+ * recommendation at that target, computed the same way.
+ */
+function noRecommendation(evaluated: readonly Evaluated[], input: RecommendInput): NoRecommendation {
+  const candidates = evaluated.filter((e) => commonRuntimeProfessional(e.size));
+  const holding = candidates.filter((e) => e.option.web_concurrency >= 1 && e.option.capacity_rps > 0);
+  if (holding.length === 0) {
+    const largest = [...candidates].sort((a, b) => b.size.memory_mb - a.size.memory_mb)[0];
+    const oneWorker = Math.round(predictMemory({ ...input.fit, per_worker_mb: Math.max(input.fit.per_worker_mb, 0) }, 1));
+    return {
+      meets_targets: false,
+      reason: largest
+        ? `one worker needs about ${oneWorker} MB, over 80% of ${largest.size.memory_mb} MB on ${largest.size.name}, the largest Common Runtime size`
+        : 'no professional Common Runtime size is known to implanta',
+      would_fit: null,
+      next_step: 'Make each request hold less memory: `implanta size --url PATH` measures one URL alone, to find the one that holds the most.',
+    };
+  }
+  const fastest = [...holding].sort((a, b) => a.singleMs - b.singleMs || a.option.monthly_cost_usd - b.option.monthly_cost_usd)[0]!;
+  // Up to the next 10 ms: a target a person would type, and one the fastest size meets by construction.
+  const p95Ms = Math.max(input.p95Ms + 10, Math.ceil(Math.round(fastest.singleMs) / 10) * 10);
+  const relaxed = recommend({ ...input, p95Ms }).recommendation;
+  return {
+    meets_targets: false,
+    reason: `one request takes about ${Math.round(fastest.singleMs)} ms even on ${fastest.size.name}'s CPU share, over the ${input.p95Ms} ms p95 target`,
+    would_fit: relaxed.meets_targets ? { ...relaxed, p95_ms: p95Ms } : null,
+    next_step: `Make the slowest URL faster, or accept a p95 of ${p95Ms} ms (--p95 ${p95Ms}ms).`,
   };
 }
 
@@ -51,7 +98,7 @@ function byCost(a: DynoOption, b: DynoOption): number {
   return a.monthly_cost_usd - b.monthly_cost_usd || a.quantity - b.quantity || b.memory_mb - b.peak_memory_mb - (a.memory_mb - a.peak_memory_mb);
 }
 
-function evaluateSize(size: DynoSize, input: RecommendInput, compute: DynoCompute | undefined): DynoOption {
+function evaluateSize(size: DynoSize, input: RecommendInput, compute: DynoCompute | undefined): Evaluated {
   // A line that falls with workers is noise in the measurements, not memory given back.
   const fit = { ...input.fit, per_worker_mb: Math.max(input.fit.per_worker_mb, 0) };
   const budget = size.memory_mb * MEMORY_HEADROOM;
@@ -74,7 +121,7 @@ function evaluateSize(size: DynoSize, input: RecommendInput, compute: DynoComput
     buildpack_default: buildpackDefault(size, fit),
   };
   const reason = unsuitable(size, option, capacity.singleMs, input.p95Ms);
-  return reason ? { ...option, suitable: false, reason } : option;
+  return { size, option: reason ? { ...option, suitable: false, reason } : option, singleMs: capacity.singleMs };
 }
 
 /**
@@ -135,6 +182,7 @@ function recommendationOf(option: DynoOption, peakRps: number): Recommendation {
   const total = option.capacity_rps * option.quantity;
   const oneDown = option.capacity_rps * (option.quantity - 1);
   return {
+    meets_targets: true,
     dyno_size: option.dyno_size,
     web_concurrency: option.web_concurrency,
     quantity: option.quantity,

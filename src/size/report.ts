@@ -1,5 +1,5 @@
 import { toolVersion } from '../core/version.js';
-import type { DynoOption, Recommendation, SizeResult } from './types.js';
+import type { DynoOption, Recommendation, SizeRecommendation, SizeResult } from './types.js';
 
 /** `implanta size` output: JSON for tools, and a short text report (tables and a verdict) for people. */
 
@@ -28,12 +28,25 @@ export function applyCommands(rec: Recommendation, app = 'APP'): string[] {
   ];
 }
 
-export function verdict(rec: Recommendation | null): string {
-  if (!rec) return 'No recommendation: no professional Common Runtime size met the targets (see the options and warnings).';
+export function verdict(rec: SizeRecommendation): string {
+  if (!rec.meets_targets) return `none meets the targets: ${rec.reason}.`;
+  return formation(rec);
+}
+
+function formation(rec: Recommendation): string {
   return (
     `${rec.quantity} × ${rec.dyno_size} with WEB_CONCURRENCY=${rec.web_concurrency}, $${rec.monthly_cost_usd}/month: ` +
     `predicted peak ${Math.round(rec.peak_memory_mb)} MB of ${rec.memory_mb} MB per dyno (${Math.round((rec.peak_memory_mb / rec.memory_mb) * 100)}%).`
   );
+}
+
+/** When nothing meets the targets: what would fit, and what to change. */
+export function noFitLines(rec: Exclude<SizeRecommendation, Recommendation>): string[] {
+  const fit = rec.would_fit;
+  return [
+    fit ? `What would fit, with a p95 target of ${fit.p95_ms} ms: ${formation(fit)}` : 'Nothing in the Common Runtime fits.',
+    rec.next_step,
+  ];
 }
 
 export function peakLine(rec: Recommendation): string {
@@ -91,7 +104,7 @@ export function formatSizeText(result: SizeResult): string {
     ...unsuitable.map((o) => `  ${o.dyno_size}: ${o.reason}`),
     '',
     `Recommendation: ${verdict(rec)}`,
-    ...(rec ? [`  ${peakLine(rec)}`, ...applyCommands(rec).map((c) => `  ${c}`)] : []),
+    ...(rec.meets_targets ? [`  ${peakLine(rec)}`, ...applyCommands(rec).map((c) => `  ${c}`)] : noFitLines(rec).map((l) => `  ${l}`)),
   ];
   if (result.warnings.length) lines.push('', 'Warnings', ...result.warnings.map((w) => `  - ${w}`));
   lines.push('', 'Assumptions', ...result.assumptions.map((a) => `  - ${a}`));

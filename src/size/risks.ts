@@ -1,4 +1,4 @@
-import type { MemoryFit, Recommendation, RunMeasurement } from './types.js';
+import type { MemoryFit, RunMeasurement, SizeRecommendation } from './types.js';
 
 /** A URL that takes this share of the p95 target on its own leaves little room for load. */
 const SLOW_SHARE = 0.5;
@@ -8,7 +8,7 @@ export interface RiskInput {
   measurements: readonly RunMeasurement[];
   fit: MemoryFit;
   p95Ms: number;
-  recommendation: Recommendation | null;
+  recommendation: SizeRecommendation;
 }
 
 /** What the measurements say could go wrong in production; each line names what to look at. */
@@ -56,7 +56,8 @@ function modelRisks({ measurements, fit }: RiskInput): string[] {
 }
 
 function formationRisks({ recommendation: rec }: RiskInput): string[] {
-  if (!rec) return ['No professional Common Runtime size holds one worker within 80% of its memory and the latency target.'];
+  // When nothing meets the targets, the recommendation itself says why and what would fit.
+  if (!rec.meets_targets) return [];
   const risks: string[] = [];
   if (rec.utilisation_one_down > 1) {
     risks.push(`With one of the ${rec.quantity} dynos restarting, the rest would carry ${Math.round(rec.utilisation_one_down * 100)}% of their estimated capacity at the peak: expect queueing during restarts and deploys (preboot helps).`);

@@ -119,7 +119,7 @@ export function renderChart(spec: ChartSpec): string {
 /** Measured peaks, the fitted line, and where 80% of each candidate size's memory lies. */
 export function memoryChart(result: SizeResult): string {
   const measured = result.measurements.map((m) => [m.web_concurrency, m.memory.peak_mb] as [number, number]);
-  const xMax = Math.max(...measured.map(([w]) => w), result.recommendation?.web_concurrency ?? 0, 1) + 1;
+  const xMax = Math.max(...measured.map(([w]) => w), result.recommendation.meets_targets ? result.recommendation.web_concurrency : 0, 1) + 1;
   const fitLine: Array<[number, number]> = [[0, predictMemory({ ...result.fit, max_residual_mb: 0 }, 0)], [xMax, predictMemory({ ...result.fit, max_residual_mb: 0 }, xMax)]];
   const dataMax = Math.max(...measured.map(([, m]) => m), ...fitLine.map(([, m]) => m));
   const candidates = [...new Map(result.options.filter((o) => o.suitable).slice(0, 4).map((o) => [o.memory_mb, o])).values()];

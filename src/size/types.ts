@@ -135,7 +135,9 @@ export interface DynoOption {
   buildpack_default: { web_concurrency: number; peak_memory_mb: number; verdict: BuildpackVerdict } | null;
 }
 
+/** The formation that meets the targets: the cheapest suitable option. */
 export interface Recommendation {
+  meets_targets: true;
   dyno_size: string;
   web_concurrency: number;
   quantity: number;
@@ -149,6 +151,25 @@ export interface Recommendation {
   utilisation_one_down: number;
 }
 
+/**
+ * No professional Common Runtime formation meets the targets: said as a result, with the reason and
+ * what would fit, never a null for a caller to trip on.
+ */
+export interface NoRecommendation {
+  meets_targets: false;
+  /** Why none does, naming the size and the figure that decides it. */
+  reason: string;
+  /**
+   * What `implanta size` would recommend with the smallest p95 target some size can meet (`p95_ms`,
+   * pass it as --p95); null when no size holds even one worker within 80% of its memory.
+   */
+  would_fit: (Recommendation & { p95_ms: number }) | null;
+  /** What to change, as a sentence. */
+  next_step: string;
+}
+
+export type SizeRecommendation = Recommendation | NoRecommendation;
+
 export interface SizeResult {
   project: { root: string; python: string; python_how: string; web_command: string; host: string };
   targets: { p95_ms: number; peak_rps: number; peak_source: 'flag' | 'measured' };
@@ -156,7 +177,7 @@ export interface SizeResult {
   measurements: RunMeasurement[];
   fit: MemoryFit;
   options: DynoOption[];
-  recommendation: Recommendation | null;
+  recommendation: SizeRecommendation;
   /** Risks seen in the measurements: memory headroom, slow URLs, errors, buildpack defaults. */
   warnings: string[];
   assumptions: string[];

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { dynoSizeData, findDynoSize } from '../../src/heroku/platform-data.js';
 import { fitMemory, predictMemory } from '../../src/size/fit.js';
 import { MEMORY_HEADROOM, MIN_WEB_DYNOS, recommend, TARGET_UTILISATION, type RecommendInput } from '../../src/size/recommend.js';
+import { formationOf } from '../helpers/size-result.js';
 
 const sizes = dynoSizeData().sizes;
 
@@ -22,7 +23,7 @@ function app(base: number, perWorker: number, overrides: Partial<RecommendInput>
 describe('recommend', () => {
   test('the recommendation is the cheapest suitable option, and its predicted peak stays under 80% of its memory', () => {
     const out = recommend(app(40, 60));
-    const rec = out.recommendation!;
+    const rec = formationOf(out.recommendation);
     const suitable = out.options.filter((o) => o.suitable);
     assert.equal(rec.monthly_cost_usd, Math.min(...suitable.map((o) => o.monthly_cost_usd)));
     assert.ok(rec.peak_memory_mb <= rec.memory_mb * MEMORY_HEADROOM);
@@ -36,8 +37,8 @@ describe('recommend', () => {
   });
 
   test('a memory-heavy app gets fewer workers on the same size, or a bigger size', () => {
-    const light = recommend(app(40, 40)).recommendation!;
-    const heavy = recommend(app(40, 190)).recommendation!;
+    const light = formationOf(recommend(app(40, 40)).recommendation);
+    const heavy = formationOf(recommend(app(40, 190)).recommendation);
     const lightOnHeavySize = recommend(app(40, 40)).options.find((o) => o.dyno_size === heavy.dyno_size)!;
     assert.ok(heavy.memory_mb > light.memory_mb || heavy.web_concurrency < light.web_concurrency, JSON.stringify({ light, heavy }));
     assert.ok(heavy.web_concurrency <= lightOnHeavySize.web_concurrency);
@@ -64,14 +65,14 @@ describe('recommend', () => {
   for (const c of redundancy) {
     test(`${c.name} still gets ${MIN_WEB_DYNOS} web dynos`, () => {
       const out = recommend(app(40, 60, { peakRps: c.peakRps }));
-      assert.equal(out.recommendation!.quantity, MIN_WEB_DYNOS);
+      assert.equal(formationOf(out.recommendation).quantity, MIN_WEB_DYNOS);
       for (const o of out.options) assert.ok(o.quantity >= MIN_WEB_DYNOS);
     });
   }
 
   test('a higher peak needs more dynos, each planned at no more than 70% of its capacity', () => {
-    const low = recommend(app(40, 60, { peakRps: 50 })).recommendation!;
-    const high = recommend(app(40, 60, { peakRps: 2000 })).recommendation!;
+    const low = formationOf(recommend(app(40, 60, { peakRps: 50 })).recommendation);
+    const high = formationOf(recommend(app(40, 60, { peakRps: 2000 })).recommendation);
     assert.ok(high.quantity * high.capacity_rps > low.quantity * low.capacity_rps);
     assert.ok(high.utilisation <= TARGET_UTILISATION + 0.01, `utilisation ${high.utilisation}`);
   });
@@ -81,7 +82,32 @@ describe('recommend', () => {
     const standard = out.options.find((o) => o.dyno_size === 'standard-1x')!;
     assert.equal(standard.suitable, false);
     assert.match(standard.reason!, /one request would take about \d+ ms on its CPU share, over the 500 ms p95 target/);
-    assert.equal(findDynoSize(out.recommendation!.dyno_size)!.dedicated, true);
+    assert.equal(findDynoSize(formationOf(out.recommendation).dyno_size)!.dedicated, true);
+  });
+
+  test('when one request is slower than the p95 target on every size, the result says so, why, and the formation a target it names would get', () => {
+    const input = app(40, 60, { cpuSecondsPerRequest: 0.3, serviceMs: 720 });
+    const rec = recommend(input).recommendation;
+    assert.equal(rec.meets_targets, false);
+    assert.ok(!rec.meets_targets);
+    assert.match(rec.reason, /^one request takes about 720 ms even on performance-[a-z0-9]+'s CPU share, over the 500 ms p95 target$/);
+    const fit = rec.would_fit!;
+    assert.equal(fit.p95_ms, 720);
+    assert.match(rec.next_step, /--p95 720ms/);
+    // What would fit is exactly what `implanta size --p95 720ms` recommends, and it holds its workers in memory.
+    assert.deepEqual({ ...fit, p95_ms: undefined }, { ...recommend({ ...input, p95Ms: 720 }).recommendation, p95_ms: undefined });
+    assert.ok(fit.peak_memory_mb <= fit.memory_mb * MEMORY_HEADROOM);
+    assert.ok(fit.web_concurrency >= 1 && fit.quantity >= MIN_WEB_DYNOS);
+    // Just under that target, still nothing; at it, a formation.
+    assert.equal(recommend({ ...input, p95Ms: 710 }).recommendation.meets_targets, false);
+  });
+
+  test('when one worker outgrows every Common Runtime size, the result says so and that nothing there fits', () => {
+    const rec = recommend(app(100, 200_000)).recommendation;
+    assert.ok(!rec.meets_targets);
+    assert.match(rec.reason, /^one worker needs about \d+ MB, over 80% of \d+ MB on performance-[a-z0-9]+, the largest Common Runtime size$/);
+    assert.equal(rec.would_fit, null);
+    assert.match(rec.next_step, /less memory/);
   });
 
   const neverRecommended = [

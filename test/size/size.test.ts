@@ -16,6 +16,7 @@ import { DEFAULT_POSTGRES_URL } from '../../src/size/run-database.js';
 import { parseUrlSpecs } from '../../src/size/url-spec.js';
 import { readDotenvFile } from '../../src/project/dotenv.js';
 import { databaseExists } from '../helpers/postgres.js';
+import { formationOf } from '../helpers/size-result.js';
 
 const HOLLOW = fileURLToPath(new URL('../../examples/hollow', import.meta.url));
 const PYTHON = '/usr/bin/python3';
@@ -110,7 +111,7 @@ describe('implanta size on examples/hollow', { timeout: 300_000 }, () => {
   });
 
   test("the recommendation's predicted peak stays under 80% of the chosen size", () => {
-    const rec = baseline.recommendation!;
+    const rec = formationOf(baseline.recommendation);
     assert.ok(rec.peak_memory_mb < rec.memory_mb * 0.8, JSON.stringify(rec));
     assert.ok(rec.quantity >= 2);
   });
@@ -122,9 +123,17 @@ describe('implanta size on examples/hollow', { timeout: 300_000 }, () => {
   test('a view that holds 150 MB per request moves the recommendation to fewer workers or a bigger dyno, and that formation really fits', async () => {
     const heavyOptions = options(site, { urls: ['/heavy', '/health'], stepSeconds: 1 });
     const heavy = await runSize(heavyOptions);
-    const rec = heavy.recommendation!;
-    const before = baseline.recommendation!;
+    const before = formationOf(baseline.recommendation);
     assert.ok(heavy.fit.per_worker_mb > baseline.fit.per_worker_mb + 100, `per worker ${heavy.fit.per_worker_mb} MB`);
+    // Whether one 200 ms+ request meets the 500 ms target depends on how busy this machine is; memory
+    // does not. So: either a formation meets the targets, or the result says the latency is why and
+    // names the formation that would fit. Either way that formation is the one measured below.
+    let rec = heavy.recommendation;
+    if (!rec.meets_targets) {
+      assert.match(rec.reason, /^one request takes about \d+ ms even on performance-[a-z0-9]+'s CPU share, over the 500 ms p95 target$/);
+      assert.ok(rec.would_fit, `memory alone fits somewhere: ${rec.next_step}`);
+      rec = rec.would_fit;
+    }
     assert.ok(rec.web_concurrency < before.web_concurrency || rec.memory_mb > before.memory_mb, JSON.stringify({ before, rec }));
 
     // Do not trust the model: start the recommended WEB_CONCURRENCY afresh under the same load and measure.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { escapeXml, latencyChart, memoryChart, niceStep, renderChart } from '../../src/size/svg.js';
-import { syntheticResult } from '../helpers/size-result.js';
+import { formationOf, syntheticResult } from '../helpers/size-result.js';
 
 /** Parses the document with Python's XML parser (a real one, not a regex); throws on any well-formedness error. */
 function assertWellFormedXml(svg: string): void {
@@ -18,7 +18,7 @@ describe('svg charts', () => {
     assertWellFormedXml(svg);
     assert.equal((svg.match(/<circle /g) ?? []).length, result.measurements.length + 1);
     assert.match(svg, new RegExp(`fit: ${result.fit.base_mb} \\+ ${result.fit.per_worker_mb}`));
-    assert.match(svg, new RegExp(`${result.recommendation!.dyno_size}: 80% of ${result.recommendation!.memory_mb} MB`));
+    assert.match(svg, new RegExp(`${formationOf(result.recommendation).dyno_size}: 80% of ${formationOf(result.recommendation).memory_mb} MB`));
   });
 
   test('the latency chart is well-formed SVG with a p95 and a p50 line per run and the target', () => {
