@@ -1,6 +1,9 @@
+import { enableCompileCache } from './compile-cache.js';
 import { ImplantaError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
 import { commands } from './commands.js';
+
+enableCompileCache();
 
 const USAGE = `implanta — deploy a Django app to Heroku safely
 
