@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import { Evaluator, type ModuleState } from './context.js';
+import { applyConfiguration } from './configurations.js';
 import { loadModule } from './modules.js';
 import { recordSettingModules } from './module-uses.js';
 import { pythonParser } from './parser.js';
@@ -31,6 +32,7 @@ export async function evaluateSettings(opts: EvaluateOptions): Promise<SettingsE
   const ev = new Evaluator(opts.root, new Map(Object.entries(opts.env)), sources, opts.django);
   if (opts.installed) ev.installed = opts.installed;
   const state = loadModule(ev, opts.module);
+  applyConfiguration(ev, state);
   const settings = settingsView(state);
   recordSettingModules(ev, settings);
   return { settings, envReads: ev.envReads, imports: ev.imports, files: ev.files, dotenvFilesRead: ev.dotenvFiles };
