@@ -85,7 +85,8 @@ export const staticFilesRule: Rule<ProjectFacts> = defineRule({
         hint: `Install whitenoise and add '${WHITENOISE}' to MIDDLEWARE right after '${SECURITY}' (or store them with django-storages).`,
         ...placeOf(settings, middleware),
       });
-    } else if (whitenoise !== (security < 0 ? 0 : security + 1)) {
+    } else if (whitenoise > (security < 0 ? 0 : security + 1)) {
+      // Above SecurityMiddleware is fine too (django-heroku puts it first): nothing runs before it.
       reports.push({
         severity: 'warning',
         messageId: 'whitenoise-position', message: `WhiteNoiseMiddleware is at position ${whitenoise + 1} of MIDDLEWARE: it must come ${security < 0 ? 'first' : 'directly after SecurityMiddleware'}, or the middleware above it runs (and may fail or redirect) for every static file`,

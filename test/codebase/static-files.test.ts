@@ -17,6 +17,7 @@ const ROOT = '/app/staticfiles';
 const cases: Array<[string, Record<string, unknown>, Expected[]]> = [
   ['WhiteNoise right after SecurityMiddleware', { STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, WHITENOISE, SESSIONS] }, []],
   ['WhiteNoise first without SecurityMiddleware', { STATIC_ROOT: ROOT, MIDDLEWARE: [WHITENOISE, SESSIONS] }, []],
+  ['WhiteNoise first, above SecurityMiddleware (as django-heroku inserts it)', { STATIC_ROOT: ROOT, MIDDLEWARE: [WHITENOISE, SECURITY, SESSIONS] }, []],
   ['no STATIC_ROOT', { MIDDLEWARE: [SECURITY, WHITENOISE] }, [{ severity: 'error', message: /^STATIC_ROOT is not set: the buildpack's collectstatic fails/, file: 'proj/settings.py' }]],
   ['STATIC_ROOT None', { STATIC_ROOT: null, MIDDLEWARE: [SECURITY, WHITENOISE] }, [{ severity: 'error', message: /^STATIC_ROOT is not set/, line: 1 }]],
   ['WhiteNoise too low', { STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, SESSIONS, WHITENOISE] }, [{ severity: 'warning', message: /^WhiteNoiseMiddleware is at position 3 of MIDDLEWARE: it must come directly after SecurityMiddleware/, line: 2 }]],
