@@ -1,7 +1,7 @@
 import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { findStack, stackData } from '../heroku/platform-data.js';
-import { isSecretName } from '../project/secret-names.js';
+import { isCredential, isSecretName } from '../project/secret-names.js';
 import type { ProjectFacts } from '../project/types.js';
 import { devCenter } from './support.js';
 
@@ -32,7 +32,7 @@ export const appJsonRule: Rule<ProjectFacts> = defineRule({
     }
     const reports: Report[] = [];
     for (const env of manifest.env) {
-      if (isSecretName(env.name) && env.value && !env.generated) {
+      if (env.value && isCredential(env.name, env.value) && !env.generated) {
         reports.push({
           severity: 'error',
           messageId: 'committed-secret', message: `${file} commits a value for ${env.name}: every review app and every app made from the manifest gets the same one`,

@@ -6,6 +6,8 @@ import type { ProjectFacts } from '../project/types.js';
 import { devCenter } from './support.js';
 
 const MIGRATION = /(^|\/)migrations\/0[^/]*\.py$/;
+/** Django's commands that never migrate; any other manage.py command may be the project's own and call migrate. */
+const BUILT_IN_COMMANDS = new Set(['check', 'collectstatic', 'compilemessages', 'createcachetable', 'clearsessions', 'showmigrations', 'sendtestemail', 'shell', 'dbshell']);
 const SCRIPT = /(^|\/)(bin\/|\.\/)|\.sh$|^(ba)?sh$/;
 
 /** codebase.release-migrations: migrations run once per release (`release:`), never in `web`. */
@@ -51,7 +53,11 @@ export const releaseMigrationsRule: Rule<ProjectFacts> = defineRule({
     const analysis = analyseCommand(release.command);
     if (analysis.runsMigrations) return reports;
     const place = { file: procfile.file, line: release.line };
-    if (analysis.programs.some((p) => SCRIPT.test(p))) {
+    // A project's own management command (heroku_release, deploy_tasks…) may call migrate itself.
+    const custom = /manage\.py\s+([a-z_][\w-]*)/.exec(release.command)?.[1];
+    if (custom && !BUILT_IN_COMMANDS.has(custom)) {
+      reports.push({ severity: 'info', messageId: 'cannot-tell', message: `cannot tell whether the release process runs the migrations: it runs the project's own command manage.py ${custom}`, ...place });
+    } else if (analysis.programs.some((p) => SCRIPT.test(p))) {
       reports.push({ severity: 'info', messageId: 'cannot-tell', message: `cannot tell whether the release process runs the migrations: it runs ${analysis.programs.join(', ')}`, ...place });
     } else {
       reports.push({ messageId: 'release-without-migrate', message: 'the release process does not run `manage.py migrate`: new code would go live against the old schema', hint: 'Run `python manage.py migrate --noinput` in the release command.', ...place });

@@ -17,6 +17,7 @@ const cases: Array<[string, string[], string | undefined, Expected[] | 'skip']> 
     [{ severity: 'warning', message: /web process runs `manage\.py migrate`/, line: 2 }],
   ],
   ['a release that does not migrate', WITH_MIGRATIONS, 'web: gunicorn proj.wsgi\nrelease: python manage.py collectstatic --noinput\n', [{ severity: 'warning', message: /release process does not run `manage\.py migrate`/, line: 2 }]],
+  ['a release that runs the project\'s own command (which may migrate)', WITH_MIGRATIONS, 'web: gunicorn proj.wsgi\nrelease: python manage.py heroku_release\n', [{ severity: 'info', message: /cannot tell whether the release process runs the migrations: it runs the project's own command manage\.py heroku_release/, line: 2 }]],
   ['a release script', WITH_MIGRATIONS, 'web: gunicorn proj.wsgi\nrelease: ./release.sh\n', [{ severity: 'info', message: /cannot tell whether the release process runs the migrations: it runs \.\/release\.sh/, line: 2 }]],
   ['no Procfile', WITH_MIGRATIONS, undefined, 'skip'],
 ];
