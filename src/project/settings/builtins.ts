@@ -50,7 +50,9 @@ export function pyFloat(frame: Frame, v: PyValue): PyValue {
 /** The items for list()/tuple()/set(); Unknown when the iterable is. */
 function itemsOf(call: Call): PyValue[] | Unknown {
   const source = call.args.positional[0];
-  return source === undefined ? [] : iterate(call.frame, source, call.node);
+  const items = source === undefined ? [] : iterate(call.frame, source, call.node);
+  if (!(items instanceof Unknown)) call.frame.ev.budget.allocate(items.length, call.node);
+  return items;
 }
 
 function dictOf(call: Call): PyValue {
@@ -64,7 +66,7 @@ function dictOf(call: Call): PyValue {
 function len(call: Call): PyValue {
   const v = call.args.positional[0] ?? null;
   if (v instanceof Unknown) return v;
-  if (typeof v === 'string') return [...v].length;
+  if (typeof v === 'string') return countCodePoints(v);
   if (v instanceof PyDict) return v.entries.size;
   const items = sequenceItems(v);
   if (items) return items.length;
@@ -76,6 +78,7 @@ function extreme(call: Call, sign: 1 | -1): PyValue {
   const a = call.args.positional;
   const items = a.length === 1 ? iterateKnown(call.frame, a[0]!, call.node) : firstUnknown(a) ?? a;
   if (items instanceof Unknown) return items;
+  call.frame.ev.budget.step(call.node, items.length);
   if (items.length === 0) {
     if (call.args.keywords.has('default')) return call.args.keywords.get('default')!;
     throw raise(call.frame, 'ValueError', `${call.name}() arg is an empty sequence`);
@@ -87,6 +90,7 @@ function extreme(call: Call, sign: 1 | -1): PyValue {
 function quantifier(call: Call, wanted: boolean): PyValue {
   const items = iterate(call.frame, call.args.positional[0] ?? [], call.node);
   if (items instanceof Unknown) return items;
+  call.frame.ev.budget.step(call.node, items.length);
   let unknown: Unknown | undefined;
   for (const item of items) {
     const t = truthy(item);
@@ -104,6 +108,7 @@ function range(call: Call): PyValue {
   const out: number[] = [];
   for (let i = start!; step > 0 ? i < stop! : i > stop!; i += step) {
     if (out.length >= ITERATION_LIMIT) return call.frame.unknown('a range too long to follow', call.node);
+    call.frame.ev.budget.allocate(1, call.node);
     out.push(i);
   }
   return out;
@@ -157,7 +162,8 @@ function pairsOf(call: Call): PyValue {
     if (items instanceof Unknown) return items;
     lists.push(items);
   }
-  const length = Math.min(...lists.map((l) => l.length));
+  const length = lists.reduce((shortest, l) => Math.min(shortest, l.length), Infinity);
+  call.frame.ev.budget.allocate(lists.length ? length * (lists.length + 1) : 0, call.node);
   return Array.from({ length: lists.length ? length : 0 }, (_, i) => new PyTuple(lists.map((l) => l[i]!)));
 }
 
@@ -192,18 +198,23 @@ export const builtinHandlers: Record<string, CallHandler> = {
   sorted: (call) => {
     const items = iterate(call.frame, call.args.positional[0] ?? [], call.node);
     if (items instanceof Unknown) return items;
+    call.frame.ev.budget.allocate(items.length, call.node);
+    call.frame.ev.budget.step(call.node, items.length * Math.ceil(Math.log2(items.length + 1)));
     const sorted = sortValues(call, items, call.args.keywords.get('key'));
     return sorted instanceof Unknown ? sorted : call.args.keywords.get('reverse') === true ? sorted.reverse() : sorted;
   },
   reversed: (call) => {
     const items = iterate(call.frame, call.args.positional[0] ?? [], call.node);
-    return items instanceof Unknown ? items : [...items].reverse();
+    if (items instanceof Unknown) return items;
+    call.frame.ev.budget.allocate(items.length, call.node);
+    return [...items].reverse();
   },
   min: (call) => extreme(call, 1),
   max: (call) => extreme(call, -1),
   sum: (call) => {
     const items = iterateKnown(call.frame, call.args.positional[0] ?? [], call.node);
     if (items instanceof Unknown) return items;
+    call.frame.ev.budget.step(call.node, items.length);
     let total = asNumber(argument(call, 1, 'start', 0)) ?? 0;
     for (const item of items) {
       const n = asNumber(item);
@@ -223,6 +234,7 @@ export const builtinHandlers: Record<string, CallHandler> = {
   enumerate: (call) => {
     const items = iterate(call.frame, call.args.positional[0] ?? [], call.node);
     const start = asNumber(argument(call, 1, 'start', 0)) ?? 0;
+    if (!(items instanceof Unknown)) call.frame.ev.budget.allocate(items.length * 3, call.node);
     return items instanceof Unknown ? items : items.map((item, i) => new PyTuple([start + i, item]));
   },
   zip: pairsOf,
@@ -264,4 +276,19 @@ export function builtinValue(name: string): PyValue | undefined {
   if (name === '__debug__') return true;
   if (name === 'NotImplemented' || name === 'Ellipsis') return new PyOpaque(name);
   return BUILTIN_NAMES.has(name) ? new PyOpaque(name) : undefined;
+}
+
+/** `len()` of a str counts code points, as Python does, without building an array of them. */
+function countCodePoints(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) count++;
+    else {
+      const next = s.charCodeAt(i + 1);
+      count++;
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return count;
 }

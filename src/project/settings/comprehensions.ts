@@ -36,6 +36,7 @@ export function evaluateComprehension(frame: Frame, node: Node): PyValue {
       } else {
         results.push(evaluate(inner, body));
       }
+      frame.ev.budget.allocate(1, body);
       return;
     }
     if (clause.type === 'if_clause') {

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { Unknown, type PyValue } from '../python-value.js';
+import { Budget } from './budget.js';
 import { Scope } from './scope.js';
 import { ANY_EXCEPTION } from './signals.js';
 import type { SourceFiles } from './sources.js';
@@ -36,6 +37,11 @@ export class Evaluator {
   readonly imports: ModuleUse[] = [];
   readonly files: string[] = [];
   readonly dotenvFiles: string[] = [];
+  /**
+   * What the whole evaluation may spend (budget.ts): every loop, comprehension, call and operation
+   * draws from it. `budget.step(node)`, `budget.allocate(count, node)`, `budget.enter(node)`/`leave()`.
+   */
+  readonly budget = new Budget();
   /** Depth of undecidable branches being explored: what happens there may not happen at all. */
   speculative = 0;
   /** Depth of try bodies: a raise there may be caught, so it must reach the handler. */
@@ -88,6 +94,8 @@ export class Evaluator {
 export class Frame {
   /** Line of the statement being executed: the origin of whatever it sets. */
   line = 1;
+  /** How many statements are running inside one another in this frame: 1 at a module's top level. */
+  statementDepth = 0;
 
   constructor(
     readonly ev: Evaluator,
@@ -104,8 +112,8 @@ export class Frame {
     return { file: this.file, line };
   }
 
-  unknown(reason: string, node?: Node): Unknown {
-    return new Unknown(reason, this.file, node ? lineOf(node) : this.line);
+  unknown(reason: string, node?: Node, line?: number): Unknown {
+    return new Unknown(reason, this.file, node ? lineOf(node) : (line ?? this.line));
   }
 
   /** A frame for a comprehension: its own variables, the module's beyond. */

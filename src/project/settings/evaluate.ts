@@ -11,7 +11,9 @@ import { recordSettingModules } from './module-uses.js';
 import { pythonParser } from './parser.js';
 import { SourceFiles } from './sources.js';
 import type { Binding, SettingsEvaluation, SettingsView } from './types.js';
-import { isSettingName } from './values.js';
+import { fitsInReport, isSettingName } from './values.js';
+import { TOO_LARGE, withBudget } from './budget.js';
+import { Unknown } from '../python-value.js';
 
 export interface EvaluateOptions {
   /** Absolute project root (the folder of manage.py); modules resolve from here. */
@@ -31,16 +33,27 @@ export async function evaluateSettings(opts: EvaluateOptions): Promise<SettingsE
   const sources = new SourceFiles(opts.root, await pythonParser());
   const ev = new Evaluator(opts.root, new Map(Object.entries(opts.env)), sources, opts.django);
   if (opts.installed) ev.installed = opts.installed;
-  const state = loadModule(ev, opts.module);
-  applyConfiguration(ev, state);
-  const settings = settingsView(state);
-  recordSettingModules(ev, settings);
+  const settings = withBudget(ev.budget, () => {
+    const state = loadModule(ev, opts.module);
+    applyConfiguration(ev, state);
+    const view = settingsView(state);
+    recordSettingModules(ev, view);
+    return view;
+  });
   return { settings, envReads: ev.envReads, imports: ev.imports, files: ev.files, dotenvFilesRead: ev.dotenvFiles };
 }
 
-/** Django reads the module's upper-case names; the rest are helpers of the settings file. */
+/**
+ * Django reads the module's upper-case names; the rest are helpers of the settings file. A value too
+ * big or too deep for the rules and reports to walk (shared or cyclic lists) is Unknown.
+ */
 function settingsView(state: ModuleState): SettingsView {
-  const bindings = new Map<string, Binding>([...state.scope.bindings].filter(([name]) => isSettingName(name)));
+  const bindings = new Map<string, Binding>();
+  for (const [name, binding] of state.scope.bindings) {
+    if (!isSettingName(name)) continue;
+    const fits = fitsInReport(binding.value);
+    bindings.set(name, fits ? binding : { ...binding, value: new Unknown(TOO_LARGE, binding.origin.file, binding.origin.line) });
+  }
   return {
     module: state.name,
     file: state.file ?? state.name.replace(/\./g, '/'),

@@ -19,7 +19,15 @@ import { BoundMethod, asNumber, sameValue, toKey, typeName } from './values.js';
 const OPERATIONS = new Set(['call', 'binary_operator', 'unary_operator', 'subscript', 'attribute', 'comparison_operator', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 export function evaluate(frame: Frame, node: Node): PyValue {
-  const value = evaluateNode(frame, node);
+  const budget = frame.ev.budget;
+  budget.step(node);
+  budget.enter(node);
+  let value: PyValue;
+  try {
+    value = evaluateNode(frame, node);
+  } finally {
+    budget.leave();
+  }
   if (!(value instanceof Unknown)) return value;
   if (OPERATIONS.has(node.type)) frame.ev.noteMayRaise();
   // Helpers that know no place (formatting, equality) leave it to the expression that used them.
@@ -134,11 +142,13 @@ function sequence(frame: Frame, node: Node): PyValue[] | Unknown {
     if (splat) {
       const spread = iterate(frame, evaluate(frame, splat), child);
       if (spread instanceof Unknown) return spread;
-      items.push(...spread);
+      frame.ev.budget.allocate(spread.length, child);
+      for (const item of spread) items.push(item);
     } else {
       items.push(evaluate(frame, child));
     }
   }
+  frame.ev.budget.allocate(items.length, node);
   return items;
 }
 
@@ -149,6 +159,7 @@ function dictionary(frame: Frame, node: Node): PyValue {
       const source = asMapping(frame, evaluate(frame, parts(child)[0]!));
       if (source instanceof Unknown) return source;
       if (!(source instanceof PyDict)) throw new PyRaise('TypeError', `'${typeName(source)}' object is not a mapping`, frame.file, frame.line);
+      frame.ev.budget.allocate(source.entries.size, child);
       for (const [k, v] of source.entries) dict.entries.set(k, v);
     } else if (child.type === 'pair') {
       const key = evaluate(frame, child.childForFieldName('key')!);
@@ -261,11 +272,13 @@ export function evaluateArguments(frame: Frame, node: Node | null): CallArgs | U
     } else if (splatted(child)) {
       const spread = iterate(frame, evaluate(frame, splatted(child)!), child);
       if (spread instanceof Unknown) return spread;
-      args.positional.push(...spread);
+      frame.ev.budget.allocate(spread.length, child);
+      for (const item of spread) args.positional.push(item);
     } else if (child.type === 'dictionary_splat') {
       const source = asMapping(frame, evaluate(frame, parts(child)[0]!));
       if (source instanceof Unknown) return source;
       if (!(source instanceof PyDict)) throw new PyRaise('TypeError', 'argument after ** must be a mapping', frame.file, frame.line);
+      frame.ev.budget.allocate(source.entries.size, child);
       for (const [k, v] of source.entries) if (typeof k === 'string') args.keywords.set(k, v);
     } else {
       args.positional.push(evaluate(frame, child));

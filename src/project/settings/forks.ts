@@ -12,6 +12,7 @@ import type { Scope } from './scope.js';
 import { BreakSignal, ContinueSignal, PyRaise, UnknowableLoop } from './signals.js';
 import type { Binding, Origin } from './types.js';
 import { cloneValue, sameValue } from './values.js';
+import { chargeSteps } from './budget.js';
 
 export interface EvalState {
   scopes: Map<Scope, Map<string, Binding>>;
@@ -32,9 +33,11 @@ export function captureState(frame: Frame): EvalState {
 
 /** A deep copy; one memo for all scopes, so a list two modules share stays shared in the copy. */
 export function copyState(state: EvalState): EvalState {
+  chargeSteps(state.environ.size);
   const memo = new Map<object, PyValue>();
   const scopes = new Map<Scope, Map<string, Binding>>();
   for (const [scope, bindings] of state.scopes) {
+    chargeSteps(bindings.size);
     const copy = new Map<string, Binding>();
     for (const [name, binding] of bindings) copy.set(name, { ...binding, value: cloneValue(binding.value, memo) });
     scopes.set(scope, copy);

@@ -3,6 +3,7 @@
  * `%` formatting. Anything beyond the common cases gives Unknown rather than a guess.
  */
 import { PyDict, PyTuple, Unknown, type PyValue } from '../python-value.js';
+import { chargeUnits } from './budget.js';
 import { asNumber, formatNumber, pyReprKnown, pyStr } from './values.js';
 
 /** `format(value, spec)` after an optional `!r`/`!s`/`!a` conversion. */
@@ -87,6 +88,7 @@ function formatNumberSpec(n: number, type: string | undefined, precision: number
 function pad(body: string, width: number, fill: string, align: string): string {
   const missing = width - [...body].length;
   if (missing <= 0) return body;
+  chargeUnits(missing * fill.length);
   switch (align) {
     case '<':
       return body + fill.repeat(missing);

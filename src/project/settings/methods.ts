@@ -23,12 +23,29 @@ function raise(call: Call, exception: string, message: string): PyRaise {
 }
 
 export function callBuiltinMethod(call: Call, self: PyValue, method: string): PyValue {
+  const budget = call.frame.ev.budget;
+  // A method may walk its whole receiver, and what it returns is new: both draw from the budget.
+  budget.step(call.node, typeof self === 'string' ? Math.ceil(self.length / 64) : sizeOf(self));
+  const result = dispatchMethod(call, self, method);
+  // New strings are charged before they are made (replace, join, ljust…); new containers here.
+  if (typeof result !== 'string') budget.allocate(sizeOf(result), call.node);
+  return result;
+}
+
+function dispatchMethod(call: Call, self: PyValue, method: string): PyValue {
   if (typeof self === 'string') return stringMethod(call, self, method);
   if (Array.isArray(self)) return listMethod(call, self, method);
   if (self instanceof PyDict) return dictMethod(call, self, method);
   if (self instanceof PySet) return setMethod(call, self, method);
   if (self instanceof PyTuple) return sequenceQuery(call, self.items, method);
   return unknownMethod(call, self, method);
+}
+
+/** Characters of a string, items of a container: what the budget counts. */
+function sizeOf(v: PyValue): number {
+  if (typeof v === 'string') return v.length;
+  if (v instanceof PyDict) return v.entries.size;
+  return sequenceItems(v)?.length ?? 0;
 }
 
 function unknownMethod(call: Call, self: PyValue, method: string): PyValue {
@@ -125,6 +142,8 @@ function stringMethod(call: Call, s: string, method: string): PyValue {
       const count = argument(call, 2, 'count', -1);
       if (typeof count !== 'number') return call.frame.unknown('replace() with a count not known', call.node);
       const parts = s.split(from);
+      // Checked before the new string exists: 'ab' * 10**6 replaced a few times grows geometrically.
+      call.frame.ev.budget.allocate(s.length + (parts.length - 1) * Math.max(0, to.length - from.length), call.node);
       if (count < 0 || parts.length - 1 <= count) return parts.join(to);
       return parts.slice(0, count + 1).join(to) + from + parts.slice(count + 1).join(from);
     }
@@ -135,6 +154,7 @@ function stringMethod(call: Call, s: string, method: string): PyValue {
       if (unknown) return unknown;
       const texts = strings(call, items);
       if (texts instanceof Unknown) return texts;
+      call.frame.ev.budget.allocate(texts.reduce((n, t) => n + (t?.length ?? 0), 0) + s.length * texts.length, call.node);
       return texts.join(s);
     }
     case 'format': {
@@ -179,6 +199,7 @@ function stringMethod(call: Call, s: string, method: string): PyValue {
       const width = a[0];
       if (typeof width !== 'number') return call.frame.unknown(`${method}() with a width not known`, call.node);
       const fill = typeof a[1] === 'string' ? a[1] : method === 'zfill' ? '0' : ' ';
+      call.frame.ev.budget.allocate(width * Math.max(1, fill.length), call.node);
       const missing = Math.max(0, width - [...s].length);
       if (method === 'ljust') return s + fill.repeat(missing);
       if (method === 'center') return fill.repeat(Math.floor(missing / 2)) + s + fill.repeat(Math.ceil(missing / 2));
@@ -237,7 +258,8 @@ function listMethod(call: Call, list: PyValue[], method: string): PyValue {
     case 'extend': {
       const items = iterate(call.frame, a[0] ?? [], call.node);
       if (items instanceof Unknown) return new ReceiverLost(items.reason, items.file, items.line);
-      list.push(...items);
+      call.frame.ev.budget.allocate(items.length, call.node);
+      for (const item of items) list.push(item);
       return null;
     }
     case 'insert': {
@@ -274,7 +296,10 @@ function listMethod(call: Call, list: PyValue[], method: string): PyValue {
     case 'sort': {
       const sorted = sortValues(call, list, call.args.keywords.get('key'));
       if (sorted instanceof Unknown) return new ReceiverLost(sorted.reason, sorted.file, sorted.line);
-      list.splice(0, list.length, ...(call.args.keywords.get('reverse') === true ? sorted.reverse() : sorted));
+      call.frame.ev.budget.step(call.node, list.length * Math.ceil(Math.log2(list.length + 1)));
+      const ordered = call.args.keywords.get('reverse') === true ? sorted.reverse() : sorted;
+      list.length = 0;
+      for (const item of ordered) list.push(item);
       return null;
     }
     case 'copy':
@@ -382,7 +407,8 @@ function setMethod(call: Call, set: PySet, method: string): PyValue {
         items = union(items, more);
       }
       if (method === 'union') return new PySet(union(set.items, items));
-      set.items.splice(0, set.items.length, ...union(set.items, items));
+      const merged = union(set.items, items);
+      for (let i = set.items.length; i < merged.length; i++) set.items.push(merged[i]!);
       return null;
     }
     case 'discard':

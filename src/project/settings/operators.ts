@@ -6,6 +6,7 @@ import { percentFormat } from './formatting.js';
 import { behaviour } from './objects.js';
 import { joinPath } from './paths.js';
 import { PyRaise } from './signals.js';
+import { chargeSteps, chargeUnits } from './budget.js';
 import { asNumber, pyEquals, sameValue, typeName } from './values.js';
 
 function typeError(frame: Frame, message: string): PyRaise {
@@ -24,18 +25,34 @@ export function binaryOp(frame: Frame, op: string, a: PyValue, b: PyValue): PyVa
   const na = asNumber(a);
   const nb = asNumber(b);
   if (na !== undefined && nb !== undefined) return numeric(frame, op, na, nb, typeof a === 'boolean' && typeof b === 'boolean');
+  const budget = frame.ev.budget;
   switch (op) {
     case '+':
-      if (typeof a === 'string' && typeof b === 'string') return a + b;
-      if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-      if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+      if (typeof a === 'string' && typeof b === 'string') {
+        budget.allocate(a.length + b.length);
+        return a + b;
+      }
+      if (Array.isArray(a) && Array.isArray(b)) {
+        budget.allocate(a.length + b.length);
+        return a.concat(b);
+      }
+      if (a instanceof PyTuple && b instanceof PyTuple) {
+        budget.allocate(a.items.length + b.items.length);
+        return new PyTuple(a.items.concat(b.items));
+      }
       break;
     case '*': {
       const [seq, count] = nb !== undefined ? [a, nb] : na !== undefined ? [b, na] : [undefined, 0];
-      if (typeof seq === 'string') return seq.repeat(Math.max(0, count));
+      const times = Math.max(0, Math.trunc(count));
+      if (typeof seq === 'string') {
+        budget.allocate(seq.length * times);
+        return seq.repeat(times);
+      }
       const items = Array.isArray(seq) || seq instanceof PyTuple ? sequenceItems(seq)! : undefined;
       if (items) {
-        const repeated = Array.from({ length: Math.max(0, count) }, () => items).flat();
+        budget.allocate(items.length * times);
+        const repeated: PyValue[] = [];
+        for (let i = 0; i < times; i++) for (const item of items) repeated.push(item);
         return Array.isArray(seq) ? repeated : new PyTuple(repeated);
       }
       break;
@@ -52,23 +69,54 @@ export function binaryOp(frame: Frame, op: string, a: PyValue, b: PyValue): PyVa
       }
       break;
     case '|':
-      if (a instanceof PyDict && b instanceof PyDict) return new PyDict(new Map([...a.entries, ...b.entries]));
+      if (a instanceof PyDict && b instanceof PyDict) {
+        budget.allocate(a.entries.size + b.entries.size);
+        return new PyDict(new Map([...a.entries, ...b.entries]));
+      }
       if (a instanceof PySet && b instanceof PySet) return new PySet(union(a.items, b.items));
       break;
     case '&':
-      if (a instanceof PySet && b instanceof PySet) return new PySet(a.items.filter((x) => b.items.some((y) => sameValue(x, y))));
+      if (a instanceof PySet && b instanceof PySet) {
+        budget.step(undefined, a.items.length * b.items.length);
+        return new PySet(a.items.filter((x) => b.items.some((y) => sameValue(x, y))));
+      }
       break;
     case '-':
-      if (a instanceof PySet && b instanceof PySet) return new PySet(a.items.filter((x) => !b.items.some((y) => sameValue(x, y))));
+      if (a instanceof PySet && b instanceof PySet) {
+        budget.step(undefined, a.items.length * b.items.length);
+        return new PySet(a.items.filter((x) => !b.items.some((y) => sameValue(x, y))));
+      }
       break;
   }
   throw unsupported(frame, op, a, b);
 }
 
+/**
+ * The items of `a`, then those of `b` not already there, in order. Plain values (strings, numbers…)
+ * are found by hash; only containers and objects are compared one by one.
+ */
 export function union(a: PyValue[], b: PyValue[]): PyValue[] {
+  chargeUnits(a.length + b.length);
   const out = [...a];
-  for (const item of b) if (!out.some((x) => sameValue(x, item))) out.push(item);
+  const plain = new Set<PyValue>(a.filter(isPlain));
+  const others = a.filter((x) => !isPlain(x));
+  for (const item of b) {
+    if (isPlain(item)) {
+      if (plain.has(item)) continue;
+      plain.add(item);
+    } else {
+      chargeSteps(others.length);
+      if (others.some((x) => sameValue(x, item))) continue;
+      others.push(item);
+    }
+    out.push(item);
+  }
   return out;
+}
+
+/** Values `sameValue` compares by identity (NaN aside, which never equals itself). */
+function isPlain(v: PyValue): boolean {
+  return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
 }
 
 function numeric(frame: Frame, op: string, a: number, b: number, bothBool: boolean): PyValue {
@@ -113,15 +161,18 @@ export function inplaceOp(frame: Frame, op: string, a: PyValue, b: PyValue): PyV
   if (op === '+' && Array.isArray(a) && !(b instanceof Unknown)) {
     const items = sequenceItems(b) ?? (typeof b === 'string' ? [...b] : b instanceof PyDict ? [...b.entries.keys()] : undefined);
     if (!items) throw typeError(frame, `'${typeName(b)}' object is not iterable`);
-    a.push(...items);
+    frame.ev.budget.allocate(items.length);
+    for (const item of items) a.push(item);
     return a;
   }
   if (op === '|' && a instanceof PyDict && b instanceof PyDict) {
+    frame.ev.budget.allocate(b.entries.size);
     for (const [k, v] of b.entries) a.entries.set(k, v);
     return a;
   }
   if (op === '|' && a instanceof PySet && b instanceof PySet) {
-    for (const item of union([], b.items)) if (!a.items.some((x) => sameValue(x, item))) a.items.push(item);
+    const merged = union(a.items, b.items);
+    for (let i = a.items.length; i < merged.length; i++) a.items.push(merged[i]!);
     return a;
   }
   return binaryOp(frame, op, a, b);
@@ -169,8 +220,10 @@ export function contains(frame: Frame, container: PyValue, item: PyValue, node: 
   if (item instanceof Unknown) return item;
   if (typeof container === 'string') {
     if (typeof item !== 'string') throw typeError(frame, "'in <string>' requires string as left operand");
+    frame.ev.budget.step(node, Math.ceil(container.length / 64));
     return container.includes(item);
   }
+  frame.ev.budget.step(node, container instanceof PyDict ? 1 : (sequenceItems(container)?.length ?? 1));
   if (typeof item === 'string') return containsString(container, item);
   if (container instanceof PyDict) return container.entries.has(item as never);
   const items = sequenceItems(container);

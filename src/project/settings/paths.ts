@@ -2,6 +2,7 @@
  * pathlib, os.path and django-environ's Path. The process runs from the project root (Heroku starts
  * every process in the app's root), so relative paths resolve against it. Symlinks are not followed.
  */
+import { chargeUnits } from './budget.js';
 import type { Node } from 'web-tree-sitter';
 import { PyPath, PyTuple, Unknown, type PyValue } from '../python-value.js';
 import { argument, type Call, type CallHandler, type Frame } from './context.js';
@@ -194,6 +195,7 @@ export class EnvironPath extends PyPath implements ObjectBehaviour {
 
   binary(op: string, other: PyValue, reflected: boolean): PyValue | undefined {
     if (reflected) return undefined;
+    if (op === '-' && typeof other === 'number') chargeUnits(3 * other);
     if (op === '-' && typeof other === 'number') return new EnvironPath(normpath(osJoin(this.path, '../'.repeat(other))));
     if (op === '+' && (typeof other === 'string' || other instanceof PyPath)) return new EnvironPath(normpath(osJoin(this.path, typeof other === 'string' ? other : other.path)));
     return undefined;

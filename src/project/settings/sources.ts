@@ -7,6 +7,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { InputError } from '../../core/errors.js';
 import { lineOf } from './context.js';
+import { nestingProblem } from './nesting.js';
 
 export class SourceFiles {
   private readonly trees = new Map<string, Tree>();
@@ -83,6 +84,8 @@ export class SourceFiles {
     const parsed = this.parser.parse(source);
     if (!parsed) throw new InputError(`${rel}: the Python parser gave up on this file`);
     tree = parsed;
+    const nesting = nestingProblem(tree);
+    if (nesting) throw new InputError(`${rel}:${nesting.line}: invalid Python syntax (${nesting.message})`);
     if (tree.rootNode.hasError) {
       const bad = firstSyntaxError(tree.rootNode) ?? tree.rootNode;
       throw new InputError(`${rel}:${lineOf(bad)}: invalid Python syntax (${describe(bad)})`);
@@ -93,11 +96,11 @@ export class SourceFiles {
 }
 
 function firstSyntaxError(node: Node): Node | undefined {
-  if (node.type === 'ERROR' || node.isMissing) return node;
-  for (const child of node.children) {
-    if (!child.hasError && !child.isMissing) continue;
-    const found = firstSyntaxError(child);
-    if (found) return found;
+  // A loop, not recursion: the tree can be as deep as the file is long.
+  let current: Node | undefined = node;
+  while (current) {
+    if (current.type === 'ERROR' || current.isMissing) return current;
+    current = current.children.find((child) => child.hasError || child.isMissing);
   }
   return undefined;
 }

@@ -13,6 +13,7 @@ import { assignTarget, augmentedAssign, deleteTarget } from './targets.js';
 import { decorate, defineClass } from './classes.js';
 import { LocalScope, ReturnSignal, inCall } from './function-frame.js';
 import { execReturn, makeFunction } from './functions.js';
+import { TOO_LARGE, TooLarge } from './budget.js';
 
 export function execBlock(frame: Frame, block: Node): void {
   for (const statement of parts(block)) execGuarded(frame, statement);
@@ -22,12 +23,26 @@ export function execBlock(frame: Frame, block: Node): void {
  * Runs one statement. When Python would raise here and nothing can catch it, the process would
  * stop; evaluation goes on instead, so the settings after this line stay visible, and what this
  * statement sets becomes unknown with the reason.
+ *
+ * A statement that runs out of the evaluation's budget (budget.ts) stops whole: the budget error
+ * goes up to the module's top-level statement, which becomes unknown. Once the budget is spent,
+ * the statements after it are not run and what they set is unknown too.
  */
 function execGuarded(frame: Frame, statement: Node): void {
   const outer = frame.line;
+  const budget = frame.ev.budget;
   frame.line = lineOf(statement);
+  frame.statementDepth++;
+  const topLevel = frame.statementDepth === 1 && frame.scope === frame.module.scope;
   try {
-    execStatement(frame, statement);
+    if (topLevel && budget.exhausted) throw TooLarge.at(statement);
+    budget.step(statement);
+    budget.enter(statement);
+    try {
+      execStatement(frame, statement);
+    } finally {
+      budget.leave();
+    }
   } catch (error) {
     const ev = frame.ev;
     if (error instanceof PyRaise) {
@@ -37,12 +52,20 @@ function execGuarded(frame: Frame, statement: Node): void {
       makeUnknown(frame, statement, error.toUnknown());
     } else if (error instanceof InputError || error instanceof BreakSignal || error instanceof ContinueSignal || error instanceof UnknowableLoop || error instanceof ReturnSignal) {
       throw error;
-    } else {
-      // A construct the evaluator mishandles must not take the whole check down with it.
+    } else if (error instanceof TooLarge || error instanceof RangeError) {
+      // RangeError: the JS stack or a JS string/array limit gave out first; the same verdict.
+      if (!topLevel) throw error instanceof TooLarge ? error : TooLarge.at(statement);
       frame.line = lineOf(statement);
-      makeUnknown(frame, statement, frame.unknown(`implanta could not evaluate this statement (${(error as Error).message})`));
+      const line = error instanceof TooLarge && error.line !== undefined ? error.line : lineOf(statement);
+      makeUnknown(frame, statement, frame.unknown(TOO_LARGE, undefined, line));
+    } else {
+      // A construct the evaluator mishandles must not take the whole check down with it; its own
+      // message is implanta's business, not the user's.
+      frame.line = lineOf(statement);
+      makeUnknown(frame, statement, frame.unknown('implanta could not evaluate this statement'));
     }
   } finally {
+    frame.statementDepth--;
     frame.line = outer;
   }
 }

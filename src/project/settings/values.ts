@@ -9,6 +9,7 @@ import type { Call, Frame } from './context.js';
 import type { ObjectBehaviour } from './objects.js';
 import type { Scope } from './scope.js';
 import { PyRaise } from './signals.js';
+import { TOO_LARGE, chargeSteps, chargeUnits } from './budget.js';
 
 /** A module of the project, evaluated: attribute access reads its scope. */
 export class ProjectModule extends PyOpaque {
@@ -116,6 +117,7 @@ export function firstUnknown(v: PyValue): Unknown | undefined {
  */
 export function sameValue(a: PyValue, b: PyValue): boolean {
   if (a === b) return !(a instanceof Unknown);
+  chargeSteps(1);
   if (a instanceof Unknown || b instanceof Unknown) return false;
   if (Array.isArray(a)) return Array.isArray(b) && sameItems(a, b);
   if (a instanceof PyTuple) return b instanceof PyTuple && sameItems(a.items, b.items);
@@ -139,6 +141,7 @@ function sameItems(a: PyValue[], b: PyValue[]): boolean {
 
 /** Python's `==`: 1 == 1.0 == True, a list never equals a tuple; Unknown when it cannot be told. */
 export function pyEquals(a: PyValue, b: PyValue): boolean | Unknown {
+  chargeSteps(1);
   if (a instanceof Unknown) return a;
   if (b instanceof Unknown) return b;
   const na = asNumber(a);
@@ -186,6 +189,7 @@ export function cloneValue(v: PyValue, memo: Map<object, PyValue>): PyValue {
   if (v === null || typeof v !== 'object') return v;
   const seen = memo.get(v);
   if (seen !== undefined) return seen;
+  chargeSteps(1);
   if (Array.isArray(v)) {
     const copy: PyValue[] = [];
     memo.set(v, copy);
@@ -221,7 +225,7 @@ export function pyStr(v: PyValue): string | Unknown {
   const inner = firstUnknown(v);
   if (inner) return inner;
   if (v instanceof PyOpaque) return new Unknown(`str() of ${v.name}`);
-  return pyRepr(v);
+  return boundedRepr(v);
 }
 
 /** Python's repr of a float keeps a `.0`; ints have none. The evaluator keeps ints exact, floats approximate. */
@@ -236,7 +240,17 @@ export function pyReprKnown(v: PyValue): string | Unknown {
   const inner = firstUnknown(v);
   if (inner) return inner;
   if (v instanceof PyOpaque) return new Unknown(`repr() of ${v.name}`);
-  return pyRepr(v);
+  return boundedRepr(v);
+}
+
+/** repr() of a container, charged to the budget; Unknown when it is too big to write out at all. */
+function boundedRepr(v: PyValue): string | Unknown {
+  const walked = itemsWalked(v);
+  if (walked === undefined) return new Unknown(TOO_LARGE);
+  chargeSteps(walked);
+  const text = pyRepr(v);
+  chargeUnits(text.length);
+  return text;
 }
 
 /** Dict keys the model can hold; a tuple or other key makes the dict unknowable. */
@@ -255,4 +269,28 @@ export function fromJson(v: unknown): PyValue {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.map(fromJson);
   return new PyDict(new Map(Object.entries(v as object).map(([k, x]) => [k, fromJson(x)])));
+}
+
+/** What rules and reports may walk in one value: items counted as often as they are reached, and nesting. */
+const REPORT_LIMITS = { items: 100_000, depth: 100 };
+
+/**
+ * Whether walking `v` (repr, JSON, equality) stays small: a list holding the same list twice, thirty
+ * times over, is a few bytes to build and a billion items to print; a list holding itself never ends.
+ */
+export function fitsInReport(v: PyValue): boolean {
+  return itemsWalked(v) !== undefined;
+}
+
+/** How many items walking `v` meets, each as often as it is reached; undefined past the limits. */
+function itemsWalked(v: PyValue): number | undefined {
+  let items = 0;
+  const stack: Array<[PyValue, number]> = [[v, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++items > REPORT_LIMITS.items || depth > REPORT_LIMITS.depth) return undefined;
+    const inner = sequenceItems(value) ?? (value instanceof PyDict ? value.entries.values() : undefined);
+    if (inner) for (const item of inner) stack.push([item, depth + 1]);
+  }
+  return items;
 }
