@@ -12,6 +12,8 @@ export interface OperationFact {
   model?: string;
   /** The model's table is created by a migration of this same release: no running code knows it. */
   newModel: boolean;
+  /** The field (its column) is added by a migration of this same release: no running code reads it. */
+  newField: boolean;
   /** The field as it was before the operation (AlterField, RemoveField, RenameField). */
   before?: FieldSpec;
   /** The field the operation defines (AddField, AlterField). */
@@ -91,7 +93,10 @@ export function planMigrations(input: PlanInput): MigrationFacts {
       if (judged) {
         const database = op.kind === 'SeparateDatabaseAndState' ? (op.database ?? []) : [op];
         for (const inner of database) operations.push(fact(m, inner, state, created, op !== inner));
-        for (const inner of database) if (inner.kind === 'CreateModel') created.add(modelKey(m.app, asString(argument(inner.call, 'name', 0)) ?? ''));
+        for (const inner of database) {
+          if (inner.kind === 'CreateModel') created.add(modelKey(m.app, asString(argument(inner.call, 'name', 0)) ?? ''));
+          if (inner.kind === 'AddField') created.add(fieldKey(m.app, asString(argument(inner.call, 'model_name', 0)), asString(argument(inner.call, 'name', 1))));
+        }
       }
       state.apply(m.app, op);
       if (judged && op.kind === 'RenameModel') {
@@ -121,12 +126,18 @@ function fact(m: MigrationFile, op: Operation, state: SchemaState, created: Set<
     op,
     ...(model !== undefined && { model }),
     newModel: model !== undefined && created.has(modelKey(m.app, model)),
+    newField: created.has(fieldKey(m.app, model, fieldName)),
     ...(before && { before }),
     ...(field && { field }),
     ...(current && { modelBefore: { uniqueTogether: current.uniqueTogether, indexTogether: current.indexTogether } }),
     ...(sql && { sql }),
     ...(databaseOnly && { databaseOnly }),
   };
+}
+
+/** `app.model.field`, in the same set as the models this release creates. */
+function fieldKey(app: string, model: string | undefined, field: string | undefined): string {
+  return `${modelKey(app, model ?? '?')}.${(field ?? '?').toLowerCase()}`;
 }
 
 const MODEL_BY_NAME = new Set(['CreateModel', 'DeleteModel', 'AlterUniqueTogether', 'AlterIndexTogether', 'AlterModelTable', 'AlterModelOptions', 'AlterModelManagers', 'AlterOrderWithRespectTo']);

@@ -15,7 +15,7 @@ const tableOf = (fact: OperationFact) => defaultTable(fact.migration.app, fact.m
 export const removeField: MigrationRule = {
   meta: { id: 'migrations.remove-field', severity: 'error', title: 'A migration drops a column the running release still reads', docs: docs('removefield') , explain: { checks: "Whether a new migration drops a column of a table the running release still reads (RemoveField, or ALTER TABLE \u2026 DROP COLUMN).", why: "During the deploy the old code keeps serving against the new schema: every query selecting the column fails until the new release serves.", example: "migrations.RemoveField(model_name='book', name='title')", fix: "Stop using the field in one release (state-only removal with SeparateDatabaseAndState), drop the column in the next." } },
   operation(fact) {
-    if (fact.op.kind !== 'RemoveField' || fact.newModel) return undefined;
+    if (fact.op.kind !== 'RemoveField' || fact.newModel || fact.newField) return undefined;
     return {
       message: `${label(fact)} drops the column while the running release still selects it: every query of ${fact.model} fails with "column does not exist" until the new code serves.`,
       hint: dropLater('the field', `SeparateDatabaseAndState(state_operations=[migrations.RemoveField(...)]) in this release (the column stays; Django forgets it; make it nullable or give it a db_default first if it is NOT NULL)`),
@@ -46,7 +46,7 @@ export const renameField: MigrationRule = {
   meta: { id: 'migrations.rename-field', severity: 'error', title: 'A migration renames a column the running release uses by its old name', docs: docs('renamefield') , explain: { checks: "Whether a new migration renames a column the running release uses by its old name.", why: "The old release reads and writes the old column name and fails until the new code serves.", example: "migrations.RenameField('book', 'title', 'name')", fix: "Keep the column with db_column='title' and a state-only rename, or add, backfill and drop over several releases." } },
   operation(fact) {
     // With db_column set, Django renames the field only: the column keeps its name.
-    if (fact.op.kind !== 'RenameField' || fact.newModel || fact.before?.dbColumn) return undefined;
+    if (fact.op.kind !== 'RenameField' || fact.newModel || fact.newField || fact.before?.dbColumn) return undefined;
     const from = asString(argument(fact.op.call, 'old_name', 1));
     const to = asString(argument(fact.op.call, 'new_name', 2));
     return {
@@ -78,7 +78,7 @@ export const renameModel: MigrationRule = {
 export const notNull: MigrationRule = {
   meta: { id: 'migrations.not-null', severity: 'error', title: 'A migration makes a column NOT NULL under the running release', docs: docs('alterfield') , explain: { checks: "Whether a new migration makes an existing column NOT NULL.", why: "The running release may still insert rows without the value, and its writes fail.", example: "migrations.AlterField('book', 'isbn', models.CharField(max_length=13))  # was null=True", fix: "Deploy code that always writes the value first, backfill, then add the constraint in a later release." } },
   operation(fact) {
-    if (fact.op.kind !== 'AlterField' || fact.newModel || !fact.field || fact.field.nullable || fact.field.manyToMany) return undefined;
+    if (fact.op.kind !== 'AlterField' || fact.newModel || fact.newField || !fact.field || fact.field.nullable || fact.field.manyToMany) return undefined;
     if (fact.before && !fact.before.nullable) return undefined;
     const tighten = tightenHint(fact.model ?? 'model');
     if (!fact.before) {
@@ -102,7 +102,7 @@ export const notNull: MigrationRule = {
 export const columnType: MigrationRule = {
   meta: { id: 'migrations.column-type', severity: 'error', title: "A migration changes a column's type under the running release", docs: docs('alterfield') , explain: { checks: "Whether a new migration changes a column's type in a way the running release or the table data cannot survive (a rewrite or an incompatible cast).", why: "The old code may write values the new type refuses, and a rewrite locks the table.", example: "AlterField('book', 'pages', models.CharField(max_length=10))  # was IntegerField", fix: "Add a new column of the new type, write both, backfill, switch reads, drop the old one later." } },
   operation(fact) {
-    if (fact.op.kind !== 'AlterField' || fact.newModel || !fact.field || !fact.before || fact.field.manyToMany) return undefined;
+    if (fact.op.kind !== 'AlterField' || fact.newModel || fact.newField || !fact.field || !fact.before || fact.field.manyToMany) return undefined;
     const before = fact.before.columnType;
     const after = fact.field.columnType;
     if (before !== undefined && after !== undefined) {

@@ -17,7 +17,7 @@ export const addIndex: MigrationRule = {
         hint: 'Set atomic = False on the Migration class (and keep other operations out of that migration).',
       };
     }
-    if (fact.newModel) return undefined;
+    if (fact.newModel || (fact.newField && fact.op.kind === 'AlterField')) return undefined;
     const what = indexBuilt(fact);
     if (!what) return undefined;
     return {

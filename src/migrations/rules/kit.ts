@@ -55,7 +55,8 @@ export function toRule(rule: MigrationRule): Rule<MigrationFacts> {
       };
       for (const fact of facts.operations) {
         const where = fact.migration.file;
-        if (fact.sql && rule.sql) for (const action of fact.sql) add(rule.sql(action, fact, ctx), where, fact.op.line, 'sql');
+        // One verdict per operation: Django's CharField index is two statements (plain and _like), one problem.
+        if (fact.sql && rule.sql) add(fact.sql.map((action) => rule.sql!(action, fact, ctx)).find(Boolean), where, fact.op.line, 'sql');
         else add(rule.operation?.(fact, ctx), where, fact.op.line, 'operation');
       }
       for (const fact of facts.files) add(rule.file?.(fact), fact.migration.file, 1, 'file');

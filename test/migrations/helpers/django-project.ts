@@ -18,7 +18,9 @@ export class DjangoProject {
     run(this.root, ['-m', 'django', 'startproject', 'site_cfg', '.']);
     run(this.root, ['manage.py', 'startapp', 'shop']);
     const settings = join(this.root, 'site_cfg/settings.py');
-    writeFileSync(settings, readFileSync(settings, 'utf8').replace("'django.contrib.staticfiles',", "'django.contrib.staticfiles',\n    'shop',"));
+    // DATABASE_URL, when set, points Django at PostgreSQL, as on Heroku (sqlmigrate needs the real backend).
+    const databaseUrl = "\nimport os\nimport dj_database_url\nif os.environ.get('DATABASE_URL'):\n    DATABASES = {'default': dj_database_url.parse(os.environ['DATABASE_URL'])}\n";
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace("'django.contrib.staticfiles',", "'django.contrib.staticfiles',\n    'shop',") + databaseUrl);
     sh(this.root, ['init', '--quiet', `--initial-branch=${branch}`]);
     commit(this.root, {}, 'startproject');
   }
