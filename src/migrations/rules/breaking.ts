@@ -76,7 +76,7 @@ export const renameModel: MigrationRule = {
 };
 
 export const notNull: MigrationRule = {
-  meta: { id: 'migrations.not-null', severity: 'error', title: 'A migration makes a column NOT NULL under the running release', docs: docs('alterfield') , explain: { checks: "Whether a new migration makes an existing column NOT NULL.", why: "The running release may still insert rows without the value, and its writes fail.", example: "migrations.AlterField('book', 'isbn', models.CharField(max_length=13))  # was null=True", fix: "Deploy code that always writes the value first, backfill, then add the constraint in a later release." } },
+  meta: { id: 'migrations.not-null', severity: 'error', title: 'A migration makes a column NOT NULL under the running release', docs: docs('alterfield') , explain: { checks: "Whether a new migration makes an existing column NOT NULL.", why: "PostgreSQL checks every row under an ACCESS EXCLUSIVE lock (reads and writes wait for the scan), and the running release, which may still write NULL there, gets IntegrityError.", example: "migrations.AlterField('book', 'isbn', models.CharField(max_length=13))  # was null=True", fix: "Deploy code that always writes the value first, backfill, then add the constraint in a later release." } },
   operation(fact) {
     if (fact.op.kind !== 'AlterField' || fact.newModel || fact.newField || !fact.field || fact.field.nullable || fact.field.manyToMany) return undefined;
     if (fact.before && !fact.before.nullable) return undefined;
@@ -100,7 +100,7 @@ export const notNull: MigrationRule = {
 };
 
 export const columnType: MigrationRule = {
-  meta: { id: 'migrations.column-type', severity: 'error', title: "A migration changes a column's type under the running release", docs: docs('alterfield') , explain: { checks: "Whether a new migration changes a column's type in a way the running release or the table data cannot survive (a rewrite or an incompatible cast).", why: "The old code may write values the new type refuses, and a rewrite locks the table.", example: "AlterField('book', 'pages', models.CharField(max_length=10))  # was IntegerField", fix: "Add a new column of the new type, write both, backfill, switch reads, drop the old one later." } },
+  meta: { id: 'migrations.column-type', severity: 'error', title: "A migration changes a column's type under the running release", docs: docs('alterfield') , explain: { checks: "Whether a new migration changes a column's type in a way the running release or the table data cannot survive (a rewrite or an incompatible cast).", why: "Every type change but a longer varchar (or varchar to text) rewrites the whole table under an ACCESS EXCLUSIVE lock, and the old code may write values the new type refuses.", example: "AlterField('book', 'pages', models.CharField(max_length=10))  # was IntegerField", fix: "Add a new column of the new type, write both, backfill, switch reads, drop the old one later." } },
   operation(fact) {
     if (fact.op.kind !== 'AlterField' || fact.newModel || fact.newField || !fact.field || !fact.before || fact.field.manyToMany) return undefined;
     const before = fact.before.columnType;

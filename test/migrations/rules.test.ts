@@ -1,0 +1,202 @@
+import { planMigrations, type MigrationFacts } from '../../src/migrations/facts.js';
+import { readMigration } from '../../src/migrations/read-migration.js';
+import { migrationRules } from '../../src/migrations/rules/index.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+/**
+ * Every migrations.* rule with passing and failing cases, on migration files as Django writes them. The
+ * running release has applied shop.0001_initial; each case adds shop.0002_change (and what it says).
+ */
+const INITIAL = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name='Book',
+            fields=[
+                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=100)),
+                ('pages', models.IntegerField(null=True)),
+                ('isbn', models.CharField(db_column='code', max_length=13)),
+            ],
+            options={'unique_together': {('title', 'isbn')}},
+        ),
+    ]
+`;
+
+async function facts(operations: string, options: { header?: string; atomic?: boolean; django?: [number, number]; extra?: Record<string, string>; edited?: string[]; applied?: string[] } = {}): Promise<MigrationFacts> {
+  const change = `${options.header ?? ''}from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+${options.atomic === false ? '    atomic = False\n' : ''}    dependencies = [('shop', '0001_initial')]
+    operations = [
+${operations}
+    ]
+`;
+  const files: Record<string, string> = { 'shop/migrations/0001_initial.py': INITIAL, 'shop/migrations/0002_change.py': change, ...options.extra };
+  const all = await Promise.all(Object.entries(files).map(([file, source]) => readMigration(file, source)));
+  const [major, minor] = options.django ?? [4, 2];
+  return planMigrations({ all, applied: new Set(options.applied ?? ['shop.0001_initial']), edited: new Set(options.edited ?? []), django: { major, minor } });
+}
+
+const sql = (text: string) => `        migrations.RunSQL(${JSON.stringify(text)}, migrations.RunSQL.noop),`;
+const rule = (id: string) => migrationRules.find((r) => r.meta.id === id)!;
+const AT = { file: 'shop/migrations/0002_change.py', line: 7 };
+const createTome = "        migrations.CreateModel(name='Tome', fields=[('id', models.AutoField(primary_key=True)), ('name', models.CharField(max_length=10))]),";
+
+testRule(rule('migrations.remove-field'), {
+  pass: [
+    { name: 'a field of a model this release creates', facts: await facts(`${createTome}\n        migrations.RemoveField(model_name='tome', name='name'),`) },
+    { name: 'a state-only removal', facts: await facts("        migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField('book', 'pages')]),") },
+  ],
+  fail: [
+    { name: 'RemoveField', facts: await facts("        migrations.RemoveField(model_name='book', name='pages'),"), reports: [{ messageId: 'operation', ...AT }] },
+    { name: 'RunSQL DROP COLUMN', facts: await facts(sql('ALTER TABLE shop_book DROP COLUMN pages')), reports: [{ messageId: 'sql', ...AT }] },
+  ],
+});
+
+testRule(rule('migrations.delete-model'), {
+  pass: [{ name: 'a model this release creates', facts: await facts(`${createTome}\n        migrations.DeleteModel('Tome'),`) }],
+  fail: [
+    { name: 'DeleteModel', facts: await facts("        migrations.DeleteModel(name='Book'),"), reports: [{ messageId: 'operation', ...AT }] },
+    { name: 'DROP TABLE', facts: await facts(sql('DROP TABLE IF EXISTS "shop_book"')), reports: ['sql'] },
+  ],
+});
+
+testRule(rule('migrations.rename-field'), {
+  pass: [{ name: 'a field with db_column: only Django renames it', facts: await facts("        migrations.RenameField('book', 'isbn', 'code13'),") }],
+  fail: [
+    { name: 'RenameField', facts: await facts("        migrations.RenameField(model_name='book', old_name='title', new_name='name'),"), reports: ['operation'] },
+    { name: 'RENAME COLUMN', facts: await facts(sql('ALTER TABLE shop_book RENAME COLUMN title TO name')), reports: ['sql'] },
+  ],
+});
+
+testRule(rule('migrations.rename-model'), {
+  pass: [{ name: 'AlterModelOptions touches no table', facts: await facts("        migrations.AlterModelOptions(name='book', options={'ordering': ['title']}),") }],
+  fail: [
+    { name: 'RenameModel', facts: await facts("        migrations.RenameModel(old_name='Book', new_name='Tome'),"), reports: ['operation'] },
+    { name: 'AlterModelTable', facts: await facts("        migrations.AlterModelTable(name='book', table='books'),"), reports: ['operation'] },
+    { name: 'RENAME TO', facts: await facts(sql('ALTER TABLE "shop_book" RENAME TO "shop_tome"')), reports: ['sql'] },
+  ],
+});
+
+testRule(rule('migrations.not-null'), {
+  pass: [
+    { name: 'dropping NOT NULL', facts: await facts("        migrations.AlterField('book', 'title', models.CharField(max_length=100, null=True)),") },
+    { name: 'DROP NOT NULL', facts: await facts(sql('ALTER TABLE shop_book ALTER COLUMN title DROP NOT NULL')) },
+  ],
+  fail: [
+    { name: 'a nullable column made NOT NULL', facts: await facts("        migrations.AlterField(model_name='book', name='pages', field=models.IntegerField(default=0)),"), reports: [{ messageId: 'operation', severity: 'error' }] },
+    { name: 'a field no readable migration defines: cannot tell', facts: await facts("        migrations.AlterField('book', 'ghost', models.IntegerField()),"), reports: [{ messageId: 'operation', severity: 'warning' }] },
+    { name: 'SET NOT NULL', facts: await facts(sql('ALTER TABLE shop_book ALTER COLUMN pages SET NOT NULL')), reports: ['sql'] },
+  ],
+});
+
+testRule(rule('migrations.column-type'), {
+  pass: [
+    { name: 'a longer varchar (catalogue only)', facts: await facts("        migrations.AlterField('book', 'title', models.CharField(max_length=200)),") },
+    { name: 'varchar to text', facts: await facts("        migrations.AlterField('book', 'title', models.TextField()),") },
+  ],
+  fail: [
+    { name: 'integer to bigint', facts: await facts("        migrations.AlterField('book', 'pages', models.BigIntegerField(null=True)),"), reports: [{ messageId: 'operation', severity: 'error' }] },
+    { name: 'a shorter varchar', facts: await facts("        migrations.AlterField('book', 'title', models.CharField(max_length=50)),"), reports: ['operation'] },
+    { name: 'field classes it does not know', facts: await facts("        migrations.AlterField('book', 'pages', myfields.Money(null=True)),"), reports: [{ messageId: 'operation', severity: 'warning' }] },
+    { name: 'ALTER COLUMN TYPE', facts: await facts(sql('ALTER TABLE "shop_book" ALTER COLUMN "pages" TYPE bigint USING "pages"::bigint')), reports: ['sql'] },
+  ],
+});
+
+testRule(rule('migrations.add-not-null'), {
+  pass: [
+    { name: 'nullable', facts: await facts("        migrations.AddField('book', 'year', models.IntegerField(null=True)),") },
+    { name: 'db_default on Django 5.0', facts: await facts("        migrations.AddField('book', 'year', models.IntegerField(db_default=2000)),", { django: [5, 0] }) },
+    { name: 'a many-to-many', facts: await facts("        migrations.AddField('book', 'tags', models.ManyToManyField(to='shop.Tag')),") },
+    { name: 'NOT NULL with a default the column keeps', facts: await facts(sql('ALTER TABLE shop_book ADD COLUMN year integer DEFAULT 2000 NOT NULL')) },
+  ],
+  fail: [
+    { name: "a Django default is not the database's", facts: await facts("        migrations.AddField(model_name='book', name='year', field=models.IntegerField(default=2000)),"), reports: ['operation'] },
+    { name: 'db_default before Django 5.0', facts: await facts("        migrations.AddField('book', 'year', models.IntegerField(db_default=2000)),", { django: [4, 2] }), reports: ['operation'] },
+    { name: "Django's ADD COLUMN … DEFAULT then DROP DEFAULT", facts: await facts(sql('ALTER TABLE "shop_book" ADD COLUMN "year" integer DEFAULT 2000 NOT NULL; ALTER TABLE "shop_book" ALTER COLUMN "year" DROP DEFAULT;')), reports: ['sql'] },
+  ],
+});
+
+testRule(rule('migrations.remove-together'), {
+  pass: [{ name: 'adding a group', facts: await facts("        migrations.AlterUniqueTogether(name='book', unique_together={('title', 'isbn'), ('title', 'pages')}),") }],
+  fail: [
+    { name: 'unique_together emptied', facts: await facts("        migrations.AlterUniqueTogether(name='book', unique_together=set()),"), reports: ['operation'] },
+  ],
+});
+
+testRule(rule('migrations.run-sql'), {
+  pass: [{ name: 'statements it can read', facts: await facts(sql("CREATE INDEX CONCURRENTLY b ON shop_book (pages); UPDATE shop_book SET pages = 0 WHERE pages IS NULL; COMMENT ON TABLE shop_book IS 'x;y'")) }],
+  fail: [
+    { name: 'SQL that is not a literal', facts: await facts('        migrations.RunSQL(load_sql()),'), reports: ['operation'] },
+    { name: 'a statement it does not know', facts: await facts(sql('CLUSTER shop_book USING shop_book_pkey')), reports: ['sql'] },
+  ],
+});
+
+testRule(rule('migrations.add-index'), {
+  pass: [
+    { name: 'AddIndexConcurrently with atomic = False', facts: await facts("        AddIndexConcurrently('book', models.Index(fields=['pages'], name='p_idx')),", { atomic: false, header: 'from django.contrib.postgres.operations import AddIndexConcurrently\n' }) },
+    { name: 'an index on a model this release creates', facts: await facts(`${createTome}\n        migrations.AddIndex('tome', models.Index(fields=['name'], name='n_idx')),`) },
+  ],
+  fail: [
+    { name: 'AddIndex', facts: await facts("        migrations.AddIndex(model_name='book', index=models.Index(fields=['pages'], name='p_idx')),"), reports: [{ messageId: 'operation', severity: 'warning' }] },
+    { name: 'a foreign key added to an existing table', facts: await facts("        migrations.AddField('book', 'shelf', models.ForeignKey(null=True, on_delete=models.SET_NULL, to='shop.shelf')),"), reports: ['operation'] },
+    { name: 'db_index=True on an existing column', facts: await facts("        migrations.AlterField('book', 'pages', models.IntegerField(null=True, db_index=True)),"), reports: ['operation'] },
+    { name: 'a UniqueConstraint', facts: await facts("        migrations.AddConstraint('book', models.UniqueConstraint(fields=['isbn'], name='u_isbn')),"), reports: ['operation'] },
+    { name: 'AddIndexConcurrently in a transaction fails the release phase', facts: await facts("        AddIndexConcurrently('book', models.Index(fields=['pages'], name='p_idx')),", { header: 'from django.contrib.postgres.operations import AddIndexConcurrently\n' }), reports: [{ messageId: 'operation', severity: 'error' }] },
+    { name: 'CREATE INDEX', facts: await facts(sql('CREATE INDEX "p_idx" ON "shop_book" ("pages")')), reports: ['sql'] },
+  ],
+});
+
+testRule(rule('migrations.run-python-no-reverse'), {
+  pass: [{ name: 'with reverse_code', facts: await facts('        migrations.RunPython(forwards, migrations.RunPython.noop),') }],
+  fail: [{ name: 'without', facts: await facts('        migrations.RunPython(forwards),'), reports: ['operation'] }],
+});
+
+const DATA = (body: string) => `def forwards(apps, schema_editor):\n${body}\n\n\n`;
+testRule(rule('migrations.direct-model-import'), {
+  pass: [
+    { name: 'apps.get_model', facts: await facts('        migrations.RunPython(forwards, migrations.RunPython.noop),', { header: DATA("    Book = apps.get_model('shop', 'Book')\n    Book.objects.update(pages=0)") }) },
+    { name: 'a module-level import the function does not read', facts: await facts('        migrations.RunPython(forwards, migrations.RunPython.noop),', { header: `from shop.models import Book\n\n\n${DATA("    Book = apps.get_model('shop', 'Book')\n    Book.objects.update(pages=0)")}` }) },
+  ],
+  fail: [
+    { name: 'an import inside the function', facts: await facts('        migrations.RunPython(forwards, migrations.RunPython.noop),', { header: DATA('    from shop.models import Book\n    Book.objects.update(pages=0)') }), reports: [{ messageId: 'operation', line: 2 }] },
+    { name: 'get_user_model()', facts: await facts('        migrations.RunPython(forwards, migrations.RunPython.noop),', { header: `from django.contrib.auth import get_user_model\n\n\n${DATA('    get_user_model().objects.update(is_active=True)')}` }), reports: [{ messageId: 'operation', line: 4 }] },
+  ],
+});
+
+testRule(rule('migrations.unknown-operation'), {
+  pass: [{ name: "Django's operations", facts: await facts("        migrations.AlterModelOptions(name='book', options={}),\n        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),") }],
+  fail: [{ name: 'a third-party operation', facts: await facts('        pgtrigger.AddTrigger(model_name="book", trigger=None),'), reports: ['operation'] }],
+});
+
+testRule(rule('migrations.unreadable'), {
+  pass: [{ name: 'a file Django wrote', facts: await facts("        migrations.AddField('book', 'year', models.IntegerField(null=True)),") }],
+  fail: [
+    { name: 'a syntax error', facts: await facts('        migrations.AddField(,'), reports: [{ messageId: 'file', line: 1 }] },
+    { name: 'no Migration class', facts: await facts('', { extra: { 'shop/migrations/0003_odd.py': 'x = 1\n' } }), reports: ['file'] },
+  ],
+});
+
+testRule(rule('migrations.edited'), {
+  pass: [{ name: 'nothing applied changed', facts: await facts('') }],
+  fail: [{ name: 'an applied migration changed', facts: await facts('', { edited: ['shop/migrations/0001_initial.py'] }), reports: [{ messageId: 'file', file: 'shop/migrations/0001_initial.py' }] }],
+});
+
+const SQUASH = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    replaces = [('shop', '0001_initial'), ('shop', '0002_change')]
+    dependencies = []
+    operations = []
+`;
+testRule(rule('migrations.squash-applied'), {
+  pass: [{ name: 'a squash that runs on a fresh database', facts: await facts('', { applied: [], extra: { 'shop/migrations/0001_squashed_0002.py': SQUASH } }) }],
+  fail: [{ name: 'a squash of applied migrations', facts: await facts('', { applied: ['shop.0001_initial', 'shop.0002_change'], extra: { 'shop/migrations/0001_squashed_0002.py': SQUASH } }), reports: [{ messageId: 'file', severity: 'info' }] }],
+});
