@@ -77,7 +77,10 @@ Examples:
       },
     });
     const router = platform.runtime ? `  Router at http://127.0.0.1:${platform.runtime.router.port}/ (by Host: <app>.localhost); each app's web_url is a port of its own.\n` : '';
-    process.stdout.write(`implanta local: Platform API at ${platform.url}\n  export IMPLANTA_API_URL=${platform.url} HEROKU_API_KEY=local\n${router}  Ctrl-C stops it.\n`);
+    const herokuCli = platform.certificatePath
+      ? `  The Heroku CLI: export HEROKU_HOST=${platform.url} HEROKU_PARTICLEBOARD_URL=${platform.url} NODE_EXTRA_CA_CERTS=${platform.certificatePath} GIT_SSL_CAINFO=${platform.certificatePath}\n`
+      : '';
+    process.stdout.write(`implanta local: Platform API at ${platform.url}\n  export IMPLANTA_API_URL=${platform.url} HEROKU_API_KEY=local\n${herokuCli}${router}  Ctrl-C stops it.\n`);
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);

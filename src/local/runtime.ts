@@ -12,6 +12,7 @@ import { SourceStore } from './build/sources.js';
 import { AppLogs } from './dynos/app-logs.js';
 import { DynoManager } from './dynos/dyno-manager.js';
 import { LogSessions } from './dynos/log-sessions.js';
+import { OneOffDynos } from './dynos/one-off.js';
 import { dynoRoutes } from './dynos/routes.js';
 import { gitPath, handleGit, isGitPath } from './git/git-endpoint.js';
 import { handlePreReceive } from './git/push-hook.js';
@@ -55,6 +56,8 @@ export class LocalRuntime {
   readonly appLogs: AppLogs;
   readonly dynos: DynoManager;
   readonly router: LocalRouter;
+  /** `heroku run`, `run:detached`, `implanta run`. */
+  readonly oneOffs: OneOffDynos;
   private readonly streams: OutputLogs;
   private readonly repos: AppRepos;
   private readonly sources: SourceStore;
@@ -64,6 +67,7 @@ export class LocalRuntime {
   private readonly hookToken = randomHex(24);
   private readonly stopping = new AbortController();
   private python: Promise<string> | undefined;
+  private rendezvousBase: string | undefined;
 
   private constructor(
     private readonly platform: Platform,
@@ -106,7 +110,8 @@ export class LocalRuntime {
       signal: this.stopping.signal,
     });
     this.logSessions = new LogSessions(this.appLogs, publicUrl);
-    this.routes = dynoRoutes(this.dynos, this.logSessions);
+    this.oneOffs = new OneOffDynos({ platform, appLogs: this.appLogs, slugDirs, python, rendezvousBase: () => this.rendezvousBase });
+    this.routes = dynoRoutes(this.dynos, this.logSessions, this.oneOffs);
   }
 
   /** Wires the runtime into the platform, starts the router and brings every app's dynos back up. */
@@ -161,10 +166,16 @@ export class LocalRuntime {
     return true;
   }
 
+  /** Where attached one-off dynos are reached (`rendezvous://127.0.0.1:PORT`), once the platform serves TLS. */
+  serveRendezvous(base: string): void {
+    this.rendezvousBase = base;
+  }
+
   /** Stops builds, release phases and dynos, and closes the router. */
   async close(): Promise<void> {
     this.stopping.abort();
     await Promise.all(this.builder.running());
+    await this.oneOffs.close();
     await this.dynos.close();
     await this.router.close();
   }
@@ -182,6 +193,7 @@ export class LocalRuntime {
 
   private async forgetApp(appId: string): Promise<void> {
     await this.dynos.stopApp(appId);
+    await this.oneOffs.stopApp(appId);
     this.router.forget(appId);
     this.repos.remove(appId);
     this.appLogs.forget(appId);

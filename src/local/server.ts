@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { Server } from 'node:net';
 import { InputError } from '../core/errors.js';
 import type { AddressInfo } from 'node:net';
 import { createApiHandler } from './api/handler.js';
@@ -6,6 +7,8 @@ import { seededRandom, type Fault } from './api/faults.js';
 import { RateLimiter } from './api/rate-limit.js';
 import { logRequests } from './api/request-log.js';
 import { openPlatformDb } from './db.js';
+import { localCertificate } from './front/certificate.js';
+import { FrontDoor } from './front/front-door.js';
 import { Platform } from './platform/platform.js';
 import { PostgresProvisioner } from './platform/postgres-provisioner.js';
 import { ROUTES } from './api/routes.js';
@@ -46,6 +49,12 @@ export interface LocalPlatform {
   platform: Platform;
   /** The running side, when `run` was given: its router, dynos and app logs. */
   runtime?: LocalRuntime;
+  /**
+   * The platform's self-signed certificate, when it serves TLS on its port too (with `run`, and openssl
+   * there): HTTPS git at `/APP.git` and the rendezvous of attached one-off dynos. Clients trust it with
+   * NODE_EXTRA_CA_CERTS (the Heroku CLI) and GIT_SSL_CAINFO (git).
+   */
+  certificatePath?: string;
   close(): Promise<void>;
 }
 
@@ -77,11 +86,14 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     if (options.logRequest) logRequests(req, res, options.logRequest);
     if (!runtime?.handle(req, res)) void handler(req, res);
   });
+  const certificate = runtime ? await localCertificate(options.dataDir) : undefined;
+  const front = certificate && runtime ? new FrontDoor(server, certificate, (secret, socket) => runtime.oneOffs.attach(secret, socket)) : undefined;
+  const listener: Server = front?.server ?? server;
 
   try {
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, host, () => resolve());
+      listener.once('error', reject);
+      listener.listen(options.port, host, () => resolve());
     });
   } catch (error) {
     await runtime?.close();
@@ -90,17 +102,20 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     if (code === 'EADDRINUSE') throw new InputError(`--port ${options.port}: another program is listening on ${host}:${options.port}; pick another port`);
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  const { port } = listener.address() as AddressInfo;
   url = `http://${host}:${port}`;
+  if (front) runtime?.serveRendezvous(`rendezvous://${host}:${port}`);
 
   return {
     url,
     platform,
     ...(runtime && { runtime }),
+    ...(front && certificate && { certificatePath: certificate.certPath }),
     close: async () => {
       await runtime?.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      front?.destroyAll();
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
       db.close();
     },
   };

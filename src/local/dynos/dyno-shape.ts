@@ -7,10 +7,10 @@ import type { Dyno } from './dyno.js';
  * A dyno as GET /apps/{app}/dynos answers it. A prebooted web dyno reads `starting` until it takes
  * traffic, so a client that waits for `up` waits for the cut-over.
  */
-export function dynoShape(dyno: Dyno, app: { id: string; name: string }): Shape<HerokuDyno> {
+export function dynoShape(dyno: Dyno, app: { id: string; name: string }, attachUrl: string | null = null): Shape<HerokuDyno> {
   return {
     app: { id: app.id, name: app.name },
-    attach_url: null,
+    attach_url: attachUrl,
     command: dyno.command,
     created_at: dyno.createdAt,
     id: dyno.id,

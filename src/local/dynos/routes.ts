@@ -3,12 +3,21 @@ import { notFound } from '../platform/errors.js';
 import type { DynoManager } from './dyno-manager.js';
 import { dynoShape } from './dyno-shape.js';
 import type { LogSessions } from './log-sessions.js';
+import type { OneOffDynos } from './one-off.js';
 
 /**
- * The Platform API routes of the running side: dynos (list, info, restart) and log sessions. Restarts
- * answer at once (202, as Heroku does) and happen in the background.
+ * The Platform API routes of the running side: dynos (list, info, restart, stop), one-off dynos and log
+ * sessions. Restarts answer at once (202, as Heroku does) and happen in the background; stopping a
+ * one-off dyno ends it, stopping a formation dyno restarts it, as the dyno manager does on Heroku.
  */
-export function dynoRoutes(dynos: DynoManager, logSessions: LogSessions): Route[] {
+export function dynoRoutes(dynos: DynoManager, logSessions: LogSessions, oneOffs: OneOffDynos): Route[] {
+  const all = (appId: string) => [...dynos.list(appId), ...oneOffs.list(appId)];
+  const shape = (dyno: ReturnType<typeof all>[number], app: { id: string; name: string }) => dynoShape(dyno, app, oneOffs.attachUrl(dyno));
+  const stopOne = (appId: string, identity: string) => {
+    if (oneOffs.stop(appId, identity)) return;
+    if (!dynos.list(appId).some((d) => d.id === identity || d.name === identity)) throw notFound('dyno');
+    void dynos.restart(appId, identity);
+  };
   return [
     {
       method: 'GET',
@@ -16,7 +25,16 @@ export function dynoRoutes(dynos: DynoManager, logSessions: LogSessions): Route[
       ranges: ['id', 'name'],
       handle: ({ platform, params }) => {
         const app = platform.apps.find(params.app!);
-        return dynos.list(app.id).map((d) => dynoShape(d, app));
+        return all(app.id).map((d) => shape(d, app));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/apps/:app/dynos',
+      status: 201,
+      handle: async ({ platform, params, body }) => {
+        const app = platform.apps.find(params.app!);
+        return shape(await oneOffs.create(app.id, body), app);
       },
     },
     {
@@ -24,9 +42,9 @@ export function dynoRoutes(dynos: DynoManager, logSessions: LogSessions): Route[
       path: '/apps/:app/dynos/:dyno',
       handle: ({ platform, params }) => {
         const app = platform.apps.find(params.app!);
-        const dyno = dynos.list(app.id).find((d) => d.id === params.dyno || d.name === params.dyno);
+        const dyno = all(app.id).find((d) => d.id === params.dyno || d.name === params.dyno);
         if (!dyno) throw notFound('dyno');
-        return dynoShape(dyno, app);
+        return shape(dyno, app);
       },
     },
     {
@@ -43,15 +61,31 @@ export function dynoRoutes(dynos: DynoManager, logSessions: LogSessions): Route[
       path: '/apps/:app/dynos/:dyno',
       status: 202,
       handle: ({ platform, params }) => {
-        const app = platform.apps.find(params.app!);
-        if (!dynos.list(app.id).some((d) => d.id === params.dyno || d.name === params.dyno)) throw notFound('dyno');
-        void dynos.restart(app.id, params.dyno);
+        stopOne(platform.apps.find(params.app!).id, params.dyno!);
+        return {};
+      },
+    },
+    {
+      method: 'POST',
+      path: '/apps/:app/dynos/:dyno/actions/stop',
+      status: 202,
+      handle: ({ platform, params }) => {
+        stopOne(platform.apps.find(params.app!).id, params.dyno!);
         return {};
       },
     },
     {
       method: 'DELETE',
       path: '/apps/:app/formations/:type',
+      status: 202,
+      handle: ({ platform, params }) => {
+        void dynos.restart(platform.apps.find(params.app!).id, params.type);
+        return {};
+      },
+    },
+    {
+      method: 'POST',
+      path: '/apps/:app/formations/:type/actions/stop',
       status: 202,
       handle: ({ platform, params }) => {
         void dynos.restart(platform.apps.find(params.app!).id, params.type);
