@@ -14,6 +14,7 @@ export const commands: Record<string, CommandEntry> = {
   migrations: { summary: 'judge the migrations the next release runs: what breaks the release still serving, and the expand/contract fix', load: async () => (await import('./migrations.js')).migrationsCommand },
   deploy: { summary: 'ship the tested production branch: gates, push, build, release, smoke test, automatic rollback', load: async () => (await import('./deploy.js')).deployCommand },
   rollback: { summary: 'go back to the previous (or a given) release, then smoke-test it', load: async () => (await import('./rollback.js')).rollbackCommand },
+  run: { summary: 'run a command in a one-off dyno of the app (python manage.py migrate), attached or --detach', load: async () => (await import('./run.js')).runCommand },
   logs: { summary: "read the app's log, or a saved one, and summarise it: requests, H/R error codes, p95, slowest paths", load: async () => (await import('./logs.js')).logsCommand },
   releases: { summary: "the app's releases, with the deploys implanta made and their smoke tests", load: async () => (await import('./releases.js')).releasesCommand },
   lock: { summary: 'who holds the deploy lock of an app; release a stale one', load: async () => (await import('./lock.js')).lockCommand },
