@@ -29,6 +29,10 @@ Options:
 It cannot reach a certificate authority: enabling ACM marks each custom domain's certificate as
 issued after a short delay, as if one had answered.
 
+The official Heroku CLI works against it too (git push, heroku run, logs…): it prints the variables to
+set at start; docs/local.md says what the CLI can and cannot do there. The API port also speaks HTTPS
+with a self-signed certificate made by openssl in DIR/tls/.
+
 Examples:
   implanta local --port 5050 --data /tmp/platform --postgres postgres://implanta:implanta@127.0.0.1:5432/postgres
   HEROKU_API_KEY=x IMPLANTA_API_URL=http://127.0.0.1:5050 implanta check --app hollow
