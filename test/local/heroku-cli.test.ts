@@ -18,7 +18,7 @@ function ok(result: CliResult, what: string): string {
   return result.stdout;
 }
 
-test(`the Heroku CLI ${HEROKU_CLI_VERSION} works against implanta local`, { timeout: 900_000 }, async (t) => {
+test(`the Heroku CLI ${HEROKU_CLI_VERSION} works against implanta local`, { timeout: 1_800_000 }, async (t) => {
   const local = await startRunningPlatform(t);
   assert.ok(local.certificatePath, 'the running platform serves TLS (openssl is there)');
   const heroku = await herokuCli(t, local, TOKEN);
