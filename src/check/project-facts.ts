@@ -7,6 +7,7 @@ import { readProcfile } from '../project/procfile.js';
 import { readDependencies } from '../project/requirements/read-dependencies.js';
 import { readPythonVersion } from '../project/python-version.js';
 import { readAppJson } from '../project/app-json.js';
+import { readBuildHooks } from '../project/build-hooks.js';
 import { readGunicornConfig } from '../project/gunicorn-config.js';
 import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
@@ -58,6 +59,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     hosts,
     ...(gunicornConfig && { gunicornConfig }),
     dotenvFiles: summariseDotenvFiles(root, files),
+    buildHooks: readBuildHooks(root, files),
   };
 }
 

@@ -23,7 +23,7 @@ export const releaseMigrationsRule: Rule<ProjectFacts> = defineRule({
     example: "web: python manage.py migrate && gunicorn proj.wsgi",
     fix: "release: python manage.py migrate --noinput, and web: gunicorn proj.wsgi.",
   },
-  messages: { 'migrate-in-web': "the web process runs migrate", 'no-release-process': "migrations exist but no release process", 'release-without-migrate': "the release process does not migrate", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  messages: { 'migrate-in-web': "the web process runs migrate", 'no-release-process': "migrations exist but no release process", 'release-without-migrate': "the release process does not migrate", 'migrates-at-build': 'a build hook (bin/post_compile) runs migrate instead of a release process (info)', 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
   check(facts: ProjectFacts) {
     const { procfile } = facts;
     if (!procfile) return { skip: 'no Procfile' };
@@ -41,6 +41,18 @@ export const releaseMigrationsRule: Rule<ProjectFacts> = defineRule({
     if (!facts.files.some((f) => MIGRATION.test(f))) return reports;
     const release = procfileEntry(procfile, 'release');
     if (!release) {
+      const hook = facts.buildHooks?.find((h) => h.migrateLine !== undefined);
+      if (hook && !webMigrates) {
+        reports.push({
+          severity: 'info',
+          messageId: 'migrates-at-build',
+          message: `the migrations run at build time (${hook.file}:${hook.migrateLine}), before the release: a build that is never released still changes the schema`,
+          hint: 'Move `python manage.py migrate --noinput` to a release process in the Procfile.',
+          file: hook.file,
+          line: hook.migrateLine!,
+        });
+        return reports;
+      }
       if (!webMigrates) {
         reports.push({
           messageId: 'no-release-process', message: 'the project has migrations but no release process runs them: new code would go live against the old schema',

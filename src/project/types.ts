@@ -1,4 +1,5 @@
 /** Facts read from a codebase, shared by the codebase rules, versions, deploy and size. */
+import type { BuildHook } from './build-hooks.js';
 import type { StaticServing } from './static-serving.js';
 import type { SettingsEvaluation } from './settings/types.js';
 
@@ -153,4 +154,6 @@ export interface ProjectFacts {
   dotenvFiles?: DotenvFileSummary[];
   /** WSGI wrappers and WhiteNoise subclasses that serve static files, read once the settings are known. */
   staticServing?: StaticServing;
+  /** The classic buildpack's bin/pre_compile and bin/post_compile, when the project has them. */
+  buildHooks?: BuildHook[];
 }
