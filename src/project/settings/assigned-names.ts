@@ -12,7 +12,12 @@ export interface ChangedNames {
   bound: Set<string>;
   /** Changed through: `X[k] = …`, `X.append(…)`, `X.attr = …`. */
   changed: Set<string>;
+  /** Given to a function that may change it in place: `setup(INSTALLED_APPS)`. */
+  passed: Set<string>;
 }
+
+/** Builtins that never change their arguments. */
+const PURE = new Set(['len', 'str', 'int', 'float', 'bool', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'any', 'all', 'min', 'max', 'sum', 'print', 'isinstance', 'getattr', 'hasattr', 'repr', 'enumerate', 'zip', 'map', 'filter', 'abs', 'round', 'range']);
 
 /** What django_heroku.settings(locals()) may set. */
 const DJANGO_HEROKU_NAMES = ['DATABASES', 'TEST_RUNNER', 'STATIC_ROOT', 'STATIC_URL', 'MIDDLEWARE', 'MIDDLEWARE_CLASSES', 'STATICFILES_STORAGE', 'ALLOWED_HOSTS', 'LOGGING', 'SECRET_KEY'];
@@ -21,7 +26,7 @@ const DJANGO_HEROKU_NAMES = ['DATABASES', 'TEST_RUNNER', 'STATIC_ROOT', 'STATIC_
 const OWN_SCOPE = new Set(['lambda', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 export function changedNames(statement: Node): ChangedNames {
-  const names: ChangedNames = { bound: new Set(), changed: new Set() };
+  const names: ChangedNames = { bound: new Set(), changed: new Set(), passed: new Set() };
   walk(statement, names);
   return names;
 }
@@ -93,6 +98,12 @@ function callEffects(node: Node, names: ChangedNames): void {
   if (fn?.type === 'attribute' && MUTATING_METHODS.has(fn.childForFieldName('attribute')!.text)) {
     const root = rootName(fn.childForFieldName('object')!);
     if (root) names.changed.add(root);
+  }
+  if (fn && !PURE.has(fn.text)) {
+    for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
+      const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+      if (value?.type === 'identifier') names.passed.add(value.text);
+    }
   }
   const passesNamespace = node.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'call' && /^(locals|globals|vars)$/.test(a.childForFieldName('function')?.text ?? ''));
   if (passesNamespace) for (const name of DJANGO_HEROKU_NAMES) names.changed.add(name);

@@ -12,6 +12,7 @@ import { MUTATING_METHODS, ReceiverLost } from './methods.js';
 import { behaviour } from './objects.js';
 import { binaryOp, compare, negate, union } from './operators.js';
 import { PyRaise } from './signals.js';
+import { loseObject } from './aliases.js';
 import { makeFunction } from './functions.js';
 import { BoundMethod, asNumber, sameValue, toKey, typeName } from './values.js';
 
@@ -293,11 +294,14 @@ function evaluateCall(frame: Frame, node: Node): PyValue {
   const args = evaluateArguments(frame, node.childForFieldName('arguments'));
   if (args instanceof Unknown) return callee instanceof Unknown ? callee : args;
   const result = invoke(frame, callee, args, node);
-  if (callee instanceof BoundMethod && MUTATING_METHODS.has(callee.method) && fn.type === 'attribute') {
-    const root = rootName(fn.childForFieldName('object')!);
-    if (root && frame.scope === frame.module.scope) {
-      if (result instanceof ReceiverLost) frame.scope.set(root, new Unknown(result.reason, result.file, result.line), frame.origin());
-      else frame.scope.touch(root, frame.origin());
+  if (callee instanceof BoundMethod && MUTATING_METHODS.has(callee.method)) {
+    const root = fn.type === 'attribute' ? rootName(fn.childForFieldName('object')!) : undefined;
+    if (result instanceof ReceiverLost) {
+      const unknown = new Unknown(result.reason, result.file, result.line);
+      loseObject(frame, callee.self, unknown);
+      if (root && frame.scope === frame.module.scope) frame.scope.set(root, unknown, frame.origin());
+    } else if (root && frame.scope === frame.module.scope) {
+      frame.scope.touch(root, frame.origin());
     }
   }
   return result instanceof ReceiverLost ? new Unknown(result.reason, result.file, result.line) : result;

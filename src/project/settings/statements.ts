@@ -1,6 +1,6 @@
 /** Executing statements: a module's, a class body's, or a project function's when it is called. */
 import type { Node } from 'web-tree-sitter';
-import { PyOpaque, Unknown, truthy, type PyValue } from '../python-value.js';
+import { PyDict, PyOpaque, PySet, Unknown, truthy, type PyValue } from '../python-value.js';
 import { InputError } from '../../core/errors.js';
 import { changedNames } from './assigned-names.js';
 import { lineOf, snippet, type Frame } from './context.js';
@@ -72,11 +72,16 @@ function execGuarded(frame: Frame, statement: Node): void {
 
 /** Everything `statement` may set becomes `unknown`; library objects it changes through stay as they are. */
 function makeUnknown(frame: Frame, statement: Node, unknown: Unknown): void {
-  const { bound, changed } = changedNames(statement);
+  const { bound, changed, passed } = changedNames(statement);
   for (const name of bound) frame.scope.set(name, unknown, frame.origin());
   for (const name of changed) {
     const current = frame.scope.lookup(name)?.value;
     if (current !== undefined && !(current instanceof PyOpaque)) frame.scope.set(name, unknown, frame.origin());
+  }
+  // A list or dict handed to a function that failed half-way may have been changed before it failed.
+  for (const name of passed) {
+    const current = frame.scope.lookup(name)?.value;
+    if (Array.isArray(current) || current instanceof PyDict || current instanceof PySet) frame.scope.set(name, unknown, frame.origin());
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { PyTuple, Unknown, type PyValue } from '../python-value.js';
 import { deleteItem, getAttribute, getItem, setAttribute, setItem } from './attributes.js';
+import { loseObject } from './aliases.js';
 import type { Frame } from './context.js';
 import { evaluate, parts, rootName, sliceBounds } from './expressions.js';
 import { iterate } from './iteration.js';
@@ -61,11 +62,15 @@ function assignItem(frame: Frame, target: Node, value: PyValue): void {
   const key = subscriptKey(frame, target);
   if (key === 'slice') {
     sliceBounds(frame, target.childrenForFieldName('subscript')[0]!);
+    loseObject(frame, obj, frame.unknown('assigns to a slice', target));
     loseRoot(frame, target, 'assigns to a slice');
     return;
   }
   if (setItem(frame, obj, key, value, target)) touchRoot(frame, target);
-  else loseRoot(frame, target, 'sets an item under a key that is not known');
+  else {
+    loseObject(frame, obj, frame.unknown('sets an item under a key that is not known', target));
+    loseRoot(frame, target, 'sets an item under a key that is not known');
+  }
 }
 
 /** A change through `a.b[c]` makes the statement the origin of `a`. */
@@ -90,7 +95,10 @@ export function augmentedAssign(frame: Frame, target: Node, op: string, value: P
     if (key === 'slice') return loseRoot(frame, target, 'changes a slice');
     const result = inplaceOp(frame, op, getItem(frame, obj, key, target), value);
     if (setItem(frame, obj, key, result, target)) touchRoot(frame, target);
-    else loseRoot(frame, target, 'changes an item under a key that is not known');
+    else {
+      loseObject(frame, obj, frame.unknown('changes an item under a key that is not known', target));
+      loseRoot(frame, target, 'changes an item under a key that is not known');
+    }
   } else if (target.type === 'attribute') {
     const obj = evaluate(frame, target.childForFieldName('object')!);
     const name = target.childForFieldName('attribute')!.text;
@@ -109,7 +117,10 @@ export function deleteTarget(frame: Frame, target: Node): void {
     const obj = evaluate(frame, target.childForFieldName('value')!);
     const key = subscriptKey(frame, target);
     if (key !== 'slice' && deleteItem(frame, obj, key, target)) touchRoot(frame, target);
-    else loseRoot(frame, target, 'deletes an item under a key that is not known');
+    else {
+      loseObject(frame, obj, frame.unknown('deletes an item under a key that is not known', target));
+      loseRoot(frame, target, 'deletes an item under a key that is not known');
+    }
   } else if (target.type === 'attribute') {
     loseRoot(frame, target, 'deletes an attribute');
   }

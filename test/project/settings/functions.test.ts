@@ -251,6 +251,39 @@ runCases('functions', [
     values: { KEPT: ['b'] },
   },
   {
+    name: 'a helper that changes a list or dict it was given in a way not followed leaves the setting unknown, not stale',
+    files: { 'proj/settings.py': py(`
+      import socket
+      def add_apps(apps):
+          apps.extend(socket.gethostname().split(','))
+      def set_option(databases):
+          databases['default'][socket.gethostname()] = True
+      INSTALLED_APPS = ['a']
+      add_apps(INSTALLED_APPS)
+      DATABASES = {'default': {'ENGINE': 'x'}}
+      set_option(DATABASES)
+      OTHER = ['a']
+    `) },
+    unknown: { INSTALLED_APPS: /socket\.gethostname/, DATABASES: /key that is not known/ },
+    values: { OTHER: ['a'] },
+  },
+  {
+    name: 'a helper that fails half-way after changing a list it was given leaves that list unknown',
+    files: { 'proj/settings.py': py(`
+      import os
+      def setup(apps, hosts):
+          apps.append('extra')
+          hosts.append(os.environ['HOST'])
+      INSTALLED_APPS = ['a']
+      ALLOWED_HOSTS = []
+      NAME = 'n'
+      setup(INSTALLED_APPS, ALLOWED_HOSTS)
+      print(len(INSTALLED_APPS), NAME)
+    `) },
+    unknown: { INSTALLED_APPS: /HOST/, ALLOWED_HOSTS: /HOST/ },
+    values: { NAME: 'n' },
+  },
+  {
     name: 'a call with the wrong arguments is a TypeError: the setting is unknown',
     files: { 'proj/settings.py': 'def one(a):\n    return a\nA = one()\nB = one(1, 2)\nC = one(b=1)\nD = one(1)\n' },
     unknown: { A: /missing required argument: 'a'/, B: /takes 1 positional/, C: /unexpected keyword argument 'b'/ },
