@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { ProjectFacts } from '../project/types.js';
 import type { SettingsEvaluation } from '../project/settings/types.js';
 import { findProjectRoot, gitTrackedFiles, listFiles } from '../project/discover.js';
@@ -20,6 +20,8 @@ import type { CheckOptions } from './options.js';
 /** The reads that need no environment, started at once so they overlap the app's API round. */
 export interface ProjectReadStart {
   root: string;
+  /** Where the project root sits inside the folder given (`web` when manage.py is in web/): Heroku builds the folder given. */
+  buildPrefix?: string;
   files: string[];
   tracked: Promise<string[] | undefined>;
 }
@@ -29,7 +31,8 @@ export function beginProjectRead(dir: string): ProjectReadStart {
   // git and the Python grammar load in the background: both are waits, not work.
   const tracked = gitTrackedFiles(root);
   void pythonParser();
-  return { root, files: listFiles(root), tracked };
+  const buildPrefix = relative(dir, root).split(sep).join('/');
+  return { root, ...(buildPrefix && { buildPrefix }), files: listFiles(root), tracked };
 }
 
 /** Everything the codebase says without running it; the settings evaluation is added after. */
@@ -60,6 +63,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     ...(gunicornConfig && { gunicornConfig }),
     dotenvFiles: summariseDotenvFiles(root, files),
     buildHooks: readBuildHooks(root, files),
+    ...(start.buildPrefix && { buildPrefix: start.buildPrefix }),
   };
 }
 

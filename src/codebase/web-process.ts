@@ -120,7 +120,10 @@ export const webAppModuleRule: Rule<ProjectFacts> = defineRule({
     }
     const candidates = moduleFileCandidates(ref);
     const files = new Set(facts.files);
-    if (candidates.some((f) => files.has(f))) return [];
+    // In a monorepo the command runs from the repository root: `--chdir web` names the project root itself.
+    const prefix = facts.buildPrefix && `${facts.buildPrefix}/`;
+    const fromBuildRoot = prefix ? candidates.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)) : [];
+    if ([...candidates, ...fromBuildRoot].some((f) => files.has(f))) return [];
     return [
       {
         messageId: 'missing-module', message: `the web process loads ${ref.spec}, but the project has no ${candidates.slice(0, 2).join(' or ')}: the dyno would crash at boot`,

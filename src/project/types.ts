@@ -156,4 +156,9 @@ export interface ProjectFacts {
   staticServing?: StaticServing;
   /** The classic buildpack's bin/pre_compile and bin/post_compile, when the project has them. */
   buildHooks?: BuildHook[];
+  /**
+   * The project root's path inside the folder that was given (`web` for a monorepo whose manage.py is in
+   * web/). Heroku builds the folder given, so paths in its Procfile commands start there.
+   */
+  buildPrefix?: string;
 }

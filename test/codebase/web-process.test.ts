@@ -44,3 +44,12 @@ const moduleCases: Array<[string, string, Expected[] | 'skip']> = [
 for (const [name, command, expected] of moduleCases) {
   test(`codebase.web-app-module: ${name}`, () => assertReports(webAppModuleRule, projectFacts({ files: FILES, procfile: `web: ${command}` }), expected));
 }
+
+// A monorepo checked from its root (Maliaotw/dashboard-django): manage.py in web/, `gunicorn config.wsgi --chdir=./web`.
+test('codebase.web-app-module: --chdir is read from the build root when manage.py sits in a subfolder', () =>
+  assertReports(webAppModuleRule, projectFacts({ files: ['manage.py', 'config/wsgi.py'], buildPrefix: 'web', procfile: 'web: gunicorn config.wsgi --chdir=./web' }), []));
+
+test('codebase.web-app-module: the build root does not hide a module missing from both places', () =>
+  assertReports(webAppModuleRule, projectFacts({ files: ['manage.py', 'config/wsgi.py'], buildPrefix: 'web', procfile: 'web: gunicorn other.wsgi --chdir=./web' }), [
+    { severity: 'error', message: /loads other\.wsgi, but the project has no web\/other\/wsgi\.py/ },
+  ]));
