@@ -12,6 +12,10 @@ export function chooseDjangoVersion(flag: string | undefined, installed: string 
   if (flag !== undefined) {
     const m = /^(\d+)\.(\d+)$/.exec(flag.trim());
     if (!m) throw new InputError(`--django-version ${flag}: expected MAJOR.MINOR, e.g. 5.2`);
+    const known = allDjangoSeries();
+    if (!known.some((s) => s.series === `${Number(m[1])}.${Number(m[2])}`)) {
+      throw new InputError(`--django-version ${flag}: there is no Django ${Number(m[1])}.${Number(m[2])} (known series: ${known[0]!.series} to ${known.at(-1)!.series})`);
+    }
     return { major: Number(m[1]), minor: Number(m[2]), source: 'flag' };
   }
   if (installed !== undefined) {

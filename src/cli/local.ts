@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { parseFault, parseLatency, startLocalPlatform } from '../local/server.js';
@@ -65,9 +66,11 @@ Examples:
     } catch {
       throw new InputError(`--boot-timeout ${values['boot-timeout']}: use a duration such as 60s or 5000ms`);
     }
+    const dataDir = resolve(values.data ?? '.implanta/local');
+    if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new InputError(`--data ${values.data ?? dataDir}: is a file; give a folder for the platform's data`);
     const platform = await startLocalPlatform({
       port,
-      dataDir: resolve(values.data ?? '.implanta/local'),
+      dataDir,
       ...(values.postgres && { postgresUrl: values.postgres }),
       faults: (values.fault ?? []).map(parseFault),
       ...(values.latency && { latencyMs: parseLatency(values.latency) }),

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { InputError } from '../core/errors.js';
 import { atOrAbove, type Severity } from '../core/finding.js';
 import type { Redactor } from '../core/redact.js';
 import type { CheckReport } from '../report/check-report.js';
@@ -46,7 +47,7 @@ export function emitReport(report: CheckReport, failLevel: Severity | 'none', op
               ? formatHtml(report, opts.attachments)
               : (opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output, ...(opts.title && { title: opts.title }) });
   const safe = opts.redactor.redact(rendered);
-  if (opts.output) writeFileSync(opts.output, safe);
+  if (opts.output) writeOutput(opts.output, safe);
   else process.stdout.write(safe);
   return failLevel !== 'none' && report.findings.some((f) => atOrAbove(f.severity, failLevel)) ? 1 : 0;
 }
@@ -67,4 +68,17 @@ export function progressLine(enabled: boolean): { update(message: string): void;
     update: (message) => on && process.stderr.write(`\r\x1b[2K${message}`),
     clear: () => on && process.stderr.write('\r\x1b[2K'),
   };
+}
+
+/** `-o FILE`: a folder that does not exist, or a path that is a folder, is the user's to fix (exit 2). */
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`-o ${path}: the folder it would go in does not exist`);
+    if (code === 'EISDIR') throw new InputError(`-o ${path}: is a folder; give a file name`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EROFS') throw new InputError(`-o ${path}: cannot write there (${code})`);
+    throw error;
+  }
 }
