@@ -13,6 +13,8 @@ import { csrfFailureViewFacts } from '../django/csrf-view.js';
 import { middlewareOf } from '../codebase/static-files.js';
 import { readStaticServing } from '../project/static-serving.js';
 import { codebaseRules } from '../codebase/index.js';
+import { checklistRules } from '../codebase/checklist/index.js';
+import { gatherChecklistFacts } from './checklist-facts.js';
 import { gatherVersionsFacts } from '../versions/gather.js';
 import { versionsRules } from '../versions/rules/index.js';
 import type { CheckOptions } from './options.js';
@@ -70,8 +72,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   project.staticServing = readStaticServing(project.root, project.files, middlewareOf(evaluation.settings));
   const django = runRules(djangoRules, { settings: evaluation.settings, version: project.django, env, ...(csrfFailureView && { csrfFailureView }) });
   const codebase = runRules(codebaseRules, project);
-  let findings: Finding[] = [...django.findings, ...codebase.findings];
-  const skipped: Skipped[] = [...django.skipped, ...codebase.skipped];
+  const checklist = runRules(checklistRules, await gatherChecklistFacts(project, evaluation, project.django, app?.facts));
+  let findings: Finding[] = [...django.findings, ...codebase.findings, ...checklist.findings];
+  const skipped: Skipped[] = [...django.skipped, ...codebase.skipped, ...checklist.skipped];
 
   progress('Reading versions…');
   // Offline on purpose: check stays fast and quiet; `implanta versions` asks PyPI and OSV.

@@ -109,6 +109,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Who hears of a server error: Django mails each 500's traceback to ADMINS ("a@x.org,b@x.org").
+ADMINS = [("Hollow operations", address.strip()) for address in os.environ.get("ADMINS", "").split(",") if address.strip()]
+
+# Mail leaves through a provider's SMTP relay (a Heroku add-on such as SendGrid or Mailgun sets these);
+# no mail server listens on a dyno.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = True
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hollow <noreply@hollow.example.org>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "errors@hollow.example.org")
+
 # Heroku collects what a process writes to stdout into its log stream (`heroku logs`).
 LOGGING = {
     "version": 1,

@@ -1,0 +1,80 @@
+import { relative } from 'node:path';
+import { defineRule } from '../../core/define-rule.js';
+import { PyDict, PyPath, truthy, Unknown } from '../../project/python-value.js';
+import { cannotTell } from '../support.js';
+import { placeOfSetting, setting, strings, tupleOrList, type ChecklistFacts } from './facts.js';
+
+/**
+ * The template folders Django searches, relative to the project root: every backend's DIRS, and with
+ * APP_DIRS the templates/ folder of each installed app that lives in the project. Unknown when
+ * TEMPLATES itself cannot be known.
+ */
+export function templateDirs(facts: ChecklistFacts): string[] | Unknown {
+  const templates = setting(facts, 'TEMPLATES');
+  if (!templates) return [];
+  if (templates.value instanceof Unknown) return templates.value;
+  const dirs: string[] = [];
+  for (const backend of tupleOrList(templates.value)) {
+    if (!(backend instanceof PyDict)) continue;
+    for (const dir of tupleOrList(backend.get('DIRS'))) {
+      const path = dir instanceof PyPath ? dir.path : typeof dir === 'string' ? dir : undefined;
+      if (path !== undefined) dirs.push(path.startsWith('/') ? relative(facts.root, path) : path);
+    }
+    if (truthy(backend.get('APP_DIRS') ?? false) === true) dirs.push(...projectAppFolders(facts).map((f) => `${f}/templates`));
+  }
+  return dirs.map((d) => d.replace(/\/+$/, '')).filter((d) => !d.startsWith('..'));
+}
+
+/** `pages`, `shop.apps.ShopConfig` → the folders of INSTALLED_APPS entries that are part of the project. */
+function projectAppFolders(facts: ChecklistFacts): string[] {
+  const folders: string[] = [];
+  for (const app of strings(setting(facts, 'INSTALLED_APPS')?.value)) {
+    const parts = app.split('.');
+    for (let n = parts.length; n > 0; n--) {
+      const folder = parts.slice(0, n).join('/');
+      if (facts.files.some((f) => f.startsWith(folder + '/'))) {
+        folders.push(folder);
+        break;
+      }
+    }
+  }
+  return folders;
+}
+
+/** codebase.error-pages: visitors of a 404 or a 500 see the site's own page. */
+export const errorPagesRule = defineRule<ChecklistFacts>({
+  id: 'codebase.error-pages',
+  area: 'codebase',
+  severity: 'warning',
+  title: "The site has its own 404 and 500 pages",
+  docs: 'https://docs.djangoproject.com/en/stable/ref/views/#error-views',
+  explain: {
+    checks: "404.html and 500.html in a template folder the settings name (TEMPLATES' DIRS, and each project app's templates/ with APP_DIRS), or handler404/handler500 in the root URLconf.",
+    why: "With DEBUG off, Django answers a missing page or a crash with its bare built-in page: unstyled, without the site's navigation or a way back. This is Django's page for errors inside the app; Heroku's own error page (ERROR_PAGE_URL) covers only the router's errors.",
+    example: 'templates/ holds base.html and home.html but no 404.html or 500.html',
+    fix: "Add templates/404.html and templates/500.html. Keep 500.html self-contained: it is rendered without a request context, so it should not depend on context processors.",
+  },
+  messages: {
+    missing: 'neither a 404.html/500.html template nor a custom handler exists for one of them',
+    templatesUnknown: 'TEMPLATES cannot be determined',
+  },
+  check(facts) {
+    const dirs = templateDirs(facts);
+    const templates = setting(facts, 'TEMPLATES');
+    if (dirs instanceof Unknown) return [{ messageId: 'templatesUnknown', ...cannotTell('where templates live', dirs, templates?.binding) }];
+    const has = (page: string) => dirs.some((d) => facts.files.includes(d ? `${d}/${page}` : page));
+    const missing = (['404', '500'] as const).filter((code) => !has(`${code}.html`) && !facts.code.errorHandlers[`handler${code}`]);
+    if (missing.length === 0) return [];
+    const pages = missing.map((c) => `${c}.html`).join(' and ');
+    const searched = dirs.length > 0 ? ` (searched ${dirs.slice(0, 4).join(', ')}${dirs.length > 4 ? ', …' : ''})` : ' (TEMPLATES names no template folder)';
+    return [
+      {
+        messageId: 'missing',
+        message: `no ${pages} template${searched} and no custom handler${missing.length > 1 ? 's' : ''}: visitors get Django's bare built-in error page${missing.length > 1 ? 's' : ''}`,
+        hint: `Add ${missing.map((c) => `templates/${c}.html`).join(' and ')} to a template folder${missing.includes('500') ? '; keep 500.html self-contained (no context processors run for it)' : ''}.`,
+        ...placeOfSetting(facts, templates?.binding),
+      },
+    ];
+  },
+});
+
