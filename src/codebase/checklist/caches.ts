@@ -43,9 +43,9 @@ export const cachesRule = defineRule<ChecklistFacts>({
     fix: "Use a shared cache: Redis (Heroku Key-Value Store; CACHES = {'default': {'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': os.environ['REDIS_URL']}}) or Memcached (MemCachier). Or keep sessions in the database (the default) or in signed cookies.",
   },
   messages: {
-    cacheSessionsLost: 'sessions are stored in a per-process cache while several processes serve the app',
-    perProcessCache: 'an explicitly configured per-process cache while several processes serve the app',
-    defaultCacheRelied: 'CACHES is not set (LocMemCache) and the cache middleware or a rate limiter relies on it',
+    'cache-sessions-lost': 'sessions are stored in a per-process cache while several processes serve the app',
+    'per-process-cache': 'an explicitly configured per-process cache while several processes serve the app',
+    'default-cache-relied': 'CACHES is not set (LocMemCache) and the cache middleware or a rate limiter relies on it',
   },
   check(facts) {
     const caches = setting(facts, 'CACHES');
@@ -58,7 +58,7 @@ export const cachesRule = defineRule<ChecklistFacts>({
     const reports: Report[] = [];
     if (engine?.value === CACHE_SESSIONS) {
       reports.push({
-        messageId: 'cacheSessionsLost',
+        messageId: 'cache-sessions-lost',
         severity: 'error',
         message: `sessions live only in the cache, and ${kind}: with ${run.why}, a user who logs in on one process is logged out on the next request another one answers`,
         hint: "Use a shared cache (Redis or Memcached) for sessions, or SESSION_ENGINE = 'django.contrib.sessions.backends.cached_db' / the default database sessions.",
@@ -72,14 +72,14 @@ export const cachesRule = defineRule<ChecklistFacts>({
     ];
     if (caches) {
       reports.push({
-        messageId: 'perProcessCache',
+        messageId: 'per-process-cache',
         message: `CACHES uses ${backend.split('.').at(-1)}, and ${kind}: with ${run.why}, a value cached or deleted by one process is not seen by the others${reliers.length ? ` (${reliers.join(', ')} rely on it)` : ''}`,
         hint: 'Use Redis (Heroku Key-Value Store) or Memcached (MemCachier) so every process shares one cache.',
         ...placeOfSetting(facts, caches.binding),
       });
     } else if (reliers.length > 0) {
       reports.push({
-        messageId: 'defaultCacheRelied',
+        messageId: 'default-cache-relied',
         message: `CACHES is not set, so Django uses LocMemCache, which lives inside each worker process; ${reliers.join(' and ')} rel${reliers.length > 1 ? 'y' : 'ies'} on it, and with ${run.why} each process has its own`,
         hint: 'Set CACHES to Redis (Heroku Key-Value Store) or Memcached (MemCachier).',
         ...placeOfSetting(facts, setting(facts, 'MIDDLEWARE')?.binding),

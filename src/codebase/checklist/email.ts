@@ -45,23 +45,23 @@ export const emailRule = defineRule<ChecklistFacts>({
     fix: FIX,
   },
   messages: {
-    noMailServer: 'the SMTP backend points at localhost (the default) and the project sends mail',
-    notDelivering: 'the production backend is console, filebased, locmem or dummy',
-    defaultSender: 'mail can be sent but DEFAULT_FROM_EMAIL or SERVER_EMAIL is left at its localhost default',
-    hostUnknown: 'the project sends mail and EMAIL_BACKEND or EMAIL_HOST cannot be determined',
+    'no-mail-server': 'the SMTP backend points at localhost (the default) and the project sends mail',
+    'not-delivering': 'the production backend is console, filebased, locmem or dummy',
+    'default-sender': 'mail can be sent but DEFAULT_FROM_EMAIL or SERVER_EMAIL is left at its localhost default',
+    'cannot-tell': 'the project sends mail and EMAIL_BACKEND or EMAIL_HOST cannot be determined',
   },
   check(facts) {
     const reports: Report[] = [];
     const backendSetting = setting(facts, 'EMAIL_BACKEND');
     const backend = backendSetting ? backendSetting.value : SMTP;
     const reason = sendsMail(facts);
-    if (backend instanceof Unknown) return reason ? [{ messageId: 'hostUnknown', ...cannotTell('which mail backend production uses', backend, backendSetting?.binding) }] : [];
+    if (backend instanceof Unknown) return reason ? [cannotTell('which mail backend production uses', backend, backendSetting?.binding)] : [];
     if (typeof backend !== 'string') return [];
     const placeBackend = placeOfSetting(facts, backendSetting?.binding);
     if (NOT_DELIVERING[backend]) {
       return [
         {
-          messageId: 'notDelivering',
+          messageId: 'not-delivering',
           message: `EMAIL_BACKEND is ${backend.split('.').slice(-2).join('.')} in production: it ${NOT_DELIVERING[backend]}, so password resets and error mails never arrive`,
           hint: FIX,
           ...placeBackend,
@@ -71,13 +71,13 @@ export const emailRule = defineRule<ChecklistFacts>({
     if (backend === SMTP) {
       const host = setting(facts, 'EMAIL_HOST');
       const value = host ? host.value : 'localhost';
-      if (value instanceof Unknown) return reason ? [{ messageId: 'hostUnknown', ...cannotTell('which mail server production uses', value, host?.binding) }] : [];
+      if (value instanceof Unknown) return reason ? [cannotTell('which mail server production uses', value, host?.binding)] : [];
       const addon = Object.keys(facts.env).some((k) => MAIL_ADDON_VARS.test(k));
       if ((value === null || (typeof value === 'string' && NO_HOST.has(value))) && !addon) {
         if (!reason) return [];
         return [
           {
-            messageId: 'noMailServer',
+            messageId: 'no-mail-server',
             message: `the project sends mail (${reason}) through SMTP to ${value || 'localhost'}:25, and nothing listens there on a dyno: those mails fail`,
             hint: FIX,
             ...placeOfSetting(facts, host?.binding ?? backendSetting?.binding),
@@ -90,7 +90,7 @@ export const emailRule = defineRule<ChecklistFacts>({
       const value = s ? s.value : fallback;
       if (typeof value === 'string' && /@localhost$/.test(value)) {
         reports.push({
-          messageId: 'defaultSender',
+          messageId: 'default-sender',
           message: `${name} is ${value}${s ? '' : " (Django's default)"}: mail providers refuse or spam-folder a sender at localhost`,
           hint: `Set ${name} to an address of a domain your provider has verified, e.g. ${name} = os.environ.get("${name}", "noreply@example.org").`,
           ...placeOfSetting(facts, s?.binding),

@@ -56,12 +56,12 @@ export const errorPagesRule = defineRule<ChecklistFacts>({
   },
   messages: {
     missing: 'neither a 404.html/500.html template nor a custom handler exists for one of them',
-    templatesUnknown: 'TEMPLATES cannot be determined',
+    'cannot-tell': 'TEMPLATES cannot be determined',
   },
   check(facts) {
     const dirs = templateDirs(facts);
     const templates = setting(facts, 'TEMPLATES');
-    if (dirs instanceof Unknown) return [{ messageId: 'templatesUnknown', ...cannotTell('where templates live', dirs, templates?.binding) }];
+    if (dirs instanceof Unknown) return [cannotTell('where templates live', dirs, templates?.binding)];
     const has = (page: string) => dirs.some((d) => facts.files.includes(d ? `${d}/${page}` : page));
     const missing = (['404', '500'] as const).filter((code) => !has(`${code}.html`) && !facts.code.errorHandlers[`handler${code}`]);
     if (missing.length === 0) return [];

@@ -34,13 +34,13 @@ export const errorReportingRule = defineRule<ChecklistFacts>({
     example: '# settings without ADMINS, and no sentry-sdk (or similar) in requirements.txt',
     fix: 'Add an error reporter (sentry-sdk with sentry_sdk.init(dsn=os.environ["SENTRY_DSN"]) in the settings; Sentry, Rollbar and Honeybadger are Heroku add-ons), or set ADMINS with a working EMAIL_BACKEND so Django mails each traceback.',
   },
-  messages: { nobodyHears: 'no ADMINS and no error reporter or APM' },
+  messages: { 'nobody-hears': 'no ADMINS and no error reporter or APM' },
   check(facts) {
     if (errorReporter(facts)) return [];
     const admins = setting(facts, 'ADMINS');
     return [
       {
-        messageId: 'nobodyHears',
+        messageId: 'nobody-hears',
         message: 'no ADMINS and no error reporter (Sentry, Rollbar, Honeybadger, an APM…): a 500 in production reaches nobody but the log, which Heroku keeps only briefly',
         hint: 'Add sentry-sdk (or the Sentry, Rollbar or Honeybadger add-on) and initialise it in the settings, or set ADMINS with a working mail backend.',
         file: admins?.binding.origin.file ?? facts.evaluation.settings.file,

@@ -20,7 +20,7 @@ export const logFilesRule = defineRule<ChecklistFacts>({
     example: "'file': {'class': 'logging.FileHandler', 'filename': BASE_DIR / 'debug.log'}",
     fix: "Use {'class': 'logging.StreamHandler'} (stderr by default) and read logs with heroku logs --tail or a log drain add-on.",
   },
-  messages: { fileHandler: 'a LOGGING handler writes to a file' },
+  messages: { 'file-handler': 'a LOGGING handler writes to a file' },
   check(facts) {
     const logging = setting(facts, 'LOGGING');
     const handlers = logging?.value instanceof PyDict ? logging.value.get('handlers') : undefined;
@@ -33,7 +33,7 @@ export const logFilesRule = defineRule<ChecklistFacts>({
       if ((typeof cls === 'string' && FILE_HANDLER.test(cls)) || (filename !== undefined && filename !== null)) {
         const target = typeof filename === 'string' ? ` ${filename}` : filename !== undefined ? ` ${String(filename)}` : '';
         reports.push({
-          messageId: 'fileHandler',
+          messageId: 'file-handler',
           message: `LOGGING handler '${String(name)}' writes to the file${target} on the dyno: Heroku's log router never sees it, and the file vanishes at the next restart`,
           hint: "Use {'class': 'logging.StreamHandler'} and read logs with heroku logs --tail, or drain them to a logging add-on.",
           file: logging!.binding.origin.file,

@@ -48,10 +48,10 @@ export const mediaFilesRule = defineRule<ChecklistFacts>({
     fix: STORAGE_FIX,
   },
   messages: {
-    uploadsOnDyno: 'the project declares upload fields and the default storage is the local filesystem',
-    mediaRootOnDyno: 'MEDIA_ROOT is set, no upload field is declared, and the default storage is the local filesystem',
-    staticHelperServesNothing: "the root URLconf serves MEDIA_URL with static() while DEBUG is False",
-    storageUnknown: 'the project declares upload fields and the default storage cannot be determined',
+    'uploads-on-dyno': 'the project declares upload fields and the default storage is the local filesystem',
+    'media-root-on-dyno': 'MEDIA_ROOT is set, no upload field is declared, and the default storage is the local filesystem',
+    'static-helper-serves-nothing': "the root URLconf serves MEDIA_URL with static() while DEBUG is False",
+    'cannot-tell': 'the project declares upload fields and the default storage cannot be determined',
   },
   check(facts) {
     const reports: Report[] = [];
@@ -59,14 +59,14 @@ export const mediaFilesRule = defineRule<ChecklistFacts>({
     const uploads = facts.code.uploadFields;
     const mediaRoot = setting(facts, 'MEDIA_ROOT');
     if (storage.backend instanceof Unknown) {
-      if (uploads.length > 0) reports.push({ messageId: 'storageUnknown', ...cannotTell('where uploads are stored', storage.backend, storage.binding) });
+      if (uploads.length > 0) reports.push(cannotTell('where uploads are stored', storage.backend, storage.binding));
     } else if (isLocal(storage.backend)) {
       const chosen = storage.setting === 'default' ? "Django's default storage (the local filesystem)" : `${storage.setting} (${storage.backend})`;
       if (uploads.length > 0) {
         const named = uploads.slice(0, 3).map((u) => `${u.model ? `${u.model}.` : ''}${u.field} at ${u.file}:${u.line}`);
         const more = uploads.length > 3 ? ` and ${uploads.length - 3} more` : '';
         reports.push({
-          messageId: 'uploadsOnDyno',
+          messageId: 'uploads-on-dyno',
           message: `the project declares ${uploads.length} upload field(s) (${named.join(', ')}${more}) and stores them with ${chosen}: on Heroku the dyno's filesystem is discarded at every restart (at least daily) and not shared between dynos, so uploaded files vanish`,
           hint: STORAGE_FIX,
           file: uploads[0]!.file,
@@ -74,7 +74,7 @@ export const mediaFilesRule = defineRule<ChecklistFacts>({
         });
       } else if (mediaRoot && truthy(mediaRoot.value) === true) {
         reports.push({
-          messageId: 'mediaRootOnDyno',
+          messageId: 'media-root-on-dyno',
           severity: 'warning',
           message: `MEDIA_ROOT is set and files go to ${chosen}: anything the app writes there vanishes at the next dyno restart (at least daily), and other dynos never see it`,
           hint: `No model declares an upload field, so if nothing writes media, remove MEDIA_ROOT. Otherwise: ${STORAGE_FIX}`,
@@ -88,7 +88,7 @@ export const mediaFilesRule = defineRule<ChecklistFacts>({
     if (debugOn === false) {
       for (const place of facts.code.mediaServedByStatic) {
         reports.push({
-          messageId: 'staticHelperServesNothing',
+          messageId: 'static-helper-serves-nothing',
           severity: 'warning',
           message: 'static(settings.MEDIA_URL, …) serves nothing in production: it adds no URL patterns when DEBUG is False, so every media URL answers 404',
           hint: 'Serve uploads from the storage itself (django-storages gives each file its bucket URL), and keep static() for local development only.',

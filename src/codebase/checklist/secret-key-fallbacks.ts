@@ -18,8 +18,8 @@ export const secretKeyFallbacksRule = defineRule<ChecklistFacts>({
     fix: "Read old keys from a config var: SECRET_KEY_FALLBACKS = [k for k in os.environ.get('SECRET_KEY_FALLBACKS', '').split(',') if k], and empty it once the sessions signed with them have expired.",
   },
   messages: {
-    literalFallback: 'a fallback key is a literal in the code',
-    repeatsCurrent: 'a fallback key equals the current SECRET_KEY',
+    'literal-fallback': 'a fallback key is a literal in the code',
+    'repeats-current': 'a fallback key equals the current SECRET_KEY',
   },
   check(facts) {
     if (!atLeast(facts.django, 4, 1)) return [];
@@ -31,7 +31,7 @@ export const secretKeyFallbacksRule = defineRule<ChecklistFacts>({
     const reports: Report[] = [];
     if (isLiteralSetting(facts, fallbacks.binding)) {
       reports.push({
-        messageId: 'literalFallback',
+        messageId: 'literal-fallback',
         message: `SECRET_KEY_FALLBACKS holds ${keys.length} key(s) written in the code: anyone who can read the repository can sign sessions and password-reset links that this app still accepts`,
         hint: "Read old keys from a config var (os.environ.get('SECRET_KEY_FALLBACKS', '').split(',')), and rotate away from any key that was ever committed.",
         ...place,
@@ -40,7 +40,7 @@ export const secretKeyFallbacksRule = defineRule<ChecklistFacts>({
     const current = setting(facts, 'SECRET_KEY')?.value;
     if (typeof current === 'string' && keys.includes(current)) {
       reports.push({
-        messageId: 'repeatsCurrent',
+        messageId: 'repeats-current',
         severity: 'warning',
         message: 'SECRET_KEY_FALLBACKS repeats the current SECRET_KEY: the rotation changed nothing, and the old key it was meant to keep is not there',
         hint: 'Put the previous key in the fallbacks and the new one in SECRET_KEY.',

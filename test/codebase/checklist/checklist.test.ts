@@ -7,7 +7,7 @@ const UPLOAD_MODEL = 'from django.db import models\n\nclass Product(models.Model
 
 test('media: upload fields with the local filesystem storage are an error at the field, named in the message', async () => {
   const found = await checkProject({ files: { 'shop/models.py': UPLOAD_MODEL } }, ['codebase.media-files']);
-  assert.deepEqual(verdicts(found), [{ rule: 'codebase.media-files', id: 'uploadsOnDyno', severity: 'error', at: 'shop/models.py:5' }]);
+  assert.deepEqual(verdicts(found), [{ rule: 'codebase.media-files', id: 'uploads-on-dyno', severity: 'error', at: 'shop/models.py:5' }]);
   assert.match(found[0]!.message, /Product\.ImageField/);
   assert.match(found[0]!.hint!, /django-storages/);
 });
@@ -18,12 +18,12 @@ test('media: uploads to S3 (STORAGES on 4.2+, DEFAULT_FILE_STORAGE before) pass;
   const legacy = "\nDEFAULT_FILE_STORAGE = 'storages.backends.s3boto3.S3Boto3Storage'\n";
   assert.deepEqual(await checkProject({ files: { 'shop/models.py': UPLOAD_MODEL }, settings: legacy, django: '3.2.25' }, ['codebase.media-files']), []);
   const removed = await checkProject({ files: { 'shop/models.py': UPLOAD_MODEL }, settings: legacy, django: '5.2' }, ['codebase.media-files']);
-  assert.deepEqual(verdicts(removed).map((v) => v.id), ['uploadsOnDyno']);
+  assert.deepEqual(verdicts(removed).map((v) => v.id), ['uploads-on-dyno']);
 });
 
 test('media: MEDIA_ROOT with no upload field is a warning; neither is nothing; a FileField only in a migration is not a model field', async () => {
   const mediaRoot = await checkProject({ settings: "MEDIA_ROOT = BASE_DIR / 'media'\nMEDIA_URL = '/media/'\n" }, ['codebase.media-files']);
-  assert.deepEqual(verdicts(mediaRoot), [{ rule: 'codebase.media-files', id: 'mediaRootOnDyno', severity: 'warning', at: 'site_app/settings.py:15' }]);
+  assert.deepEqual(verdicts(mediaRoot), [{ rule: 'codebase.media-files', id: 'media-root-on-dyno', severity: 'warning', at: 'site_app/settings.py:15' }]);
   const migrationOnly = { 'shop/migrations/__init__.py': '', 'shop/migrations/0002_old.py': 'from django.db import migrations, models\nclass Migration(migrations.Migration):\n    operations = [migrations.AddField("product", "doc", models.FileField())]\n' };
   assert.deepEqual(await checkProject({ files: migrationOnly }, ['codebase.media-files']), []);
 });
@@ -31,7 +31,7 @@ test('media: MEDIA_ROOT with no upload field is a warning; neither is nothing; a
 test("media: static(settings.MEDIA_URL) in the URLconf serves nothing with DEBUG off, and real Django agrees", async () => {
   const urls = 'from django.conf import settings\nfrom django.conf.urls.static import static\nfrom django.urls import path\n\nurlpatterns = [] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)\n';
   const off = await checkProject({ files: { 'site_app/urls.py': urls } }, ['codebase.media-files']);
-  assert.deepEqual(verdicts(off), [{ rule: 'codebase.media-files', id: 'staticHelperServesNothing', severity: 'warning', at: 'site_app/urls.py:5' }]);
+  assert.deepEqual(verdicts(off), [{ rule: 'codebase.media-files', id: 'static-helper-serves-nothing', severity: 'warning', at: 'site_app/urls.py:5' }]);
   const on = await checkProject({ files: { 'site_app/urls.py': urls }, settings: 'DEBUG = True\n' }, ['codebase.media-files']);
   assert.deepEqual(on, []);
   // The premise, from Django itself: with DEBUG False the helper returns no patterns.
@@ -41,11 +41,11 @@ test("media: static(settings.MEDIA_URL) in the URLconf serves nothing with DEBUG
 
 test('email: a project that sends mail with no mail server is warned; one that sends none is not', async () => {
   const noHost = { env: { EMAIL_HOST: '' } };
-  assert.deepEqual(verdicts(await checkProject(noHost, ['codebase.email'])), [{ rule: 'codebase.email', id: 'noMailServer', severity: 'warning', at: 'site_app/settings.py:12' }]);
+  assert.deepEqual(verdicts(await checkProject(noHost, ['codebase.email'])), [{ rule: 'codebase.email', id: 'no-mail-server', severity: 'warning', at: 'site_app/settings.py:12' }]);
   const quiet = await checkProject({ ...noHost, settings: 'ADMINS = []\n' }, ['codebase.email']);
   assert.deepEqual(quiet, []);
   const view = await checkProject({ ...noHost, settings: 'ADMINS = []\n', files: { 'shop/views.py': 'from django.core.mail import send_mail\n\ndef contact(request):\n    send_mail("hi", "body", None, ["a@example.org"])\n' } }, ['codebase.email']);
-  assert.deepEqual(verdicts(view).map((v) => v.id), ['noMailServer']);
+  assert.deepEqual(verdicts(view).map((v) => v.id), ['no-mail-server']);
   assert.match(view[0]!.message, /shop\/views\.py:4/);
   // A mail add-on's config vars mean there is somewhere to send through.
   assert.deepEqual(await checkProject({ env: { EMAIL_HOST: '', SENDGRID_API_KEY: 'SG.xxxxxxxxxxxxxxxxxxxxxx' }, settings: "DEFAULT_FROM_EMAIL = 'a@example.org'\n" }, ['codebase.email']).then(verdicts).then((v) => v.map((x) => x.id)), []);
@@ -53,15 +53,15 @@ test('email: a project that sends mail with no mail server is warned; one that s
 
 test('email: console backend in production, and the localhost sender defaults', async () => {
   const console = await checkProject({ settings: "EMAIL_BACKEND = 'django.core.mail.backends.console.EmailBackend'\n" }, ['codebase.email']);
-  assert.deepEqual(verdicts(console), [{ rule: 'codebase.email', id: 'notDelivering', severity: 'warning', at: 'site_app/settings.py:15' }]);
+  assert.deepEqual(verdicts(console), [{ rule: 'codebase.email', id: 'not-delivering', severity: 'warning', at: 'site_app/settings.py:15' }]);
   const senders = await checkProject({ settings: "DEFAULT_FROM_EMAIL = 'webmaster@localhost'\nSERVER_EMAIL = 'root@localhost'\n" }, ['codebase.email']);
-  assert.deepEqual(verdicts(senders).map((v) => v.id), ['defaultSender', 'defaultSender']);
+  assert.deepEqual(verdicts(senders).map((v) => v.id), ['default-sender', 'default-sender']);
   assert.match(senders.map((f) => f.message).join('\n'), /webmaster@localhost[\s\S]*root@localhost/);
 });
 
 test('error reporting: no ADMINS and no reporter is a warning; ADMINS, a Sentry import or a declared reporter each pass', async () => {
   const none = await checkProject({ settings: 'ADMINS = []\n' }, ['codebase.error-reporting']);
-  assert.deepEqual(verdicts(none), [{ rule: 'codebase.error-reporting', id: 'nobodyHears', severity: 'warning', at: 'site_app/settings.py:15' }]);
+  assert.deepEqual(verdicts(none), [{ rule: 'codebase.error-reporting', id: 'nobody-hears', severity: 'warning', at: 'site_app/settings.py:15' }]);
   assert.deepEqual(await checkProject({}, ['codebase.error-reporting']), []);
   assert.deepEqual(await checkProject({ settings: 'ADMINS = []\nimport sentry_sdk\n', requirements: ['sentry-sdk==2.19.0'] }, ['codebase.error-reporting']), []);
   assert.deepEqual(await checkProject({ settings: 'ADMINS = []\n', requirements: ['rollbar==1.1.0'] }, ['codebase.error-reporting']), []);
@@ -71,7 +71,7 @@ test('error reporting: no ADMINS and no reporter is a warning; ADMINS, a Sentry 
 test('log files: a FileHandler in LOGGING is a warning; stream handlers pass', async () => {
   const file = "LOGGING = {'version': 1, 'handlers': {'file': {'class': 'logging.FileHandler', 'filename': '/tmp/debug.log'}, 'console': {'class': 'logging.StreamHandler'}}}\n";
   const found = await checkProject({ settings: file }, ['codebase.log-files']);
-  assert.deepEqual(verdicts(found), [{ rule: 'codebase.log-files', id: 'fileHandler', severity: 'warning', at: 'site_app/settings.py:15' }]);
+  assert.deepEqual(verdicts(found), [{ rule: 'codebase.log-files', id: 'file-handler', severity: 'warning', at: 'site_app/settings.py:15' }]);
   assert.match(found[0]!.message, /'file'.*\/tmp\/debug\.log/);
   assert.deepEqual(await checkProject({ settings: "LOGGING = {'version': 1, 'handlers': {'console': {'class': 'logging.StreamHandler'}}}\n" }, ['codebase.log-files']), []);
 });
@@ -91,7 +91,7 @@ test('error pages: missing templates are a warning; templates in DIRS or an app 
 
 test('caches: cache sessions on a per-process cache lose logins; one process, or a shared cache, does not', async () => {
   const sessions = await checkProject({ settings: "SESSION_ENGINE = 'django.contrib.sessions.backends.cache'\n" }, ['codebase.caches']);
-  assert.deepEqual(verdicts(sessions), [{ rule: 'codebase.caches', id: 'cacheSessionsLost', severity: 'error', at: 'site_app/settings.py:15' }]);
+  assert.deepEqual(verdicts(sessions), [{ rule: 'codebase.caches', id: 'cache-sessions-lost', severity: 'error', at: 'site_app/settings.py:15' }]);
   assert.deepEqual(await checkProject({ settings: "SESSION_ENGINE = 'django.contrib.sessions.backends.cache'\n", env: { WEB_CONCURRENCY: '1' } }, ['codebase.caches']), []);
   assert.deepEqual(await checkProject({ settings: "SESSION_ENGINE = 'django.contrib.sessions.backends.cache'\n", procfile: 'web: gunicorn site_app.wsgi --workers 1\n' }, ['codebase.caches']), []);
   const redis = "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': os.environ.get('REDIS_URL', '')}}\nSESSION_ENGINE = 'django.contrib.sessions.backends.cache'\n";
@@ -100,21 +100,21 @@ test('caches: cache sessions on a per-process cache lose logins; one process, or
 
 test('caches: an explicit LocMemCache warns, the default one only when something relies on it', async () => {
   const explicit = await checkProject({ settings: "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}}\n", env: { WEB_CONCURRENCY: '3' } }, ['codebase.caches']);
-  assert.deepEqual(verdicts(explicit).map((v) => [v.id, v.severity]), [['perProcessCache', 'warning']]);
+  assert.deepEqual(verdicts(explicit).map((v) => [v.id, v.severity]), [['per-process-cache', 'warning']]);
   assert.match(explicit[0]!.message, /3 worker/);
   assert.deepEqual(await checkProject({}, ['codebase.caches']), []);
   const middleware = await checkProject({ settings: "MIDDLEWARE = ['django.middleware.cache.UpdateCacheMiddleware'] + MIDDLEWARE + ['django.middleware.cache.FetchFromCacheMiddleware']\n" }, ['codebase.caches']);
-  assert.deepEqual(verdicts(middleware).map((v) => v.id), ['defaultCacheRelied']);
+  assert.deepEqual(verdicts(middleware).map((v) => v.id), ['default-cache-relied']);
 });
 
 test('secret key fallbacks: literal keys are an error, the current key repeated a warning; keys from the environment pass', async () => {
   const literal = await checkProject({ settings: "SECRET_KEY_FALLBACKS = ['django-insecure-0ld-k3y-that-was-committed-long-ago-xyz']\n" }, ['codebase.secret-key-fallbacks']);
-  assert.deepEqual(verdicts(literal), [{ rule: 'codebase.secret-key-fallbacks', id: 'literalFallback', severity: 'error', at: 'site_app/settings.py:15' }]);
+  assert.deepEqual(verdicts(literal), [{ rule: 'codebase.secret-key-fallbacks', id: 'literal-fallback', severity: 'error', at: 'site_app/settings.py:15' }]);
   const fromEnv = "SECRET_KEY_FALLBACKS = [k for k in os.environ.get('OLD_SECRET_KEYS', '').split(',') if k]\n";
   assert.deepEqual(await checkProject({ settings: fromEnv, env: { OLD_SECRET_KEYS: 'an-older-key-from-the-config-vars-0123456789abcdef' } }, ['codebase.secret-key-fallbacks']), []);
   const same = 'k'.repeat(20) + 'Q7v!x9#Lm2@pR5$tW8^zB1&cF4*hJ6(nD3)';
   const repeated = await checkProject({ settings: fromEnv, env: { OLD_SECRET_KEYS: same } }, ['codebase.secret-key-fallbacks']);
-  assert.deepEqual(verdicts(repeated).map((v) => [v.id, v.severity]), [['repeatsCurrent', 'warning']]);
+  assert.deepEqual(verdicts(repeated).map((v) => [v.id, v.severity]), [['repeats-current', 'warning']]);
   assert.ok(!repeated[0]!.message.includes(same), 'the key itself is never printed');
   // Django before 4.1 has no such setting: nothing to judge.
   assert.deepEqual(await checkProject({ settings: "SECRET_KEY_FALLBACKS = ['django-insecure-0ld-k3y-that-was-committed-long-ago-xyz']\n", django: '4.0.10' }, ['codebase.secret-key-fallbacks']), []);
