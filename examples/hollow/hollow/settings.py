@@ -68,6 +68,10 @@ WSGI_APPLICATION = "hollow.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(conn_max_age=600, ssl_require=True),
 }
+if DATABASES["default"]:
+    # Django 4.1+ tests a kept connection before reusing it, so a Postgres failover or maintenance
+    # costs no failed request. (dj-database-url 1.1+ takes conn_health_checks=True; Debian ships 0.5.)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -119,3 +119,14 @@ test('secret key fallbacks: literal keys are an error, the current key repeated 
   // Django before 4.1 has no such setting: nothing to judge.
   assert.deepEqual(await checkProject({ settings: "SECRET_KEY_FALLBACKS = ['django-insecure-0ld-k3y-that-was-committed-long-ago-xyz']\n", django: '4.0.10' }, ['codebase.secret-key-fallbacks']), []);
 });
+
+test('databases: kept connections without CONN_HEALTH_CHECKS on Django 4.1+ warn, once, under the connections rule', async () => {
+  const kept = "import dj_database_url\nDATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}\n";
+  const rules = ['codebase.database-connections'];
+  assert.deepEqual(verdicts(await checkProject({ settings: kept }, rules)), [{ rule: 'codebase.database-connections', id: 'no-health-checks', severity: 'warning', at: 'site_app/settings.py:16' }]);
+  const checked = "import dj_database_url\nDATABASES = {'default': dj_database_url.config(conn_max_age=600, conn_health_checks=True, ssl_require=True)}\n";
+  assert.deepEqual(await checkProject({ settings: checked }, rules), []);
+  assert.deepEqual(await checkProject({ settings: kept, django: '4.0.10' }, rules), []);
+  const set = kept + "DATABASES['default']['CONN_HEALTH_CHECKS'] = True\n";
+  assert.deepEqual(await checkProject({ settings: set }, rules), []);
+});

@@ -35,6 +35,7 @@ const SEARCH_PATH_SCHEMES = new Set(['postgres', 'postgresql', 'pgsql', 'postgis
 export interface DatabaseUrlOptions {
   engine: PyValue;
   connMaxAge: PyValue;
+  connHealthChecks: PyValue;
   sslRequire: PyValue;
   testOptions: PyValue;
 }
@@ -43,6 +44,7 @@ function options(call: Call, offset: number): DatabaseUrlOptions {
   return {
     engine: argument(call, offset, 'engine', null),
     connMaxAge: argument(call, offset + 1, 'conn_max_age', 0),
+    connHealthChecks: argument(call, offset + 2, 'conn_health_checks', false),
     sslRequire: argument(call, offset + 4, 'ssl_require', false),
     testOptions: argument(call, offset + 5, 'test_options', null),
   };
@@ -74,6 +76,8 @@ export function parseDatabaseUrl(call: Call, url: string, opts: DatabaseUrlOptio
       ['ENGINE', engine],
     ]),
   );
+  // dj-database-url 1.1+; left out when false, as older releases (Debian's 0.5) never set it.
+  if (opts.connHealthChecks !== false) config.entries.set('CONN_HEALTH_CHECKS', opts.connHealthChecks);
   if (opts.testOptions instanceof PyDict && opts.testOptions.entries.size > 0) config.entries.set('TEST', opts.testOptions);
   const dbOptions = new PyDict();
   for (const [key, values] of parseQs(split.query)) {

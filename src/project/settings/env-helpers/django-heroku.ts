@@ -101,7 +101,7 @@ function configureDatabases(call: Call, scope: Scope, ci: boolean | Unknown): vo
     return;
   }
   const connMaxAge = scope.bindings.get('CONN_MAX_AGE')?.value ?? 600;
-  const entry = databaseUrlConfig(call, { engine: null, connMaxAge, sslRequire: true, testOptions: null }, 'DATABASE_URL', null);
+  const entry = databaseUrlConfig(call, { engine: null, connMaxAge, connHealthChecks: false, sslRequire: true, testOptions: null }, 'DATABASE_URL', null);
   // In CI it also points the test database at the same entry (a copy here: the model holds no cycles).
   if (entry instanceof PyDict && ci === true) entry.entries.set('TEST', new PyDict(new Map(entry.entries)));
   databases.entries.set('default', ci instanceof Unknown ? ci : entry);
