@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../core/rule.js';
 import { codebaseRules } from '../codebase/index.js';
+import { checklistRules } from '../codebase/checklist/index.js';
 import { djangoRules } from '../django/index.js';
 import { herokuRules } from '../heroku/rules/index.js';
 import { migrationRules } from '../migrations/rules/index.js';
@@ -10,5 +11,5 @@ import { versionsRules } from '../versions/rules/index.js';
  * from this list, so a new family is added here once and documented by its own metadata.
  */
 export function allRuleMeta(): RuleMeta[] {
-  return [djangoRules, codebaseRules, versionsRules, herokuRules, migrationRules].flatMap((family) => family.map((r) => r.meta));
+  return [djangoRules, codebaseRules, checklistRules, versionsRules, herokuRules, migrationRules].flatMap((family) => family.map((r) => r.meta));
 }

@@ -109,12 +109,15 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = defineRule({
   title: 'Database connections are persistent',
   docs: devCenter('python-concurrency-and-database-connections'),
   explain: {
-    checks: "Whether CONN_MAX_AGE keeps database connections open between requests.",
-    why: "A new TLS connection to Heroku Postgres per request costs tens of milliseconds and counts against the plan's connection limit.",
+    checks: "Whether CONN_MAX_AGE keeps database connections open between requests, and on Django 4.1+ whether CONN_HEALTH_CHECKS tests a kept connection before reusing it.",
+    why: "A new TLS connection to Heroku Postgres per request costs tens of milliseconds and counts against the plan's connection limit. A kept connection without health checks outlives a Postgres failover or maintenance: the next request on it fails with an error page.",
     example: "dj_database_url.config()   (conn_max_age defaults to 0)",
     fix: "dj_database_url.config(conn_max_age=600, conn_health_checks=True)",
   },
-  messages: { 'no-persistent-connections': "CONN_MAX_AGE is 0", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  messages: {
+    'no-persistent-connections': "CONN_MAX_AGE is 0",
+    'no-health-checks': 'connections are kept (CONN_MAX_AGE above 0 or None) without CONN_HEALTH_CHECKS, on Django 4.1+',
+    'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
   check(facts: ProjectFacts) {
     const found = judgeableDatabase(facts, 'whether database connections are persistent');
     if (!('db' in found)) return found;
@@ -123,7 +126,7 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = defineRule({
     const age = found.db.get('CONN_MAX_AGE');
     if (age instanceof Unknown) return [cannotTell('CONN_MAX_AGE', age, found.binding)];
     // None means "keep forever"; Django's default (absent) is 0.
-    if (age === null || (typeof age === 'number' && age > 0)) return [];
+    if (age === null || (typeof age === 'number' && age > 0)) return healthChecks(facts, found.db, found.binding);
     return [
       {
         messageId: 'no-persistent-connections', message: 'CONN_MAX_AGE is 0: every request opens a new database connection (tens of milliseconds over TLS to Heroku Postgres) and closes it',
@@ -133,6 +136,22 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = defineRule({
     ];
   },
 });
+
+/** Django 4.1+ can test a kept connection before reuse; without it a failover leaves dead connections behind. */
+function healthChecks(facts: ProjectFacts, db: PyDict, binding: Binding): Report[] {
+  const django = facts.django;
+  if (!django || django.major < 4 || (django.major === 4 && django.minor < 1)) return [];
+  const checks = db.get('CONN_HEALTH_CHECKS');
+  if (checks instanceof Unknown || checks === true) return [];
+  return [
+    {
+      messageId: 'no-health-checks',
+      message: "database connections are kept between requests without CONN_HEALTH_CHECKS: after a Heroku Postgres failover or maintenance, each worker's next request on its dead connection fails",
+      hint: "Set CONN_HEALTH_CHECKS = True in DATABASES['default'] (dj_database_url.config(conn_max_age=600, conn_health_checks=True) with dj-database-url 1.1 or later).",
+      ...placeOf(facts.evaluation!.settings, binding),
+    },
+  ];
+}
 
 const SECURE_SSLMODES = new Set(['require', 'verify-ca', 'verify-full']);
 
