@@ -71,13 +71,21 @@ function readUrlconf(module: Node, file: string, code: ChecklistCode): void {
   for (const call of module.descendantsOfType('call')) {
     const callee = call?.childForFieldName('function')?.text ?? '';
     const first = call?.childForFieldName('arguments')?.namedChildren[0]?.text ?? '';
-    if (/(^|\.)static$/.test(callee) && /MEDIA_URL/.test(first)) code.mediaServedByStatic.push({ file, line: call!.startPosition.row + 1 });
+    // Under `if settings.DEBUG:` the call is meant for the development server only.
+    if (/(^|\.)static$/.test(callee) && /MEDIA_URL/.test(first) && !insideDebugBranch(call!)) code.mediaServedByStatic.push({ file, line: call!.startPosition.row + 1 });
   }
   for (const statement of module.namedChildren) {
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
     const name = assignment?.type === 'assignment' ? assignment.childForFieldName('left')?.text : undefined;
     if (name === 'handler404' || name === 'handler500') code.errorHandlers[name] = { file, line: statement!.startPosition.row + 1 };
   }
+}
+
+function insideDebugBranch(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'if_statement' && /\bDEBUG\b/.test(n.childForFieldName('condition')?.text ?? '')) return true;
+  }
+  return false;
 }
 
 function enclosingClass(node: Node): string | undefined {

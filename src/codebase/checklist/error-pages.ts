@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { defineRule } from '../../core/define-rule.js';
-import { PyDict, PyPath, truthy, Unknown } from '../../project/python-value.js';
+import { PyDict, PyPath, truthy, Unknown, type PyValue } from '../../project/python-value.js';
 import { cannotTell } from '../support.js';
 import { placeOfSetting, setting, strings, tupleOrList, type ChecklistFacts } from './facts.js';
 
@@ -9,20 +9,50 @@ import { placeOfSetting, setting, strings, tupleOrList, type ChecklistFacts } fr
  * APP_DIRS the templates/ folder of each installed app that lives in the project. Unknown when
  * TEMPLATES itself cannot be known.
  */
-export function templateDirs(facts: ChecklistFacts): string[] | Unknown {
+export function templateDirs(facts: ChecklistFacts): string[] | Unknown | undefined {
   const templates = setting(facts, 'TEMPLATES');
-  if (!templates) return [];
+  if (!templates) return legacyTemplateDirs(facts);
   if (templates.value instanceof Unknown) return templates.value;
   const dirs: string[] = [];
   for (const backend of tupleOrList(templates.value)) {
     if (!(backend instanceof PyDict)) continue;
-    for (const dir of tupleOrList(backend.get('DIRS'))) {
-      const path = dir instanceof PyPath ? dir.path : typeof dir === 'string' ? dir : undefined;
-      if (path !== undefined) dirs.push(path.startsWith('/') ? relative(facts.root, path) : path);
-    }
+    const named = folders(facts, backend.get('DIRS'));
+    if (named instanceof Unknown) return named;
+    dirs.push(...named);
     if (truthy(backend.get('APP_DIRS') ?? false) === true) dirs.push(...projectAppFolders(facts).map((f) => `${f}/templates`));
   }
-  return dirs.map((d) => d.replace(/\/+$/, '')).filter((d) => !d.startsWith('..'));
+  return clean(dirs);
+}
+
+/**
+ * Before Django 1.8 (and until 1.10) TEMPLATE_DIRS named the folders, and the default loaders also
+ * searched each app's templates/. With neither TEMPLATES nor an old Django, the settings configure no
+ * template engine as far as the evaluation sees (a class-based settings layout, say): nothing to judge.
+ */
+function legacyTemplateDirs(facts: ChecklistFacts): string[] | Unknown | undefined {
+  const legacy = setting(facts, 'TEMPLATE_DIRS');
+  const old = facts.django.major < 1 || (facts.django.major === 1 && facts.django.minor < 10);
+  if (!legacy && !old) return undefined;
+  const named = folders(facts, legacy?.value);
+  if (named instanceof Unknown) return named;
+  return clean([...named, ...projectAppFolders(facts).map((f) => `${f}/templates`)]);
+}
+
+/** The folders a DIRS value names; Unknown when one of them cannot be known (a path library the evaluator does not model). */
+function folders(facts: ChecklistFacts, value: PyValue | undefined): string[] | Unknown {
+  if (value instanceof Unknown) return value;
+  const paths: string[] = [];
+  for (const dir of tupleOrList(value)) {
+    if (dir instanceof Unknown) return dir;
+    const path = dir instanceof PyPath ? dir.path : typeof dir === 'string' ? dir : undefined;
+    if (path === undefined) return new Unknown(`a template folder in DIRS is a ${typeof dir === 'object' && dir !== null ? dir.constructor.name : typeof dir}, not a path`);
+    paths.push(path.startsWith('/') ? relative(facts.root, path) : path);
+  }
+  return paths;
+}
+
+function clean(dirs: string[]): string[] {
+  return [...new Set(dirs.map((d) => d.replace(/\/+$/, '')).filter((d) => !d.startsWith('..')))];
 }
 
 /** `pages`, `shop.apps.ShopConfig` → the folders of INSTALLED_APPS entries that are part of the project. */
@@ -61,6 +91,7 @@ export const errorPagesRule = defineRule<ChecklistFacts>({
   check(facts) {
     const dirs = templateDirs(facts);
     const templates = setting(facts, 'TEMPLATES');
+    if (dirs === undefined) return { skip: 'the settings configure no template engine that the evaluation could see (neither TEMPLATES nor TEMPLATE_DIRS)' };
     if (dirs instanceof Unknown) return [cannotTell('where templates live', dirs, templates?.binding)];
     const has = (page: string) => dirs.some((d) => facts.files.includes(d ? `${d}/${page}` : page));
     const missing = (['404', '500'] as const).filter((code) => !has(`${code}.html`) && !facts.code.errorHandlers[`handler${code}`]);

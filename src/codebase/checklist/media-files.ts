@@ -83,9 +83,10 @@ export const mediaFilesRule = defineRule<ChecklistFacts>({
         });
       }
     }
+    // With uploads in object storage, MEDIA_URL points there and the helper is dead but harmless.
     const debug = setting(facts, 'DEBUG');
     const debugOn = debug ? truthy(debug.value) : false;
-    if (debugOn === false) {
+    if (debugOn === false && typeof storage.backend === 'string' && isLocal(storage.backend)) {
       for (const place of facts.code.mediaServedByStatic) {
         reports.push({
           messageId: 'static-helper-serves-nothing',

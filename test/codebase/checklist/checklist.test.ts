@@ -34,6 +34,11 @@ test("media: static(settings.MEDIA_URL) in the URLconf serves nothing with DEBUG
   assert.deepEqual(verdicts(off), [{ rule: 'codebase.media-files', id: 'static-helper-serves-nothing', severity: 'warning', at: 'site_app/urls.py:5' }]);
   const on = await checkProject({ files: { 'site_app/urls.py': urls }, settings: 'DEBUG = True\n' }, ['codebase.media-files']);
   assert.deepEqual(on, []);
+  // Meant for the development server only, or media served from object storage: nothing is lost.
+  const devOnly = 'from django.conf import settings\nfrom django.conf.urls.static import static\nurlpatterns = []\nif settings.DEBUG:\n    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)\n';
+  assert.deepEqual(await checkProject({ files: { 'site_app/urls.py': devOnly } }, ['codebase.media-files']), []);
+  const s3 = "\nSTORAGES = {'default': {'BACKEND': 'storages.backends.s3.S3Storage'}, 'staticfiles': {'BACKEND': 'whitenoise.storage.CompressedManifestStaticFilesStorage'}}\n";
+  assert.deepEqual(await checkProject({ files: { 'site_app/urls.py': urls }, settings: s3 }, ['codebase.media-files']), []);
   // The premise, from Django itself: with DEBUG False the helper returns no patterns.
   const patterns = execFileSync('/usr/bin/python3', ['-c', "from django.conf import settings; settings.configure(DEBUG=False); from django.conf.urls.static import static; print(len(static('/media/', document_root='/tmp')))"], { encoding: 'utf8' });
   assert.equal(patterns.trim(), '0');
@@ -129,4 +134,15 @@ test('databases: kept connections without CONN_HEALTH_CHECKS on Django 4.1+ warn
   assert.deepEqual(await checkProject({ settings: kept, django: '4.0.10' }, rules), []);
   const set = kept + "DATABASES['default']['CONN_HEALTH_CHECKS'] = True\n";
   assert.deepEqual(await checkProject({ settings: set }, rules), []);
+});
+
+test('error pages: Django before 1.10 reads TEMPLATE_DIRS and the apps; with no template engine in sight nothing is judged', async () => {
+  const legacy = "TEMPLATES = None\ndel TEMPLATES\nTEMPLATE_DIRS = (os.path.join(str(BASE_DIR), 'old_templates'),)\n";
+  const oldDjango = { django: '1.9.13', files: { 'templates/404.html': '', 'templates/500.html': '' } };
+  const missing = await checkProject({ ...oldDjango, settings: legacy }, ['codebase.error-pages']);
+  assert.deepEqual(verdicts(missing).map((v) => v.id), ['missing']);
+  assert.match(missing[0]!.message, /old_templates/);
+  const found = await checkProject({ ...oldDjango, settings: legacy, files: { ...oldDjango.files, 'old_templates/404.html': 'x', 'old_templates/500.html': 'x' } }, ['codebase.error-pages']);
+  assert.deepEqual(found, []);
+  assert.deepEqual(await checkProject({ settings: 'del TEMPLATES\n' }, ['codebase.error-pages']), []);
 });
