@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { defineRule } from '../../core/define-rule.js';
-import { PyDict, PyPath, truthy, Unknown, type PyValue } from '../../project/python-value.js';
+import { PyDict, PyPath, toJson, truthy, Unknown, type PyValue } from '../../project/python-value.js';
 import { cannotTell } from '../support.js';
-import { placeOfSetting, setting, strings, tupleOrList, type ChecklistFacts } from './facts.js';
+import { dictGet, placeOfSetting, setting, tupleOrList, type ChecklistFacts } from './facts.js';
 
 /**
  * The template folders Django searches, relative to the project root: every backend's DIRS, and with
@@ -19,9 +19,20 @@ export function templateDirs(facts: ChecklistFacts): string[] | Unknown | undefi
     const named = folders(facts, backend.get('DIRS'));
     if (named instanceof Unknown) return named;
     dirs.push(...named);
-    if (truthy(backend.get('APP_DIRS') ?? false) === true) dirs.push(...projectAppFolders(facts).map((f) => `${f}/templates`));
+    if (searchesApps(backend)) {
+      const apps = projectAppFolders(facts);
+      if (apps instanceof Unknown) return apps;
+      dirs.push(...apps.map((f) => `${f}/templates`));
+    }
   }
   return clean(dirs);
+}
+
+/** APP_DIRS, or an app_directories loader in OPTIONS['loaders'] (often inside the cached loader). */
+function searchesApps(backend: PyDict): boolean {
+  if (truthy(backend.get('APP_DIRS') ?? false) === true) return true;
+  const loaders = dictGet(backend, 'OPTIONS', 'loaders');
+  return loaders !== undefined && /app_directories/.test(JSON.stringify(toJson(loaders)));
 }
 
 /**
@@ -35,7 +46,9 @@ function legacyTemplateDirs(facts: ChecklistFacts): string[] | Unknown | undefin
   if (!legacy && !old) return undefined;
   const named = folders(facts, legacy?.value);
   if (named instanceof Unknown) return named;
-  return clean([...named, ...projectAppFolders(facts).map((f) => `${f}/templates`)]);
+  const apps = projectAppFolders(facts);
+  if (apps instanceof Unknown) return apps;
+  return clean([...named, ...apps.map((f) => `${f}/templates`)]);
 }
 
 /** The folders a DIRS value names; Unknown when one of them cannot be known (a path library the evaluator does not model). */
@@ -56,9 +69,14 @@ function clean(dirs: string[]): string[] {
 }
 
 /** `pages`, `shop.apps.ShopConfig` → the folders of INSTALLED_APPS entries that are part of the project. */
-function projectAppFolders(facts: ChecklistFacts): string[] {
+function projectAppFolders(facts: ChecklistFacts): string[] | Unknown {
+  const apps = setting(facts, 'INSTALLED_APPS')?.value;
+  if (apps instanceof Unknown) return apps;
+  const items = tupleOrList(apps);
+  const unknown = items.find((a): a is Unknown => a instanceof Unknown);
+  if (unknown) return unknown;
   const folders: string[] = [];
-  for (const app of strings(setting(facts, 'INSTALLED_APPS')?.value)) {
+  for (const app of items.filter((a): a is string => typeof a === 'string')) {
     const parts = app.split('.');
     for (let n = parts.length; n > 0; n--) {
       const folder = parts.slice(0, n).join('/');

@@ -12,7 +12,10 @@ const REPORTER_LAUNCHERS = /\b(newrelic-admin|ddtrace-run|scout-apm|elasticapm-r
 export function errorReporter(facts: ChecklistFacts): string | undefined {
   const admins = setting(facts, 'ADMINS');
   if (admins && (admins.value instanceof Unknown || truthy(admins.value) === true)) return 'ADMINS';
-  const named = [...strings(setting(facts, 'INSTALLED_APPS')?.value), ...strings(setting(facts, 'MIDDLEWARE')?.value), ...facts.evaluation.imports.map((i) => i.module)];
+  const lists = [setting(facts, 'INSTALLED_APPS')?.value, setting(facts, 'MIDDLEWARE')?.value];
+  // A list the evaluation could not know may hold the reporter: say nothing rather than guess.
+  if (lists.some((l) => l instanceof Unknown)) return 'an INSTALLED_APPS or MIDDLEWARE the evaluation cannot know';
+  const named = [...lists.flatMap((l) => strings(l)), ...facts.evaluation.imports.map((i) => i.module)];
   const module = named.find((m) => REPORTER_MODULES.test(m));
   if (module) return module;
   if (declares(facts, ...REPORTER_PACKAGES)) return 'a declared error reporter';
