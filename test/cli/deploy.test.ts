@@ -21,7 +21,7 @@ const HOLLOW = join(import.meta.dirname, '..', '..', 'examples', 'hollow');
 const TOKEN = 'cli-token-5b8e0d2a';
 const SECRET_KEY = 'cli-secret-key-'.padEnd(60, 'q');
 const APP = 'hollow-cli';
-const GATES = ['branch', 'clean tree', 'up to date', 'tested', 'checks', 'no other deploy', 'platform'];
+const GATES = ['branch', 'clean tree', 'up to date', 'tested', 'checks', 'no other deploy', 'platform', 'migrations'];
 
 const missing = !existsSync(PYTHON) ? `${PYTHON} (with Django) is not installed` : undefined;
 
