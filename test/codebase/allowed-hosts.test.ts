@@ -14,7 +14,8 @@ const hostCases: Array<[string, unknown, string[], Expected[]]> = [
   ['a leading dot admits the bare domain too', ['.hollow.org'], ['hollow.org'], []],
   ['a host left out', ['hollow.herokuapp.com'], HOSTS, [{ severity: 'error', message: /^ALLOWED_HOSTS does not admit www\.hollow\.org: Django answers its requests with 400 Bad Request$/, line: 1 }]],
   ['a pattern is not a prefix match', ['hollow.org'], ['www.hollow.org'], [{ severity: 'error', message: /does not admit www\.hollow\.org/ }]],
-  ['the wildcard', ['*'], HOSTS, [{ severity: 'warning', message: /^ALLOWED_HOSTS contains '\*'/ }]],
+  // Heroku's router forwards only the app's own domains: '*' alone is a note, not a hole.
+  ['the wildcard', ['*'], HOSTS, [{ severity: 'info', message: /^ALLOWED_HOSTS contains '\*': behind Heroku's router only requests for the app's own domains arrive/ }]],
   ['empty is left to Django (W020)', [], HOSTS, []],
   ['unknown', new Unknown("reads os.environ['HOSTS'] which is not set", 'proj/settings.py', 8), HOSTS, [{ severity: 'info', message: /^cannot tell which hosts ALLOWED_HOSTS admits/, line: 8 }]],
   ['an unknown item', ['hollow.herokuapp.com', new Unknown('calls custom_host()')], HOSTS, [{ severity: 'info', message: /^cannot tell whether ALLOWED_HOSTS admits www\.hollow\.org: calls custom_host\(\)/ }]],
@@ -24,6 +25,11 @@ const hostCases: Array<[string, unknown, string[], Expected[]]> = [
 for (const [name, allowed, hosts, expected] of hostCases) {
   test(`codebase.allowed-hosts: ${name}`, () => assertReports(allowedHostsRule, projectFacts({ settings: { ALLOWED_HOSTS: allowed }, hosts }), expected));
 }
+
+test("codebase.allowed-hosts: the wildcard with USE_X_FORWARDED_HOST takes the host from a header the client writes: a warning", () =>
+  assertReports(allowedHostsRule, projectFacts({ settings: { ALLOWED_HOSTS: ['*'], USE_X_FORWARDED_HOST: true }, hosts: HOSTS }), [
+    { severity: 'warning', message: /^ALLOWED_HOSTS contains '\*' and USE_X_FORWARDED_HOST is on/ },
+  ]));
 
 const HEADER = { SECURE_PROXY_SSL_HEADER: tuple('HTTP_X_FORWARDED_PROTO', 'https') };
 const UWSGI = 'web: uwsgi --http :$PORT --module proj.wsgi';
