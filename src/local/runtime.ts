@@ -36,6 +36,8 @@ export interface RuntimeOptions {
   routerTimeoutMs?: number;
   /** The wait before a crashing dyno's second restart, doubling after (default 10 s). */
   crashRestartDelayMs?: number;
+  /** How often dynos' memory is checked against their size's quota (R14/R15; default 20 s, 0 never). */
+  memoryCheckMs?: number;
   /** Every app log line as it happens (the CLI prints them), prefixed by nothing: `… app[web.1]: …`. */
   onLog?: (appName: string, line: string) => void;
 }
@@ -89,6 +91,7 @@ export class LocalRuntime {
       python,
       bootTimeoutMs: options.bootTimeoutMs ?? HEROKU_BOOT_TIMEOUT_MS,
       crashRestartDelayMs: options.crashRestartDelayMs ?? 10_000,
+      ...(options.memoryCheckMs !== undefined && { memoryCheckMs: options.memoryCheckMs }),
     });
     const timeoutMs = options.routerTimeoutMs ?? HEROKU_ROUTER_TIMEOUT_MS;
     this.router = new LocalRouter({

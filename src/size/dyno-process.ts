@@ -151,6 +151,11 @@ export class DynoProcess {
     return info.signal ? `killed by ${info.signal}` : `exit status ${info.code}`;
   }
 
+  /** SIGKILL to the whole group at once, as the dyno manager ends a dyno past its memory limit (R15). */
+  kill(): void {
+    if (!this.exitInfo) killGroup(this.pid, 'SIGKILL');
+  }
+
   /** SIGTERM to the group, SIGKILL after the grace period; resolves once the leader is gone. */
   async stop(graceMs = STOP_GRACE_MS): Promise<DynoExit> {
     if (this.exitInfo) return this.exitInfo;

@@ -6,6 +6,7 @@ import type { SlugDirs } from '../build/slug-dirs.js';
 import { slugEnv } from '../build/slug-env.js';
 import type { AppLogs } from './app-logs.js';
 import { crashRestartDelay } from './crash-backoff.js';
+import { checkDynoMemory } from './memory-quota.js';
 import { Dyno, type DynoRelease, type DynoState } from './dyno.js';
 
 export interface DynoManagerContext {
@@ -17,6 +18,8 @@ export interface DynoManagerContext {
   bootTimeoutMs: number;
   /** The wait before the second restart of a crashing dyno; it doubles with each crash after. */
   crashRestartDelayMs: number;
+  /** How often each up dyno's memory is measured against its size's quota (R14, R15); 0 never. */
+  memoryCheckMs?: number;
 }
 
 interface FormationRow {
@@ -35,6 +38,8 @@ interface Target {
 const STOP_GRACE_MS = 10_000;
 /** How long a retiring dyno may take to answer the requests it already has. */
 const DRAIN_MS = 10_000;
+/** Heroku logs a dyno's memory about every 20 s while it is over its quota. */
+const MEMORY_CHECK_MS = 20_000;
 
 /**
  * The dyno manager: runs each app's formation on its current release as real processes, and follows every
@@ -48,8 +53,30 @@ export class DynoManager {
   /** Boots in progress, so closing waits for processes still starting. */
   private readonly booting = new Set<Promise<void>>();
   private closed = false;
+  private readonly memoryTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly ctx: DynoManagerContext) {}
+  constructor(private readonly ctx: DynoManagerContext) {
+    const every = ctx.memoryCheckMs ?? MEMORY_CHECK_MS;
+    if (every > 0) this.memoryTimer = setInterval(() => void this.checkMemory(), every).unref();
+  }
+
+  /** Every up dyno against its size's memory quota, as Heroku's dyno manager samples them. */
+  private async checkMemory(): Promise<void> {
+    const dynos = [...this.dynos.values()].flat().filter((d) => d.state === 'up' && d.process?.running && !d.stopping);
+    await Promise.all(
+      dynos.map(async (dyno) => {
+        const size = resolveDynoSize(dyno.size);
+        if (!size || !dyno.process) return;
+        const process = dyno.process;
+        await checkDynoMemory({
+          pid: process.pid,
+          quota: size,
+          say: (message) => this.ctx.appLogs.add(dyno.appId, 'heroku', dyno.name, message),
+          kill: () => process.kill(),
+        }).catch(() => undefined);
+      }),
+    );
+  }
 
   /**
    * The dynos `heroku ps` shows: not those being stopped, nor (during a preboot) the old web dynos that
@@ -106,6 +133,7 @@ export class DynoManager {
   /** Stops every dyno of every app and accepts no more work. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.memoryTimer);
     await Promise.all([...this.dynos.keys()].map((appId) => this.stop(appId, this.all(appId), false)));
     await Promise.all([...this.queues.values(), ...this.booting]);
   }

@@ -14,8 +14,11 @@ export interface ForwardResult {
   bytes: number;
   connectMs: number;
   serviceMs: number;
-  /** The router's error when the dyno did not answer in full: H12 timeout, H13 closed, H27 client gone. */
-  error?: { code: 'H12' | 'H13' | 'H27'; desc: string };
+  /**
+   * The router's error when the dyno did not answer in full: H12 timeout, H13 closed before answering,
+   * H18 closed in the middle of its answer, H27 client gone.
+   */
+  error?: { code: 'H12' | 'H13' | 'H18' | 'H27'; desc: string };
 }
 
 /** Headers that belong to one connection, never forwarded either way. */
@@ -55,7 +58,9 @@ export function forward(input: ForwardInput): Promise<ForwardResult> {
       upstream.destroy();
       finish({ status: 503, error: { code: 'H12', desc: 'Request timeout' } });
     }, input.timeoutMs);
+    let answered = false;
     upstream.on('response', (answer) => {
+      answered = true;
       clearTimeout(timer);
       input.res.writeHead(answer.statusCode ?? 502, { ...withoutHopByHop(answer.headers), via: '1.1 vegur' });
       answer.on('data', (chunk: Buffer) => {
@@ -66,12 +71,19 @@ export function forward(input: ForwardInput): Promise<ForwardResult> {
         input.res.end();
         finish({ status: answer.statusCode ?? 502 });
       });
-      answer.on('error', () => {
+      // The dyno started answering, then its socket went before the answer was complete.
+      const interrupted = () => {
+        if (answer.complete) return;
         input.res.destroy();
-        finish({ status: answer.statusCode ?? 502, error: { code: 'H13', desc: 'Connection closed without response' } });
-      });
+        finish({ status: 503, error: { code: 'H18', desc: 'Server Request Interrupted' } });
+      };
+      answer.on('error', interrupted);
+      answer.on('close', interrupted);
     });
-    upstream.on('error', () => finish({ status: 503, error: { code: 'H13', desc: 'Connection closed without response' } }));
+    upstream.on('error', () => {
+      if (answered) finish({ status: 503, error: { code: 'H18', desc: 'Server Request Interrupted' } });
+      else finish({ status: 503, error: { code: 'H13', desc: 'Connection closed without response' } });
+    });
     input.res.on('close', () => {
       if (settled || input.res.writableFinished) return;
       upstream.destroy();

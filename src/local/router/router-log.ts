@@ -1,3 +1,15 @@
+/**
+ * Where Heroku's router logs a code other than at=error, and the codes that name the side that closed
+ * the socket (devcenter "Heroku Error Codes"): the maintenance page is info, a visitor leaving is a
+ * warning from the client's socket, a dyno dropping its answer midway is the backend's.
+ */
+const LEVELS: Record<string, { at: string; sock?: string }> = {
+  H80: { at: 'info' },
+  H27: { at: 'warning', sock: 'client' },
+  H28: { at: 'warning', sock: 'client' },
+  H18: { at: 'error', sock: 'backend' },
+};
+
 export interface RouterLogEntry {
   /** Heroku's error code (`H10`, `H12`…) and its description; `H80` (maintenance) logs at info. */
   code?: string;
@@ -21,9 +33,11 @@ export interface RouterLogEntry {
  * crashed" …` with the fields the router could not know left empty.
  */
 export function routerLogLine(entry: RouterLogEntry): string {
-  const at = entry.code && entry.code !== 'H80' ? 'error' : 'info';
+  const level = entry.code ? LEVELS[entry.code] : undefined;
+  const at = level?.at ?? (entry.code ? 'error' : 'info');
   const ms = (value: number | undefined) => (value === undefined ? '' : `${Math.round(value)}ms`);
   const fields = [
+    ...(level?.sock ? [`sock=${level.sock}`] : []),
     `at=${at}`,
     ...(entry.code ? [`code=${entry.code}`, `desc="${entry.desc ?? ''}"`] : []),
     `method=${entry.method}`,

@@ -7,7 +7,7 @@ import type { Dyno } from '../dynos/dyno.js';
 import type { DynoManager } from '../dynos/dyno-manager.js';
 import type { AppRow } from '../platform/apps.js';
 import type { Platform } from '../platform/platform.js';
-import { ErrorPages, NO_SUCH_APP_PAGE, type PageKind } from './error-pages.js';
+import { DEFAULT_PAGES, ErrorPages, NO_SUCH_APP_PAGE, type PageKind } from './error-pages.js';
 import { forward, withoutHopByHop } from './forward.js';
 import { routerLogLine, type RouterLogEntry } from './router-log.js';
 import type { RouterPorts } from './router-ports.js';
@@ -94,7 +94,22 @@ export class LocalRouter {
     }
   }
 
+  /** Every request; what goes wrong inside the router itself is Heroku's H99 (platform error), not a crash. */
   private async handle(req: IncomingMessage, res: ServerResponse, fixedApp: string | undefined): Promise<void> {
+    try {
+      await this.route(req, res, fixedApp);
+    } catch (error) {
+      const app = this.findApp(fixedApp, req.headers.host);
+      if (app) this.log(app.id, { method: req.method ?? 'GET', path: req.url ?? '/', host: req.headers.host ?? '', requestId: requestIdOf(req), fwd: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', status: 503, protocol: 'https', code: 'H99', desc: 'Platform error' });
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache, no-store' });
+        res.end(DEFAULT_PAGES.error);
+      } else res.destroy();
+      process.emitWarning(`implanta local router: ${(error as Error).message}`);
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse, fixedApp: string | undefined): Promise<void> {
     const app = this.findApp(fixedApp, req.headers.host);
     if (!app) {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });

@@ -32,3 +32,18 @@ for (const [what, entry, line] of cases) {
     assert.equal(routerLogLine(entry), line);
   });
 }
+
+test('router log lines for the codes Heroku logs with a socket side or another level', () => {
+  const answered = { ...base, dyno: 'web.1', connectMs: 1, serviceMs: 20, status: 503 };
+  assert.equal(
+    routerLogLine({ ...answered, code: 'H18', desc: 'Server Request Interrupted', bytes: 512 }),
+    'sock=backend at=error code=H18 desc="Server Request Interrupted" method=GET path="/health" host=hollow.localhost request_id=req-1 fwd="127.0.0.1" dyno=web.1 connect=1ms service=20ms status=503 bytes=512 protocol=https',
+  );
+  assert.equal(
+    routerLogLine({ ...answered, code: 'H27', desc: 'Client Request Interrupted', status: 499, bytes: 0 }),
+    'sock=client at=warning code=H27 desc="Client Request Interrupted" method=GET path="/health" host=hollow.localhost request_id=req-1 fwd="127.0.0.1" dyno=web.1 connect=1ms service=20ms status=499 bytes=0 protocol=https',
+  );
+  for (const [code, desc] of [['H13', 'Connection closed without response'], ['H14', 'No web processes running'], ['H20', 'App boot timeout'], ['H99', 'Platform error']]) {
+    assert.match(routerLogLine({ ...base, code, desc, status: 503 }), new RegExp(`^at=error code=${code} desc="${desc}" `));
+  }
+});
