@@ -4,6 +4,7 @@ import type { Procfile } from '../project/types.js';
 import type { EnvRead } from '../project/settings/types.js';
 import { fetchPageProbe, type PageProbe } from './page-probe.js';
 import { resolveHostTargets } from './dns-lookup.js';
+import { readRecentLog, type RecentLog } from './recent-log.js';
 
 export type { PageProbe } from './page-probe.js';
 
@@ -37,12 +38,16 @@ export interface HerokuFacts {
   projectHasMigrations?: boolean;
   procfile?: Procfile;
   settingsEnvReads?: EnvRead[];
+  /** The last minutes of the platform log; absent when the reader cannot open log sessions. */
+  recentLog?: RecentLog;
 }
 
 export interface GatherOptions {
   fetchPage?: (url: string) => Promise<PageProbe>;
   resolveDns?: (hostname: string) => Promise<string[] | null>;
   today?: Date;
+  /** How the last minutes of the log are read; by default a log session when the client can open one. */
+  readRecentLog?: (appName: string) => Promise<RecentLog>;
 }
 
 export const PAGE_VARS = { maintenance: 'MAINTENANCE_PAGE_URL', error: 'ERROR_PAGE_URL' } as const;
@@ -71,9 +76,11 @@ export async function gatherHerokuFacts(
   ]);
 
   const fetchPage = opts.fetchPage ?? fetchPageProbe;
-  const [pages, dns] = await Promise.all([
+  const readLog = opts.readRecentLog ?? ('post' in client ? (name: string) => readRecentLog(client as PlatformReader & Pick<HerokuClient, 'post'>, name) : undefined);
+  const [pages, dns, recentLog] = await Promise.all([
     probePages(configVars, fetchPage),
     resolveDomains(domains, opts.resolveDns ?? resolveHostTargets),
+    readLog?.(appName),
   ]);
 
   return {
@@ -89,6 +96,7 @@ export async function gatherHerokuFacts(
     features,
     pages,
     dns,
+    ...(recentLog && { recentLog }),
     today: opts.today ?? new Date(),
   };
 }

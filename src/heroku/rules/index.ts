@@ -7,6 +7,7 @@ import { postgresRule } from './postgres.js';
 import { postgresHaRule } from './postgres-ha.js';
 import { appMonitoringRule } from './app-monitoring.js';
 import { logMonitoringRule } from './log-monitoring.js';
+import { recentErrorsRule } from './recent-errors.js';
 import { errorPagesRule } from './error-pages.js';
 import { sslRule } from './ssl.js';
 import { dnsRule } from './dns.js';
@@ -23,6 +24,7 @@ export const herokuRules: readonly Rule<HerokuFacts>[] = [
   postgresHaRule,
   appMonitoringRule,
   logMonitoringRule,
+  recentErrorsRule,
   errorPagesRule,
   sslRule,
   dnsRule,
