@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { ProjectFileRefused, readProjectText } from './project-file.js';
 import { join } from 'node:path';
 import type { AppJson, AppJsonEnv } from './types.js';
 import { jsonErrorLine } from './json-error.js';
@@ -14,8 +14,9 @@ const FILE = 'app.json';
 export function readAppJson(root: string): AppJson | undefined {
   let text: string;
   try {
-    text = readFileSync(join(root, FILE), 'utf8');
-  } catch {
+    text = readProjectText(join(root, FILE), { root, display: FILE });
+  } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     return undefined;
   }
   let data: unknown;

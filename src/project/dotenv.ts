@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { ProjectFileRefused, readProjectText } from './project-file.js';
 import { InputError } from '../core/errors.js';
 
 export interface DotenvEntry {
@@ -55,8 +55,9 @@ function closingQuote(body: string, quote: string): number {
 export function readDotenvFile(path: string, displayName = path): Record<string, string> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readProjectText(path, { display: displayName });
   } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     throw new InputError(`${displayName}: cannot read the env file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return Object.fromEntries(parseDotenv(text, displayName).map((e) => [e.key, e.value]));

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { ProjectFileRefused, readProjectText } from './project-file.js';
 import { join } from 'node:path';
 import type { FileProblem, Procfile, ProcfileEntry } from './types.js';
 
@@ -54,8 +54,9 @@ function malformedReason(text: string): string {
 export function readProcfile(root: string): Procfile | undefined {
   let text: string;
   try {
-    text = readFileSync(join(root, 'Procfile'), 'utf8');
-  } catch {
+    text = readProjectText(join(root, 'Procfile'), { root, display: 'Procfile' });
+  } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     return undefined;
   }
   return parseProcfile(text);

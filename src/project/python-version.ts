@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { ProjectFileRefused, readProjectText } from './project-file.js';
 import { join } from 'node:path';
 import type { PythonVersionDecl } from './types.js';
 
@@ -17,8 +17,9 @@ export function pythonSeriesOf(version: string): string | undefined {
 
 function readText(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
-  } catch {
+    return readProjectText(path);
+  } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     return undefined;
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { ProjectFileRefused, readProjectText } from '../project-file.js';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { DependencyFileKind, DependencySet, FileProblem, Requirement } from '../types.js';
@@ -54,8 +55,9 @@ function pipfileWithoutLock(): DependencySet {
 
 function readText(root: string, file: string): string {
   try {
-    return readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, '');
+    return readProjectText(join(root, file), { root, display: file }).replace(/^\uFEFF/, '');
   } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     throw new InputError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }

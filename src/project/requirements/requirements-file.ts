@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { ProjectFileRefused, readProjectBytes } from '../project-file.js';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileProblem, Requirement, RequirementsOption } from '../types.js';
 import { decodeRequirementsBytes } from './decode.js';
@@ -122,8 +122,9 @@ function recordOptions(options: ParsedOption[], file: string, line: LogicalLine,
 /** The file's bytes, or why it cannot be read. */
 function readBytes(path: string): Uint8Array | string {
   try {
-    return readFileSync(path);
+    return readProjectBytes(path);
   } catch (error) {
+    if (error instanceof ProjectFileRefused) return error.why === 'too large' ? 'too large' : error.why;
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable');
   }

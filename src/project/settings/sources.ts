@@ -2,12 +2,16 @@
  * The project tree as the evaluator sees it: each Python file read and parsed once, and each path
  * asked about once. Never lists a directory: imports name the files they need.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { ProjectFileRefused, readProjectText } from '../project-file.js';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { InputError } from '../../core/errors.js';
 import { lineOf } from './context.js';
 import { nestingProblem } from './nesting.js';
+
+/** A Python file takes about a second per megabyte to parse here; settings modules are a few KB. */
+const MAX_PYTHON_BYTES = 1024 * 1024;
 
 export class SourceFiles {
   private readonly trees = new Map<string, Tree>();
@@ -61,8 +65,9 @@ export class SourceFiles {
     if (!this.texts.has(abs)) {
       let text: string | undefined;
       try {
-        text = readFileSync(abs, 'utf8');
-      } catch {
+        text = readProjectText(abs, { root: this.root, display: this.rel(abs) });
+      } catch (error) {
+        if (error instanceof ProjectFileRefused) throw error;
         text = undefined;
       }
       this.texts.set(abs, text);
@@ -77,8 +82,9 @@ export class SourceFiles {
     const rel = this.rel(abs);
     let source: string;
     try {
-      source = readFileSync(abs, 'utf8');
+      source = readProjectText(abs, { root: this.root, display: rel, maxBytes: MAX_PYTHON_BYTES });
     } catch (error) {
+      if (error instanceof ProjectFileRefused) throw error;
       throw new InputError(`${rel}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const parsed = this.parser.parse(source);

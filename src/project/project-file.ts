@@ -1,0 +1,78 @@
+/**
+ * The one way implanta reads a file of the project it checks. A repository may be hostile: a FIFO
+ * or a symlink to /dev/zero named Procfile would hang a plain read forever, a symlink may point out
+ * of the project (to /proc/self/environ), a file may be gigabytes. Only regular files are read, with
+ * a size cap, and (given the project root) only when their real path is inside it.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { relative, isAbsolute, sep } from 'node:path';
+import { InputError } from '../core/errors.js';
+
+/** Far above any real settings module, Procfile or lock file; a Python file takes ~1 s per MB to parse. */
+export const MAX_PROJECT_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A project file implanta will not read: the message names it and says why, in one line. */
+export class ProjectFileRefused extends InputError {
+  constructor(
+    readonly path: string,
+    readonly why: 'not a regular file' | 'outside the project' | 'too large',
+    detail: string,
+  ) {
+    super(`${path}: ${detail}`);
+  }
+}
+
+export interface ReadOptions {
+  /** The project root: the file's real path (symlinks resolved) must be inside it. */
+  root?: string;
+  /** How the file is named in messages (default: the path as given). */
+  display?: string;
+  maxBytes?: number;
+}
+
+/** The bytes of a regular file; fs errors (ENOENT, EACCES…) as Node throws them, refusals as ProjectFileRefused. */
+export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
+  const display = opts.display ?? path;
+  const max = opts.maxBytes ?? MAX_PROJECT_FILE_BYTES;
+  const real = realpathSync(path);
+  if (opts.root !== undefined && !inside(realpathSync(opts.root), real)) {
+    throw new ProjectFileRefused(display, 'outside the project', 'leads outside the project (a symlink); implanta does not read it');
+  }
+  // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      const kind = stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a socket';
+      throw new ProjectFileRefused(display, 'not a regular file', `is ${kind}, not a regular file; implanta does not read it`);
+    }
+    if (stat.size > max) throw new ProjectFileRefused(display, 'too large', `is ${megabytes(stat.size)}, more than the ${megabytes(max)} implanta reads`);
+    // Read at most max + 1 bytes: a file growing while read is still capped.
+    const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > max) throw new ProjectFileRefused(display, 'too large', `is more than the ${megabytes(max)} implanta reads`);
+      if (length === buffer.length) break;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The text of a regular file, as UTF-8. */
+export function readProjectText(path: string, opts: ReadOptions = {}): string {
+  return readProjectBytes(path, opts).toString('utf8');
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

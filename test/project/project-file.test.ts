@@ -1,0 +1,58 @@
+/**
+ * Project files are read only when they are regular files inside the project, under a size cap: a
+ * FIFO or a symlink to /dev/zero named Procfile must give one line naming it, never a hang.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { readAppJson } from '../../src/project/app-json.js';
+import { readProcfile } from '../../src/project/procfile.js';
+import { ProjectFileRefused, readProjectText } from '../../src/project/project-file.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'implanta-project-file-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function project(name: string): string {
+  const root = join(scratch, name);
+  mkdirSync(root);
+  return root;
+}
+
+test('a regular file inside the project is read', () => {
+  const root = project('regular');
+  writeFileSync(join(root, 'Procfile'), 'web: gunicorn app.wsgi\n');
+  assert.equal(readProjectText(join(root, 'Procfile'), { root }), 'web: gunicorn app.wsgi\n');
+  assert.ok(readProcfile(root));
+});
+
+test('a FIFO named Procfile is refused at once, naming it', () => {
+  const root = project('fifo');
+  execFileSync('mkfifo', [join(root, 'Procfile')]);
+  assert.throws(() => readProcfile(root), (error: Error) => error instanceof ProjectFileRefused && /^Procfile: is a FIFO, not a regular file/.test(error.message));
+});
+
+test('app.json as a symlink to /dev/zero is refused, naming it', () => {
+  const root = project('zero');
+  symlinkSync('/dev/zero', join(root, 'app.json'));
+  // Its real path is /dev/zero: outside the project, so not even opened.
+  assert.throws(() => readAppJson(root), /app\.json: leads outside the project/);
+  assert.throws(() => readProjectText(join(root, 'app.json'), { display: 'app.json' }), /: app\.json: is a device, not a regular file/);
+});
+
+test('a symlink out of the project is not read', () => {
+  const root = project('outside');
+  const secret = join(scratch, 'secret.txt');
+  writeFileSync(secret, 'TOKEN=abc\n');
+  symlinkSync(secret, join(root, 'Procfile'));
+  assert.throws(() => readProcfile(root), (error: Error) => /^Procfile: leads outside the project/.test(error.message) && !error.message.includes('TOKEN'));
+});
+
+test('a file over the cap is refused with its size', () => {
+  const root = project('large');
+  writeFileSync(join(root, 'big.txt'), 'x'.repeat(2048));
+  assert.throws(() => readProjectText(join(root, 'big.txt'), { root, display: 'big.txt', maxBytes: 1024 }), /: big\.txt: is 2 KB, more than the 1 KB implanta reads$/);
+  assert.equal(readProjectText(join(root, 'big.txt'), { root, maxBytes: 4096 }).length, 2048);
+});
