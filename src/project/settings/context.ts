@@ -70,10 +70,19 @@ export class Evaluator {
   recordEnvRead(name: string, via: string, required: boolean, origin: Origin): void {
     // A read is required only when the process certainly reaches it and nothing catches its failure.
     const certain = required && this.speculative === 0 && this.tryDepth === 0;
-    const known = this.envReads.find((r) => r.name === name && r.file === origin.file && r.line === origin.line && r.via === via);
-    if (known) known.required ||= certain;
-    else this.envReads.push({ name, required: certain, file: origin.file, line: origin.line, via });
+    let read = this.envReads.find((r) => r.name === name && r.file === origin.file && r.line === origin.line && r.via === via);
+    if (read) read.required ||= certain;
+    else this.envReads.push((read = { name, required: certain, file: origin.file, line: origin.line, via }));
+    if (required && !certain && this.speculative === 0) this.caughtRequired.push(read);
   }
+
+  /**
+   * Reads that would be required but for a try around them: when its handler gives up and raises
+   * again (`except KeyError: raise ImproperlyConfigured`), they were required after all.
+   */
+  readonly caughtRequired: EnvRead[] = [];
+  /** Exceptions nothing catches, that evaluation went past (the process would have stopped there). */
+  uncaughtRaises = 0;
 
   recordImport(module: string, origin: Origin, how: ModuleUse['how']): void {
     if (this.imports.some((u) => u.module === module && u.file === origin.file && u.line === origin.line && u.how === how)) return;

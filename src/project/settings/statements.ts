@@ -49,6 +49,7 @@ function execGuarded(frame: Frame, statement: Node): void {
       // In a call the exception leaves the function: the caller's statement decides what it means.
       if (ev.tryDepth > 0 || (ev.speculative > 0 && error.explicit) || inCall(frame)) throw error;
       frame.line = lineOf(statement);
+      ev.uncaughtRaises++;
       makeUnknown(frame, statement, error.toUnknown());
     } else if (error instanceof InputError || error instanceof BreakSignal || error instanceof ContinueSignal || error instanceof UnknowableLoop || error instanceof ReturnSignal) {
       throw error;
@@ -339,6 +340,7 @@ function execTry(frame: Frame, statement: Node): void {
   const finalBody = final ? parts(final).find((c) => c.type === 'block') : undefined;
   const base = clauses.length > 0 ? copyState(captureState(frame)) : undefined;
   const outerMayRaise = ev.mayRaise;
+  const caughtBefore = ev.caughtRequired.length;
   ev.mayRaise = new Set();
   ev.tryDepth++;
   let raised: PyRaise | undefined;
@@ -359,7 +361,18 @@ function execTry(frame: Frame, statement: Node): void {
     if (raised) {
       const handler = clauses.find((h) => h.catches.some((c) => catches(c, raised!.exception)));
       if (!handler) throw raised;
-      runHandler(frame, handler, raised.exception);
+      // The handler gives up (raises, and nothing outside catches it): what the body read was required after all.
+      const required = () => {
+        if (ev.tryDepth === 0 && ev.speculative === 0) for (const read of ev.caughtRequired.slice(caughtBefore)) read.required = true;
+      };
+      const uncaught = ev.uncaughtRaises;
+      try {
+        runHandler(frame, handler, raised.exception);
+      } catch (error) {
+        if (error instanceof PyRaise) required();
+        throw error;
+      }
+      if (ev.uncaughtRaises > uncaught) required();
       return;
     }
     const reachable = clauses.filter((h) => [...mayRaise].some((exception) => h.catches.some((c) => mayCatch(c, exception))));

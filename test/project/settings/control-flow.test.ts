@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { py, runCases } from './harness.js';
 
 runCases('if', [
@@ -179,6 +180,22 @@ runCases('try', [
           SECRET_KEY = 'dev-only'
     `) },
     values: { SECRET_KEY: 'dev-only' },
+    // The handler recovers: the variable is not required.
+    check: (result) => assert.equal(result.envReads.find((r) => r.name === 'SECRET_KEY')?.required, false),
+  },
+  {
+    name: 'a KeyError turned into ImproperlyConfigured by the handler: the variable is required',
+    files: { 'proj/settings.py': py(`
+      import os
+      from django.core.exceptions import ImproperlyConfigured
+      try:
+          SECRET_KEY = os.environ['SECRET_KEY']
+      except KeyError:
+          raise ImproperlyConfigured('SECRET_KEY')
+      DEBUG = False
+    `) },
+    values: { DEBUG: false },
+    check: (result) => assert.equal(result.envReads.find((r) => r.name === 'SECRET_KEY')?.required, true),
   },
   {
     name: 'a try body that may fail makes what it and its handler set unknown',

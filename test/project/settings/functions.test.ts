@@ -49,6 +49,8 @@ runCases('functions', [
       // At the line of the settings that called the helper, as the helper's call.
       assert.equal(`${read.file}:${read.line}`, 'proj/settings.py:11');
       assert.equal(read.via, 'get_env_variable');
+      // The helper turns the KeyError into ImproperlyConfigured: the process would not boot without it.
+      assert.equal(read.required, true);
     },
   },
   {
