@@ -3,8 +3,6 @@ import { runRules } from '../core/engine.js';
 import { gatherHerokuFacts, type HerokuFacts } from '../heroku/facts.js';
 import { herokuRules } from '../heroku/rules/index.js';
 import { resolveClient } from '../heroku/resolve.js';
-import type { ProjectFacts } from '../project/types.js';
-import type { SettingsEvaluation } from '../project/settings/types.js';
 
 export interface AppFacts {
   facts: HerokuFacts;
@@ -21,12 +19,7 @@ export async function appFacts(app: string, apiUrl: string | undefined, progress
   return { facts, hosts };
 }
 
-export function herokuFindings(facts: HerokuFacts, project: ProjectFacts, evaluation: SettingsEvaluation): RuleRun {
-  const projectHasMigrations = project.files.some((f) => /(^|\/)migrations\/0\d*[^/]*\.py$/.test(f));
-  return runRules(herokuRules, {
-    ...facts,
-    projectHasMigrations,
-    ...(project.procfile && { procfile: project.procfile }),
-    settingsEnvReads: evaluation.envReads,
-  });
+/** The production-check rules over the app, as the check facts hold it (with the settings' environment reads). */
+export function herokuFindings(app: HerokuFacts): RuleRun {
+  return runRules(herokuRules, app);
 }

@@ -4,9 +4,10 @@ import { djangoVersionFromDependencies } from '../project/django-version.js';
 import { allDjangoSeries } from '../versions/lifecycle.js';
 
 /**
- * The Django version whose rules apply: `--django-version`, else the installed one when the settings
- * were imported for real, else the pin (or the lowest a range allows), else the newest series known —
- * the rules a fresh `pip install django` would bring.
+ * The one Django version whose rules apply, for every family: `--django-version`, else the pin (or the
+ * lowest a range allows: what the build installs is what production runs), else the installed one when
+ * the settings were imported for real, else the newest series known — the rules a fresh
+ * `pip install django` would bring.
  */
 export function chooseDjangoVersion(flag: string | undefined, installed: string | undefined, deps: DependencySet | undefined): DjangoVersion {
   if (flag !== undefined) {
@@ -18,12 +19,12 @@ export function chooseDjangoVersion(flag: string | undefined, installed: string 
     }
     return { major: Number(m[1]), minor: Number(m[2]), source: 'flag' };
   }
+  const pinned = deps && djangoVersionFromDependencies(deps);
+  if (pinned) return pinned;
   if (installed !== undefined) {
     const [major, minor] = installed.split('.').map(Number);
     return { major: major!, minor: minor!, source: 'installed' };
   }
-  const pinned = deps && djangoVersionFromDependencies(deps);
-  if (pinned) return pinned;
   const newest = allDjangoSeries().at(-1)!;
   const [major, minor] = newest.series.split('.').map(Number);
   return { major: major!, minor: minor!, source: 'assumed' };

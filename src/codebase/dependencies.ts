@@ -2,7 +2,7 @@ import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { procfileEntry } from '../project/procfile.js';
 import { analyseCommand, type ServerName } from '../project/process-command.js';
-import type { ProjectFacts, Requirement } from '../project/types.js';
+import type { ProjectFacts } from '../project/types.js';
 import { declareHint, findRequirement } from './dependency-names.js';
 import { devCenter } from './support.js';
 
@@ -34,23 +34,6 @@ export const dependenciesRule: Rule<ProjectFacts> = defineRule({
   },
 });
 
-type PinKind = 'pinned' | 'bounded' | 'unbounded';
-
-function pinKind(req: Requirement): PinKind {
-  if (req.pinned !== undefined) return 'pinned';
-  if (req.url !== undefined) {
-    // A VCS URL without @revision follows a branch; an archive URL is one fixed file.
-    if (!/^(git|hg|svn|bzr)\+/.test(req.url)) return 'pinned';
-    try {
-      return new URL(req.url.replace(/^\w+\+/, '')).pathname.includes('@') ? 'pinned' : 'unbounded';
-    } catch {
-      return 'unbounded';
-    }
-  }
-  const clauses = req.specifier.split(',').map((c) => c.trim());
-  return clauses.some((c) => /^(<|~=|==)/.test(c)) ? 'bounded' : 'unbounded';
-}
-
 const SERVER_DISTRIBUTIONS: Record<Exclude<ServerName, 'runserver'>, string[]> = {
   gunicorn: ['gunicorn'],
   uvicorn: ['uvicorn'],
@@ -59,20 +42,23 @@ const SERVER_DISTRIBUTIONS: Record<Exclude<ServerName, 'runserver'>, string[]> =
   'waitress-serve': ['waitress'],
 };
 
-/** codebase.pinned-dependencies: Django and the web server are declared with exact versions. */
+/**
+ * codebase.pinned-dependencies: Django and the web server are declared. Whether they are pinned is
+ * versions.unpinned's, which judges every requirement (the ID stays, so silencing lists keep working).
+ */
 export const pinnedDependenciesRule: Rule<ProjectFacts> = defineRule({
   id: 'codebase.pinned-dependencies',
   area: 'codebase',
   severity: 'error',
-  title: 'Django and the web server are declared and pinned',
+  title: 'Django and the web server are declared',
   docs: devCenter('python-pip'),
   explain: {
-    checks: "Whether Django and the web server the Procfile starts are declared at all.",
+    checks: "Whether Django and the web server the Procfile starts are declared at all (whether they are pinned is versions.unpinned's).",
     why: "An undeclared server crashes the dyno with \"command not found\"; an undeclared Django is not installed.",
     example: "web: gunicorn proj.wsgi with no gunicorn in requirements.txt",
     fix: "Add gunicorn==VERSION (pip freeze shows the version you test with).",
   },
-  messages: { 'not-declared': "Django or the web server is not declared", 'range': "declared as a bounded range (warning)", 'no-upper-bound': "declared with no upper bound" },
+  messages: { 'not-declared': "Django or the web server is not declared" },
   check(facts: ProjectFacts) {
     const deps = facts.dependencies;
     if (!deps) return { skip: 'no dependency file' };
@@ -83,19 +69,7 @@ export const pinnedDependenciesRule: Rule<ProjectFacts> = defineRule({
     const reports: Report[] = [];
     for (const { label, names, why } of wanted) {
       const req = findRequirement(deps, names);
-      if (!req) {
-        reports.push({ messageId: 'not-declared', message: `${label} is not declared in ${deps.file}: ${why}`, hint: declareHint(deps, label), file: deps.file });
-        continue;
-      }
-      const kind = pinKind(req);
-      if (kind === 'pinned') continue;
-      const written = req.url ?? (req.specifier ? `${req.rawName}${req.specifier}` : req.rawName);
-      const place = { file: req.file, line: req.line };
-      reports.push(
-        kind === 'bounded'
-          ? { severity: 'warning', messageId: 'range', message: `${label} is declared as a range (${written}): each build may install a different release from the one you tested`, hint: `Pin the tested version: ${req.rawName}==VERSION (pip freeze shows it).`, ...place }
-          : { messageId: 'no-upper-bound', message: `${label} has no upper bound (${written}): any build can install a new major release that breaks the app`, hint: `Pin the tested version: ${req.rawName}==VERSION (pip freeze shows it).`, ...place },
-      );
+      if (!req) reports.push({ messageId: 'not-declared', message: `${label} is not declared in ${deps.file}: ${why}`, hint: declareHint(deps, label), file: deps.file });
     }
     return reports;
   },

@@ -4,6 +4,7 @@ import { PyDict, type PyValue } from '../project/python-value.js';
 import { isCredential } from '../project/secret-names.js';
 import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
 import type { ProjectFacts } from '../project/types.js';
+import { isWeakSecretKey } from '../django/security-base.js';
 import { describeRead, devCenter, envReadsOf, NO_SETTINGS } from './support.js';
 
 /** Every non-empty string under a secret-looking name: the setting itself, or keys inside its dicts. */
@@ -37,6 +38,9 @@ function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path
   };
 }
 
+/** With no Django version known, judge a key as the newest Django would. */
+const NEWEST = { major: 99, minor: 0 };
+
 /**
  * codebase.secrets: credentials in the settings come from the environment. A literal SECRET_KEY or
  * password in the code is in every clone and every backup of the repository. The value is never
@@ -49,7 +53,7 @@ export const secretsRule: Rule<ProjectFacts> = defineRule({
   title: 'No secrets written in the settings',
   docs: devCenter('config-vars'),
   explain: {
-    checks: "Whether a credential in the settings (SECRET_KEY, passwords, tokens, API keys) is a literal string in the code, or falls back to one.",
+    checks: "Whether a credential in the settings (SECRET_KEY, passwords, tokens, API keys) is a literal string in the code, or falls back to one. A SECRET_KEY Django calls weak is security.W009's.",
     why: "A literal credential is in every clone and every backup of the repository: anyone who can read it can forge sessions or use the credential.",
     example: "SECRET_KEY = 'x7#k...'",
     fix: "SECRET_KEY = os.environ['SECRET_KEY'], set with heroku config:set; rotate the committed value.",
@@ -64,6 +68,8 @@ export const secretsRule: Rule<ProjectFacts> = defineRule({
       // A literal database password is reported by codebase.database-url, with the fix for all of DATABASES.
       if (name === 'DATABASES') continue;
       const binding = settings.get(name)!;
+      // A key Django calls weak is security.W009's (Django's ID, with the same fix): one finding, not two.
+      if (name === 'SECRET_KEY' && typeof binding.value === 'string' && isWeakSecretKey(binding.value, facts.django ?? NEWEST)) continue;
       for (const path of secretStrings(name, binding.value)) {
         const report = judge(evaluation, facts.env, path, binding);
         if (report) reports.push(report);

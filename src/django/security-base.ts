@@ -9,20 +9,23 @@ const MIN_LENGTH = 50;
 const MIN_UNIQUE_CHARACTERS = 5;
 const INSECURE_PREFIX = 'django-insecure-';
 
-/** Django's `_check_secret_key`, negated. Python counts code points, not UTF-16 units. */
-function weakKey(key: string, ctx: CheckContext): boolean {
+/**
+ * Django's `_check_secret_key`, negated. Python counts code points, not UTF-16 units. Exported because
+ * a weak key is security.W009's fact: codebase.secrets leaves such a key to it.
+ */
+export function isWeakSecretKey(key: string, version: { major: number; minor: number }): boolean {
   const chars = [...key];
   return (
     new Set(chars).size < MIN_UNIQUE_CHARACTERS ||
     chars.length < MIN_LENGTH ||
     // The prefix of startproject's throwaway keys joined the check in 3.2.
-    (atLeast(ctx.version, 3, 2) && key.startsWith(INSECURE_PREFIX))
+    (atLeast(version, 3, 2) && key.startsWith(INSECURE_PREFIX))
   );
 }
 
 function weakKeyValue(value: PyValue, name: string, ctx: CheckContext): Tri {
   if (value instanceof Unknown) return value;
-  if (typeof value === 'string') return weakKey(value, ctx);
+  if (typeof value === 'string') return isWeakSecretKey(value, ctx.version);
   return new Unknown(`${name} is not a string`);
 }
 

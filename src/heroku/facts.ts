@@ -1,6 +1,5 @@
 import type { HerokuClient } from './client.js';
 import type * as Heroku from './schema-extensions.js';
-import type { Procfile } from '../project/types.js';
 import type { EnvRead } from '../project/settings/types.js';
 import { fetchPageProbe, type PageProbe } from './page-probe.js';
 import { resolveHostTargets } from './dns-lookup.js';
@@ -34,10 +33,8 @@ export interface HerokuFacts {
   dns: Record<string, string[] | null>;
   /** Injected so date rules (stack end-of-life, certificate expiry) are deterministic. */
   today: Date;
-  /** From the codebase, when a project was read alongside the app. */
-  projectHasMigrations?: boolean;
-  procfile?: Procfile;
-  settingsEnvReads?: EnvRead[];
+  /** The environment variables the settings read, when the project was read alongside the app (check -a). */
+  settingsEnvReads?: readonly EnvRead[];
   /** The last minutes of the platform log; absent when the reader cannot open log sessions. */
   recentLog?: RecentLog;
 }

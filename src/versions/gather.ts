@@ -5,7 +5,7 @@ import { findStack, stackData } from '../heroku/platform-data.js';
 import { djangoVersionFromDependencies } from '../project/django-version.js';
 import { readPythonVersion } from '../project/python-version.js';
 import { readDependencies } from '../project/requirements/read-dependencies.js';
-import type { DependencySet } from '../project/types.js';
+import type { DependencySet, DjangoVersion } from '../project/types.js';
 import { smallestSafeUpgrade, toAdvisory } from './advisories.js';
 import { ServiceError } from './http.js';
 import { allDjangoSeries, allPythonSeries, djangoSeries, lifecycleAsOf, pythonSeries } from './lifecycle.js';
@@ -27,8 +27,13 @@ export interface GatherVersionsOptions {
   /** No network at all: PyPI from the cache only, OSV from `osvDb` only. */
   offline?: boolean;
   today?: Date;
-  /** The app's current stack, when an app was given. */
-  app?: { stack: string };
+  /** The app's current stack (and the next build's, and whether it is Fir), when an app was given. */
+  app?: { stack: string; buildStack?: string; fir?: boolean };
+  /**
+   * The Django version the caller already chose (check's one version: flag, else pin, else installed);
+   * worked out from the pin otherwise. An assumed version (nothing pinned) is not a declared one.
+   */
+  django?: DjangoVersion;
   /** The dependency file as the caller already read it (with its environment); read here otherwise. */
   dependencies?: DependencySet;
 }
@@ -57,9 +62,9 @@ export async function gatherVersionsFacts(opts: GatherVersionsOptions): Promise<
     packages,
     pypi: pypiStatus(pypi.baseUrl, opts.offline, [...lookups.values()]),
     osv: vulns.status,
-    ...djangoFacts(dependencies),
+    ...djangoFacts(opts.django && opts.django.source !== 'assumed' ? opts.django : dependencies && djangoVersionFromDependencies(dependencies)),
     ...pythonFacts(root),
-    ...(opts.app && { stack: stackFacts(opts.app.stack) }),
+    ...(opts.app && { stack: stackFacts(opts.app) }),
     lifecycle: { asOf: lifecycleAsOf, django: allDjangoSeries(), python: allPythonSeries() },
   };
 }
@@ -154,8 +159,7 @@ function pypiStatus(baseUrl: string, offline: boolean | undefined, lookups: Pypi
   return { source, skipped: (failed[0] as { reason: string }).reason };
 }
 
-function djangoFacts(deps: DependencySet | undefined): Pick<VersionsFacts, 'django'> {
-  const version = deps ? djangoVersionFromDependencies(deps) : undefined;
+function djangoFacts(version: DjangoVersion | undefined): Pick<VersionsFacts, 'django'> {
   if (!version) return {};
   const series = djangoSeries(version.major, version.minor);
   return { django: { version, ...(series && { series }) } };
@@ -168,8 +172,16 @@ function pythonFacts(root: string): Pick<VersionsFacts, 'python'> {
   return { python: { declared, ...(series && { series }) } };
 }
 
-function stackFacts(name: string): NonNullable<VersionsFacts['stack']> {
+function stackFacts(app: NonNullable<GatherVersionsOptions['app']>): NonNullable<VersionsFacts['stack']> {
   const data = stackData();
+  const name = app.stack;
   const info = findStack(name);
-  return { name, ...(info && { info }), defaultStack: data.default_stack, asOf: data.as_of };
+  return {
+    name,
+    ...(info && { info }),
+    defaultStack: data.default_stack,
+    asOf: data.as_of,
+    ...(app.buildStack && { buildStack: app.buildStack }),
+    ...(app.fir && { fir: true }),
+  };
 }

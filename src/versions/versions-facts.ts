@@ -18,8 +18,8 @@ export interface VersionsFacts {
   osv: SourceStatus;
   django?: { version: DjangoVersion; series?: DjangoSeriesInfo };
   python?: { declared: PythonVersionDecl; series?: PythonSeriesInfo };
-  /** Only when an app was given. */
-  stack?: { name: string; info?: StackInfo; defaultStack: string; asOf: string };
+  /** Only when an app was given: its stack, the stack its next build uses, and whether it is a Fir app. */
+  stack?: { name: string; info?: StackInfo; defaultStack: string; asOf: string; buildStack?: string; fir?: boolean };
   lifecycle: { asOf: string; django: DjangoSeriesInfo[]; python: PythonSeriesInfo[] };
 }
 

@@ -5,10 +5,14 @@ import { databaseUrlRule } from '../../src/codebase/database.js';
 import { Unknown } from '../../src/project/python-value.js';
 import { assertReports, envRead, projectFacts, type Expected, type FactsInput } from '../helpers/project-facts.js';
 
-const KEY = 'django-insecure-8f3k2j5h7g9d1s4a6q8w0e2r4t6y8u0i';
+/** Strong by Django's measure (security.W009 passes it), so only its place in the code is at fault. */
+const KEY = '8f3k2j5h7g9d1s4a6q8w0e2r4t6y8u0i-Zx7Cv9Bn1Mq3Wr5Ty7Ui9Op';
+const WEAK = 'django-insecure-8f3k2j5h7g9d1s4a6q8w0e2r4t6y8u0i';
 
 // settingsView puts the first key on line 1, the second on line 2…
 const cases: Array<[string, FactsInput, Expected[]]> = [
+  // A weak literal key is security.W009's fact (one owner): Django's ID, with the same fix.
+  ['a weak literal SECRET_KEY is left to security.W009', { settings: { SECRET_KEY: WEAK } }, []],
   ['read from the environment', { settings: { SECRET_KEY: KEY }, envReads: [envRead('SECRET_KEY', 1, true)], env: { SECRET_KEY: KEY } }, []],
   ['a literal SECRET_KEY', { settings: { DEBUG: false, SECRET_KEY: KEY } }, [{ severity: 'error', message: /^SECRET_KEY is a literal string in the code: anyone who can read the repository can forge sessions/, file: 'proj/settings.py', line: 2 }]],
   [

@@ -1,11 +1,8 @@
-import type { Report, Rule } from '../../core/rule.js';
+import type { Rule } from '../../core/rule.js';
 import { defineRule } from '../../core/define-rule.js';
 import type { EnvRead } from '../../project/settings/types.js';
 import type { HerokuFacts } from '../facts.js';
 import { cli, featureEnabled } from './app-queries.js';
-
-/** How Django projects spell a true DEBUG in the environment (env.bool, strtobool, == 'True'). */
-const TRUTHY = /^(1|true|t|yes|y|on)$/i;
 
 /** Present in every dyno without being config vars. */
 const RUNTIME_VARS = new Set(['PORT', 'DYNO', 'HOME', 'PATH', 'PWD', 'LANG', 'WEB_CONCURRENCY', 'DYNO_RAM', 'PYTHONHOME', 'PYTHONPATH']);
@@ -15,43 +12,34 @@ const DYNO_METADATA_VARS = new Set([
 ]);
 
 /**
- * Cross-checks the config vars with the settings: DEBUG must not be on in production, and every
- * variable the settings read should be set. Values are secret: only names, and whether DEBUG is truthy.
+ * The variables the settings read with a default that the app does not set: the default applies in
+ * production. Only that: DEBUG in the config vars is judged by security.W018, and a required variable
+ * the app lacks by codebase.required-env, both with the config vars as the environment. Values are
+ * secret: only names are printed.
  */
 export const configRule: Rule<HerokuFacts> = defineRule({
   id: 'heroku.config',
   area: 'heroku',
-  severity: 'warning',
-  title: 'Config vars match what the settings read',
+  severity: 'info',
+  title: 'Config vars set what the settings read',
   docs: 'https://devcenter.heroku.com/articles/config-vars',
   explain: {
-    checks: "Whether DEBUG is true in the app's config vars, and whether every variable the settings read is set on the app.",
-    why: "DEBUG in production exposes settings and code; a required variable the app lacks crashes the dyno at boot.",
-    example: "heroku config:set DEBUG=True",
-    fix: "heroku config:unset DEBUG; heroku config:set for each variable the settings read.",
+    checks: "Whether each variable the settings read with a default is set on the app; required variables are codebase.required-env's, DEBUG is security.W018's.",
+    why: "An unset variable means the default in the code applies in production, which is often a development value.",
+    example: "CACHE_URL = os.environ.get('CACHE_URL', 'locmem://') with CACHE_URL not set on the app",
+    fix: "heroku config:set CACHE_URL=… (or make sure the default is right for production).",
   },
-  messages: { 'debug-config-var': "DEBUG is a true value in the config vars (error)", 'required-unset': "a variable the settings read with no default is not set (error)", 'optional-unset': "a variable read with a default is not set: the default applies (info)" },
+  messages: { 'optional-unset': "a variable read with a default is not set: the default applies (info)" },
   check(facts: HerokuFacts) {
-    const reports: Report[] = [];
-    if (TRUTHY.test(facts.configVars.DEBUG?.trim() ?? '')) {
-      reports.push({
-        severity: 'error',
-        messageId: 'debug-config-var', message: 'DEBUG is set to a true value in the config vars: Django shows tracebacks and settings to every visitor.',
-        hint: cli(facts, 'config:unset DEBUG'),
-      });
-    }
-    for (const read of unsetReads(facts)) {
-      reports.push({
-        severity: read.required ? 'error' : 'info',
-        messageId: read.required ? 'required-unset' : 'optional-unset', message: read.required
-          ? `The settings read ${read.name} with no default, and the app does not set it: the web process fails at boot.`
-          : `The settings read ${read.name} (with a default), and the app does not set it: the default applies.`,
+    return unsetReads(facts)
+      .filter((read) => !read.required)
+      .map((read) => ({
+        messageId: 'optional-unset',
+        message: `The settings read ${read.name} (with a default), and the app does not set it: the default applies.`,
         hint: cli(facts, `config:set ${read.name}=…`),
         file: read.file,
         line: read.line,
-      });
-    }
-    return reports;
+      }));
   },
 });
 

@@ -1,6 +1,5 @@
 import type { Rule } from '../../core/rule.js';
 import type { HerokuFacts } from '../facts.js';
-import { stackRule } from './stack.js';
 import { dynoTierRule } from './dyno-tier.js';
 import { redundancyRule } from './redundancy.js';
 import { postgresRule } from './postgres.js';
@@ -12,12 +11,15 @@ import { errorPagesRule } from './error-pages.js';
 import { sslRule } from './ssl.js';
 import { dnsRule } from './dns.js';
 import { prebootRule } from './preboot.js';
-import { releasePhaseRule } from './release-phase.js';
 import { configRule } from './config.js';
 
-/** The guide's nine production-check points in its order, then the checks that go with them. */
+/**
+ * The guide's production-check points in its order, then the checks that go with them. Facts the
+ * repository shows have one owner elsewhere: the stack's support is versions.stack, migrations in
+ * the release phase codebase.release-migrations, DEBUG security.W018, required variables
+ * codebase.required-env (the app's config vars are the environment those rules judge).
+ */
 export const herokuRules: readonly Rule<HerokuFacts>[] = [
-  stackRule,
   dynoTierRule,
   redundancyRule,
   postgresRule,
@@ -29,6 +31,5 @@ export const herokuRules: readonly Rule<HerokuFacts>[] = [
   sslRule,
   dnsRule,
   prebootRule,
-  releasePhaseRule,
   configRule,
 ];

@@ -17,18 +17,20 @@ export const pythonEolRule: Rule<VersionsFacts> = defineRule({
   title: 'The declared Python is supported upstream, by Heroku and by Django',
   docs: 'https://devcenter.heroku.com/articles/python-support',
   explain: {
-    checks: "Whether the declared Python series is supported upstream, built by Heroku's buildpack, and supported by the project's Django.",
+    checks: "Whether the declared Python series is supported upstream, built by Heroku's buildpack, and supported by the project's Django (the one version check judges by). The one owner of Python support; codebase.python-version owns how it is declared.",
     why: "An unsupported Python gets no security fixes; a series the buildpack dropped fails the next build.",
     example: ".python-version: 3.8",
     fix: "Declare a supported series in .python-version, e.g. 3.12.",
   },
-  messages: { 'end-of-life': "the Python series is past end of life (error)", 'ending': "end of life is near (warning)", 'heroku-unsupported': "Heroku's buildpack no longer builds it (error)", 'django-unsupported': "the project's Django does not support it (error)" },
+  messages: { 'unknown-series': "the series is not in implanta's lifecycle data (warning)", 'end-of-life': "the Python series is past end of life (error)", 'ending': "end of life is near (warning)", 'heroku-unsupported': "Heroku's buildpack no longer builds it (error)", 'django-unsupported': "the project's Django does not support it (error)" },
   check(facts: VersionsFacts) {
     if (!facts.python) return { skip: 'no .python-version or runtime.txt: Heroku builds with its default Python' };
     const { declared, series } = facts.python;
     if (!isValidPythonVersion(declared.version)) return { skip: `${declared.file} declares "${declared.version}", which is not a Python version` };
-    if (!series) return { skip: `Python ${declared.version} is not in implanta's lifecycle data (as of ${facts.lifecycle.asOf})` };
     const where = { file: declared.file, line: declared.line };
+    if (!series) {
+      return [{ severity: 'warning', messageId: 'unknown-series', message: `Python ${declared.version} is not in implanta's lifecycle data (as of ${facts.lifecycle.asOf}): cannot tell whether it is supported, or whether Heroku builds it.`, hint: 'Declare a released Python series, or update implanta.', ...where }];
+    }
     const hint = `${upgradePython(pythonTarget(facts))}, then run the tests on it before deploying.`;
     const reports: Report[] = [];
     const days = daysUntil(facts.today, series.eol);

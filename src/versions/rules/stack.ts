@@ -1,12 +1,13 @@
 import type { Rule } from '../../core/rule.js';
 import { defineRule } from '../../core/define-rule.js';
+import { findStack } from '../../heroku/platform-data.js';
 import { daysUntil } from '../dates.js';
 import { upgradeStack } from '../upgrade-hints.js';
 import type { VersionsFacts } from '../versions-facts.js';
 
 /**
- * The guide's "built-in update": the platform's own. Judged from the same dated stack data as the
- * production check's heroku.stack, so both commands agree on a stack.
+ * The guide's "built-in update": the platform's own. The one owner of stack support, for
+ * `implanta versions -a` and `implanta check -a` alike.
  */
 export const stackRule: Rule<VersionsFacts> = defineRule({
   id: 'versions.stack',
@@ -15,7 +16,7 @@ export const stackRule: Rule<VersionsFacts> = defineRule({
   title: "The app's Heroku stack is still supported",
   docs: 'https://devcenter.heroku.com/articles/stack',
   explain: {
-    checks: "Whether the app's stack is supported (implanta versions -a).",
+    checks: "Whether the app's stack is supported, deprecated or past end of life (dates from data/heroku/stacks.json); with --app, in `check` and `versions`.",
     why: "A stack past end of life gets no security updates and builds are refused.",
     example: "the app runs on heroku-20",
     fix: "heroku stack:set heroku-24, then deploy.",
@@ -23,8 +24,13 @@ export const stackRule: Rule<VersionsFacts> = defineRule({
   messages: { 'unknown-stack': "a stack implanta does not know", 'end-of-life': "the stack is past end of life (error)", 'deprecated': "the stack is deprecated" },
   check(facts: VersionsFacts) {
     if (!facts.stack) return { skip: 'no app given (--app APP)' };
-    const { name, info, defaultStack, asOf } = facts.stack;
-    const hint = `${upgradeStack(defaultStack)} (${defaultStack} is what new apps get).`;
+    const { name, info, defaultStack, asOf, buildStack, fir } = facts.stack;
+    if (fir) return { skip: 'Fir apps build with Cloud Native Buildpacks: their base image comes from the builder, not from a Heroku stack' };
+    const nextBuild = buildStack && buildStack !== name && findStack(buildStack)?.status === 'supported';
+    // After stack:set the running release keeps its stack until the next build: say which step is left.
+    const hint = nextBuild
+      ? `The next build already uses ${buildStack}: deploy a new build (git push heroku main) to move onto it.`
+      : `${upgradeStack(defaultStack)} (${defaultStack} is what new apps get).`;
     if (!info) return [{ messageId: 'unknown-stack', message: `The app runs on ${name}, a stack implanta does not know (its data is as of ${asOf}).`, hint }];
     if (info.status === 'container') return { skip: 'the app deploys a Docker image (container stack): its base image is yours to keep current' };
     if (info.end_of_life === null) return [];

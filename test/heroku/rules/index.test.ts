@@ -23,7 +23,6 @@ test('every rule has a unique heroku.* id, area heroku and a Dev Center link', (
 
 /** One misconfiguration each: it must fail its own point and no other. */
 const misconfigurations: [string, (f: HerokuFacts) => void, string][] = [
-  ['stack past end-of-life', (f) => { f.app.stack = { name: 'heroku-20' }; f.app.build_stack = { name: 'heroku-20' }; }, 'heroku.stack'],
   ['eco web dynos', (f) => { f.formation[0] = { type: 'web', quantity: 2, dyno_size: { name: 'Eco' } }; }, 'heroku.dyno-tier'],
   ['one web dyno', (f) => { f.formation[0]!.quantity = 1; }, 'heroku.redundancy'],
   ['essential database', (f) => { f.addons[0] = addon('pg1', 'heroku-postgresql', 'essential-0'); }, 'heroku.postgres'],
@@ -34,8 +33,7 @@ const misconfigurations: [string, (f: HerokuFacts) => void, string][] = [
   ['ACM off, no certificate', (f) => { f.app.acm = false; }, 'heroku.ssl'],
   ['domain points elsewhere', (f) => { f.dns['www.hollow.example'] = ['hollow.herokuapp.com']; }, 'heroku.dns'],
   ['preboot off', (f) => { f.features = []; }, 'heroku.preboot'],
-  ['no release phase', (f) => { f.procfile!.entries.pop(); }, 'heroku.release-phase'],
-  ['DEBUG on', (f) => { f.configVars.DEBUG = 'True'; }, 'heroku.config'],
+  ['an optional variable the settings read is unset', (f) => { f.settingsEnvReads = [...f.settingsEnvReads!, { name: 'CACHE_URL', required: false, file: 'hollow/settings.py', line: 50, via: 'os.environ' }]; }, 'heroku.config'],
 ];
 
 for (const [name, change, rule] of misconfigurations) {

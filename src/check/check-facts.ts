@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { Redactor } from '../core/redact.js';
+import { csrfFailureViewFacts } from '../django/csrf-view.js';
+import type { CsrfViewFacts } from '../django/facts.js';
+import { middlewareOf } from '../codebase/static-files.js';
+import type { HerokuFacts } from '../heroku/facts.js';
+import { readDotenvFile } from '../project/dotenv.js';
+import { readStaticServing } from '../project/static-serving.js';
+import type { DjangoVersion, ProjectFacts } from '../project/types.js';
+import type { PythonInterpreter } from '../python/interpreter.js';
+import { gatherVersionsFacts } from '../versions/gather.js';
+import type { VersionsFacts } from '../versions/versions-facts.js';
+import { chooseDjangoVersion } from './django-version.js';
+import { withDynoEnvironment } from './dyno-environment.js';
+import type { CheckOptions } from './options.js';
+import { beginProjectRead, evaluateProjectSettings, readProject } from './project-facts.js';
+import { secretValues } from './secrets.js';
+
+/**
+ * Everything `implanta check` knows, built once and frozen before any rule runs: the project (with its
+ * settings evaluation), the one Django version every family judges by, the app when one was given, and
+ * the versions facts. Rules read it; nothing patches it afterwards.
+ */
+export interface CheckFacts {
+  readonly project: Readonly<ProjectFacts> & Required<Pick<ProjectFacts, 'evaluation' | 'django' | 'settingsModule'>>;
+  readonly django: DjangoVersion;
+  readonly app?: Readonly<HerokuFacts>;
+  /** The app's host names (its herokuapp.com domain and custom domains). */
+  readonly appHosts: readonly string[];
+  readonly versions: Readonly<VersionsFacts>;
+  readonly csrfFailureView?: CsrfViewFacts;
+}
+
+export interface GatheredCheck {
+  facts: CheckFacts;
+  redactor: Redactor;
+  /** Variables a dyno has that were assumed (DYNO, PORT…), for the report. */
+  assumedEnvironment: Record<string, string>;
+  /** The environment Python children get (`--django`). */
+  childEnv: Record<string, string>;
+  interpreter?: PythonInterpreter;
+}
+
+export async function gatherCheckFacts(opts: CheckOptions): Promise<GatheredCheck> {
+  const progress = opts.progress ?? (() => {});
+  const fileEnv = opts.envFile ? readDotenvFile(resolve(opts.envFile), opts.envFile) : {};
+  // The API client and the Python runners load only when asked for: start-up time is part of the budget.
+  const appPending = opts.app ? import('./app-facts.js').then((m) => m.appFacts(opts.app!, opts.apiUrl, progress, opts.today)) : undefined;
+  const start = beginProjectRead(resolve(opts.dir));
+  const app = await appPending;
+  const given = { ...(app?.facts.configVars ?? {}), ...fileEnv, ...opts.env };
+  const redactor = new Redactor(secretValues(given));
+  // Every dyno has DYNO, PORT and the buildpack's variables: the settings are read as a dyno runs them.
+  const dyno = withDynoEnvironment(given);
+
+  progress('Reading the project…');
+  const read = await readProject(start, dyno.env, opts.settingsModule, [...opts.hosts, ...(app?.hosts ?? [])]);
+  const settingsModule = read.settingsModule;
+  if (!settingsModule) {
+    throw new InputError(`${read.managePy ?? 'manage.py'}: no settings module found (set DJANGO_SETTINGS_MODULE in manage.py or pass --settings MODULE)`);
+  }
+
+  progress(`Evaluating ${settingsModule}…`);
+  // Flag or pin is known before evaluating, so `if django.VERSION >= (4, 2):` in settings is decided.
+  const before = chooseDjangoVersion(opts.djangoVersion, undefined, read.dependencies);
+  const { evaluation, installedDjango, interpreter } = await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
+  const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
+  const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings));
+  const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing });
+  const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings);
+
+  progress('Reading versions…');
+  // Offline on purpose: check stays fast and quiet; `implanta versions` asks PyPI and OSV.
+  const appStack = app?.facts.app.stack?.name;
+  const versions = await gatherVersionsFacts({
+    root: project.root,
+    offline: true,
+    dependencies: project.dependencies,
+    django,
+    ...(opts.today && { today: opts.today }),
+    ...(appStack && {
+      app: {
+        stack: appStack,
+        ...(app.facts.app.build_stack?.name && { buildStack: app.facts.app.build_stack.name }),
+        ...(app.facts.app.generation?.name?.toLowerCase() === 'fir' && { fir: true }),
+      },
+    }),
+  });
+
+  const facts: CheckFacts = Object.freeze({
+    project,
+    django,
+    // The settings' environment reads go with the app once, here: heroku.config and heroku.postgres read them.
+    ...(app && { app: Object.freeze({ ...app.facts, settingsEnvReads: evaluation.envReads }) }),
+    appHosts: Object.freeze(app?.hosts ?? []),
+    versions: Object.freeze(versions),
+    ...(csrfFailureView && { csrfFailureView }),
+  });
+  return { facts, redactor, assumedEnvironment: dyno.assumed, childEnv: dyno.childEnv, ...(interpreter && { interpreter }) };
+}
