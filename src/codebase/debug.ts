@@ -2,6 +2,7 @@ import type { Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { truthy } from '../project/python-value.js';
 import type { ProjectFacts } from '../project/types.js';
+import { isCovered } from '../django/versions.js';
 import { devCenter, envReadsOf, NO_SETTINGS } from './support.js';
 
 /**
@@ -20,16 +21,21 @@ export const debugRule: Rule<ProjectFacts> = defineRule({
     example: "DEBUG = False",
     fix: "DEBUG = os.environ.get('DJANGO_DEBUG') == '1', unset in production.",
   },
-  messages: { 'literal-false': "DEBUG is a literal False, not read from the environment (info)" },
+  messages: { 'debug-on': "DEBUG is on, for a Django older than implanta's Django rules cover (security.W018 skips it) (error)", 'literal-false': "DEBUG is a literal False, not read from the environment (info)" },
   check(facts: ProjectFacts) {
     const evaluation = facts.evaluation;
     if (!evaluation) return NO_SETTINGS;
     const binding = evaluation.settings.get('DEBUG');
     // Absent means Django's default, False.
     if (!binding) return [];
-    // DEBUG on (or unknown) is security.W018's, Django's own check: one finding, not two.
-    if (truthy(binding.value) !== false) return [];
     const place = { file: binding.origin.file, line: binding.origin.line };
+    const on = truthy(binding.value);
+    // DEBUG on (or unknown) is security.W018's, Django's own check: one finding, not two. Only where
+    // implanta's Django rules do not cover the project's Django (they skip) does this rule say it.
+    if (on === true && facts.django && !isCovered(facts.django)) {
+      return [{ severity: 'error', messageId: 'debug-on', message: 'DEBUG is True in this environment: any error page shows visitors the settings, the code and local variables', hint: "Read it from the environment with a False default: DEBUG = os.environ.get('DJANGO_DEBUG') == '1'.", ...place }];
+    }
+    if (on !== false) return [];
     const reads = envReadsOf(evaluation, binding);
     if (reads.length > 0) return [];
     return [

@@ -12,6 +12,11 @@ testRule(debugRule, {
     { name: 'unknown is security.W018’s', facts: projectFacts({ settings: { DEBUG: new Unknown('calls is_debug()', 'proj/settings.py', 4) } }) },
   ],
   fail: [
+    {
+      name: 'DEBUG on with a Django older than the Django rules cover (security.W018 skips)',
+      facts: projectFacts({ settings: { DEBUG: true }, django: { major: 1, minor: 9, source: 'pin' } }),
+      reports: [{ messageId: 'debug-on', severity: 'error', line: 1 }],
+    },
     { name: 'a literal False', facts: projectFacts({ settings: { SECRET_KEY: 'x', DEBUG: false } }), reports: [{ messageId: 'literal-false', severity: 'info', line: 2 }] },
   ],
   skip: [{ name: 'no evaluation', facts: projectFacts({}), reason: /not evaluated/ }],
