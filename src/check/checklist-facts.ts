@@ -19,6 +19,7 @@ export async function gatherChecklistFacts(project: ProjectFacts, evaluation: Se
     ...(project.procfile && { procfile: project.procfile }),
     ...(project.dependencies && { dependencies: project.dependencies }),
     ...(web && { webDynos: web.quantity }),
+    ...(heroku && { addonServices: heroku.addons.map((a) => a.addon_service?.name?.toLowerCase() ?? '').filter(Boolean) }),
   };
 }
 

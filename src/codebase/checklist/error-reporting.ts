@@ -5,6 +5,8 @@ import { declares, setting, strings, type ChecklistFacts } from './facts.js';
 /** Error reporters and APMs, by the module a project imports or lists, and by the package it declares. */
 const REPORTER_MODULES = /^(sentry_sdk|raven|rollbar|honeybadger|bugsnag|airbrake|pybrake|newrelic|scout_apm|elasticapm|ddtrace|appsignal|opbeat|atatus|logfire)(\.|$)/;
 const REPORTER_PACKAGES = ['sentry-sdk', 'raven', 'rollbar', 'honeybadger', 'bugsnag', 'pybrake', 'newrelic', 'scout-apm', 'elastic-apm', 'ddtrace', 'appsignal', 'atatus', 'logfire'];
+/** Heroku add-ons that report errors (APMs catch exceptions too). */
+const REPORTER_ADDONS = /^(sentry|rollbar|honeybadger|bugsnag|airbrake|raygun|newrelic|scout|appsignal|atatus|datadog|appoptics|solarwinds)/;
 /** Wrappers a Procfile starts the web process with. */
 const REPORTER_LAUNCHERS = /\b(newrelic-admin|ddtrace-run|scout-apm|elasticapm-run)\b/;
 
@@ -19,6 +21,8 @@ export function errorReporter(facts: ChecklistFacts): string | undefined {
   const module = named.find((m) => REPORTER_MODULES.test(m));
   if (module) return module;
   if (declares(facts, ...REPORTER_PACKAGES)) return 'a declared error reporter';
+  const addon = facts.addonServices?.find((a) => REPORTER_ADDONS.test(a));
+  if (addon) return `the ${addon} add-on`;
   const launcher = facts.procfile?.entries.find((e) => REPORTER_LAUNCHERS.test(e.command));
   if (launcher) return `the Procfile's ${launcher.name} process`;
   return undefined;

@@ -18,6 +18,8 @@ export interface ChecklistFacts {
   dependencies?: DependencySet;
   /** The app's web dyno count, when an app was given. */
   webDynos?: number;
+  /** The app's add-on services (sentry, newrelic, sendgrid…), when an app was given. */
+  addonServices?: string[];
 }
 
 /** A setting's value, or undefined when the settings never set it (Django's default applies). */

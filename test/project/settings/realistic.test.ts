@@ -119,7 +119,7 @@ runCases('realistic', [
     values: {
       SECRET_KEY: 'k',
       ALLOWED_HOSTS: ['*'],
-      DATABASES: { default: { NAME: 'db', USER: 'u', PASSWORD: 'p', HOST: 'host', PORT: 5432, CONN_MAX_AGE: 600, ENGINE: 'django.db.backends.postgresql', OPTIONS: { sslmode: 'require' } } },
+      DATABASES: { default: { NAME: 'db', USER: 'u', PASSWORD: 'p', HOST: 'host', PORT: 5432, CONN_MAX_AGE: 600, CONN_HEALTH_CHECKS: true, ENGINE: 'django.db.backends.postgresql', OPTIONS: { sslmode: 'require' } } },
       STATIC_ROOT: '<root>/staticfiles',
     },
     absent: ['DEBUG'],
