@@ -8,15 +8,18 @@ import { isWeakSecretKey } from '../django/security-base.js';
 import { describeRead, devCenter, envReadsOf, NO_SETTINGS } from './support.js';
 
 /** Every non-empty string under a secret-looking name: the setting itself, or keys inside its dicts. */
-function secretStrings(name: string, value: PyValue, path = name): string[] {
-  if (typeof value === 'string') return isCredential(name, value) ? [path] : [];
+function secretStrings(name: string, value: PyValue, path = name): Array<{ path: string; value: string }> {
+  if (typeof value === 'string') return isCredential(name, value) ? [{ path, value }] : [];
   if (!(value instanceof PyDict)) return [];
   return [...value.entries].flatMap(([key, inner]) => (typeof key === 'string' ? secretStrings(key, inner, `${path}['${key}']`) : []));
 }
 
-function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path: string, binding: Binding): Report | undefined {
+function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path: string, value: string, binding: Binding): Report | undefined {
   const place = { file: binding.origin.file, line: binding.origin.line };
   const reads = envReadsOf(evaluation, binding);
+  // The value is exactly what a variable read there holds (django_heroku.settings() reads CI and
+  // SECRET_KEY on one line): it came from the environment, whatever else that line read.
+  if (reads.some((r) => env[r.name] === value)) return undefined;
   const unset = reads.filter((r) => !Object.hasOwn(env, r.name));
   const isKey = path === 'SECRET_KEY';
   const variable = /\['([^']+)'\]$/.exec(path)?.[1] ?? path;
@@ -70,8 +73,8 @@ export const secretsRule: Rule<ProjectFacts> = defineRule({
       const binding = settings.get(name)!;
       // A key Django calls weak is security.W009's (Django's ID, with the same fix): one finding, not two.
       if (name === 'SECRET_KEY' && typeof binding.value === 'string' && isWeakSecretKey(binding.value, facts.django ?? NEWEST)) continue;
-      for (const path of secretStrings(name, binding.value)) {
-        const report = judge(evaluation, facts.env, path, binding);
+      for (const { path, value } of secretStrings(name, binding.value)) {
+        const report = judge(evaluation, facts.env, path, value, binding);
         if (report) reports.push(report);
       }
     }
