@@ -26,9 +26,16 @@ export function djangoVersionFromDependencies(deps: DependencySet): DjangoVersio
   return series && at({ ...series, source: 'range' }, place);
 }
 
+/**
+ * The lifecycle data now reaches back to Django 1.0 (for end-of-life findings), but a range is read
+ * from 3.0 on, as before: `Django<4` or a bare `Django` installs a supported series, not 1.0.
+ */
+const OLDEST_RANGE_SERIES = 3;
+
 function lowestSeries(specifier: string): { major: number; minor: number } | undefined {
   for (const info of allDjangoSeries()) {
     const [major, minor] = info.series.split('.').map(Number) as [number, number];
+    if (major < OLDEST_RANGE_SERIES) continue;
     if (candidates(major, minor, specifier).some((version) => satisfies(version, specifier))) return { major, minor };
   }
   return undefined;

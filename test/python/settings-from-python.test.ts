@@ -60,7 +60,7 @@ describe('settingsFromPython on examples/hollow', () => {
   test("leaves Django's defaults to the rules: only names the module sets are returned", async () => {
     const { settings } = await settingsFromPython({ python, root: hollow, module: 'hollow.settings', env: productionEnv });
 
-    assert.equal(settings.get('ADMINS'), undefined);
+    assert.equal(settings.get('MANAGERS'), undefined);
     assert.equal(settings.get('SESSION_COOKIE_HTTPONLY'), undefined);
     assert.ok(settings.names().includes('SECURE_SSL_REDIRECT'));
     assert.ok(!settings.names().includes('CSRF_COOKIE_HTTPONLY'));
