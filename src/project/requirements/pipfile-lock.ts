@@ -2,7 +2,7 @@ import { InputError } from '../../core/errors.js';
 import type { Requirement } from '../types.js';
 import { normalizeName } from './pep508.js';
 import { pinnedVersion } from './requirement-line.js';
-import { hideCredentials } from './url-credentials.js';
+import { hideUrlSecrets } from './url-credentials.js';
 
 /**
  * The `default` section of a Pipfile.lock: what Heroku installs with `pipenv install --deploy` (the
@@ -56,10 +56,10 @@ function sourceUrl(entry: Record<string, unknown>, file: string, line: number): 
   const git = stringField(entry, 'git', file, line);
   if (git) {
     const ref = stringField(entry, 'ref', file, line);
-    return hideCredentials(`${git.startsWith('git+') ? '' : 'git+'}${git}${ref ? `@${ref}` : ''}`);
+    return hideUrlSecrets(`${git.startsWith('git+') ? '' : 'git+'}${git}${ref ? `@${ref}` : ''}`);
   }
   const local = stringField(entry, 'file', file, line) ?? stringField(entry, 'path', file, line);
-  return local === undefined ? undefined : hideCredentials(local);
+  return local === undefined ? undefined : hideUrlSecrets(local);
 }
 
 function lineOfKey(text: string, key: string, from: number): number {

@@ -1,7 +1,7 @@
 import type { Requirement } from '../types.js';
 import { hashesOf, lockedRequirement, lockPackages, stringAt, type LockPackage } from './lock-packages.js';
 import { isTable, type TomlTable } from './toml.js';
-import { hideCredentials } from './url-credentials.js';
+import { hideUrlSecrets } from './url-credentials.js';
 
 /**
  * poetry.lock as Heroku installs it, `poetry sync --only main`: packages of the main group only. Lock
@@ -37,7 +37,7 @@ function sourceUrl(source: TomlTable | undefined): string | undefined {
   if (!url || type === 'legacy') return undefined;
   if (type === 'git') {
     const ref = stringAt(source, 'resolved_reference') ?? stringAt(source, 'reference');
-    return hideCredentials(`git+${url}${ref ? `@${ref}` : ''}`);
+    return hideUrlSecrets(`git+${url}${ref ? `@${ref}` : ''}`);
   }
-  return hideCredentials(url);
+  return hideUrlSecrets(url);
 }

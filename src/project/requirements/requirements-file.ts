@@ -1,11 +1,12 @@
 import { ProjectFileRefused, readProjectBytes } from '../project-file.js';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileProblem, Requirement, RequirementsOption } from '../types.js';
 import { decodeRequirementsBytes } from './decode.js';
 import { logicalLines, unexpand, type LogicalLine } from './lines.js';
 import { splitRequirementLine, type ParsedOption } from './options.js';
 import { requirementFromArgs, requirementFromEditable } from './requirement-line.js';
-import { hideCredentials } from './url-credentials.js';
+import { hideUrlSecrets, maskRequirementText } from './url-credentials.js';
 
 export interface RequirementsRead {
   requirements: Requirement[];
@@ -25,7 +26,7 @@ type Kind = Requirement['kind'];
 export function readRequirementsFile(root: string, file: string, env: Record<string, string>): RequirementsRead {
   const read: RequirementsRead = { requirements: [], problems: [], files: [], options: [] };
   const top = resolve(root, file);
-  const bytes = readBytes(top);
+  const bytes = readBytes(top, root);
   if (typeof bytes === 'string') read.problems.push({ file, line: 1, message: `cannot open ${file} (${bytes})` });
   else visit(root, top, bytes, 'requirement', [], env, read);
   return read;
@@ -62,11 +63,13 @@ function visit(
         const loop = [...chain.slice(chain.indexOf(target)), target].map((p) => displayPath(root, p)).join(' → ');
         return problem(`${flag} ${include} makes a loop: ${loop}`);
       }
-      const nestedBytes = readBytes(target);
-      if (typeof nestedBytes === 'string') return problem(`${flag} ${include}: cannot open ${displayPath(root, target)} (${nestedBytes})`);
-      if (relative(root, target).startsWith('..')) {
-        problem(`${flag} ${include} is outside the app: Heroku builds only the repository, so the build will fail`);
+      // Checked before anything is opened: `-r /proc/self/environ` would quote implanta's own token,
+      // and a FIFO out there would hang the read. Heroku builds only the repository, so pip fails on it too.
+      if (leavesProject(root, target)) {
+        return problem(`${flag} ${include} leads outside the project: implanta does not read it, and Heroku builds only the repository, so pip will not find it there`);
       }
+      const nestedBytes = readBytes(target, root);
+      if (typeof nestedBytes === 'string') return problem(`${flag} ${include}: cannot open ${displayPath(root, target)} (${nestedBytes})`);
       visit(root, target, nestedBytes, nestedKind, chain, env, read);
     });
   }
@@ -76,7 +79,7 @@ type Include = (path: string, kind: Kind, problem: (message: string) => void) =>
 
 /** Handles one logical line; `include` reads a nested file, reporting on this line. */
 function handleLine(line: LogicalLine, file: string, kind: Kind, root: string, read: RequirementsRead, include: Include): void {
-  const problem = (message: string) => read.problems.push({ file, line: line.line, message: hideCredentials(unexpand(message, line)) });
+  const problem = (message: string) => read.problems.push({ file, line: line.line, message: maskRequirementText(unexpand(message, line)) });
   const split = splitRequirementLine(line.text);
   if ('error' in split) return void problem(`Invalid line '${line.written}': ${split.error}`);
   const editable = split.options.find((o) => o.spec.name === '--editable');
@@ -91,7 +94,7 @@ function handleLine(line: LogicalLine, file: string, kind: Kind, root: string, r
     read.requirements.push({
       ...rest,
       ...(marker !== undefined && { marker }),
-      ...(url !== undefined && { url: hideCredentials(url) }),
+      ...(url !== undefined && { url: hideUrlSecrets(url) }),
       ...(pinned !== undefined && { pinned }),
       hashes,
       kind,
@@ -113,21 +116,36 @@ function recordOptions(options: ParsedOption[], file: string, line: LogicalLine,
     if (spec.name === '--hash') {
       read.problems.push({ file, line: line.line, message: '--hash without a requirement on the same line: pip ignores it' });
     } else if (spec.scope === 'file') {
-      const written = value === undefined ? {} : { value: hideCredentials(unexpand(value, line)) };
+      const written = value === undefined ? {} : { value: hideUrlSecrets(unexpand(value, line)) };
       read.options.push({ name: spec.name, ...written, file, line: line.line });
     }
   }
 }
 
 /** The file's bytes, or why it cannot be read. */
-function readBytes(path: string): Uint8Array | string {
+function readBytes(path: string, root: string): Uint8Array | string {
   try {
-    return readProjectBytes(path);
+    return readProjectBytes(path, { root });
   } catch (error) {
-    if (error instanceof ProjectFileRefused) return error.why === 'too large' ? 'too large' : error.why;
+    if (error instanceof ProjectFileRefused) return error.why;
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable');
   }
+}
+
+/** The path as written, or where its symlinks lead, is outside the root. Resolving links opens nothing. */
+function leavesProject(root: string, target: string): boolean {
+  if (outside(root, target)) return true;
+  try {
+    return outside(realpathSync(root), realpathSync(target));
+  } catch {
+    return false;
+  }
+}
+
+function outside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 
 function displayPath(root: string, path: string): string {

@@ -2,7 +2,7 @@ import type { Requirement } from '../types.js';
 import { normalizeName } from './pep508.js';
 import { hashesOf, lockedRequirement, lockPackages, stringAt, type LockPackage } from './lock-packages.js';
 import { isTable, type TomlTable, type TomlValue } from './toml.js';
-import { hideCredentials } from './url-credentials.js';
+import { hideUrlSecrets } from './url-credentials.js';
 
 /**
  * uv.lock as Heroku installs it, `uv sync --locked --no-default-groups`: the project's dependencies and
@@ -63,7 +63,7 @@ function dependencyList(value: TomlValue | undefined): { name: string; extras: s
 
 function sourceUrl(source: TomlTable | undefined): string | undefined {
   const git = stringAt(source, 'git');
-  if (git) return hideCredentials(`git+${git}`);
+  if (git) return hideUrlSecrets(`git+${git}`);
   const direct = stringAt(source, 'url') ?? stringAt(source, 'path') ?? stringAt(source, 'directory') ?? stringAt(source, 'editable');
-  return direct === undefined ? undefined : hideCredentials(direct);
+  return direct === undefined ? undefined : hideUrlSecrets(direct);
 }

@@ -140,11 +140,12 @@ test('a file pip cannot decode is a problem naming the line', () => {
   assert.deepEqual(problems.map((p) => [p.file, p.line]), [['requirements.txt', 2]]);
 });
 
-test('an include outside the app folder is read, and flagged: Heroku will not have it', () => {
-  const { requirements, problems } = read('outside/app');
-  assert.deepEqual(requirements.map((r) => [r.file, r.name]), [['../shared.txt', 'shared-lib']]);
+test('an include outside the app folder is not read, and flagged: Heroku will not have it', () => {
+  const { requirements, problems, files } = read('outside/app');
+  assert.deepEqual(requirements, []);
+  assert.deepEqual(files, ['requirements.txt']);
   assert.deepEqual(problems.map((p) => [p.file, p.line]), [['requirements.txt', 1]]);
-  assert.match(problems[0]!.message, /outside the app/);
+  assert.match(problems[0]!.message, /^-r \.\.\/shared\.txt leads outside the project: implanta does not read it/);
 });
 
 test('--hash applies to ordinary requirements only, as in pip', () => {
