@@ -1,58 +1,69 @@
-import { test } from 'node:test';
 import { allowedHostsRule } from '../../src/codebase/allowed-hosts.js';
 import { csrfTrustedOriginsRule } from '../../src/codebase/csrf-trusted-origins.js';
 import { Unknown } from '../../src/project/python-value.js';
 import { tuple } from '../helpers/settings-view.js';
-import { assertReports, projectFacts, type Expected, type FactsInput } from '../helpers/project-facts.js';
+import { projectFacts, type FactsInput } from '../helpers/project-facts.js';
+import { testRule } from '../helpers/rule-tester.js';
 
 const HOSTS = ['hollow.herokuapp.com', 'www.hollow.org'];
+const hostsFacts = (allowed: unknown, hosts = HOSTS, more: Record<string, unknown> = {}) => projectFacts({ settings: { ALLOWED_HOSTS: allowed, ...more }, hosts });
 
-const hostCases: Array<[string, unknown, string[], Expected[]]> = [
-  ['every host listed', ['hollow.herokuapp.com', 'www.hollow.org'], HOSTS, []],
-  ['matching is case-insensitive', ['Hollow.Herokuapp.com', 'WWW.hollow.org'], HOSTS, []],
-  ['subdomain patterns', ['.herokuapp.com', '.hollow.org'], HOSTS, []],
-  ['a leading dot admits the bare domain too', ['.hollow.org'], ['hollow.org'], []],
-  ['a host left out', ['hollow.herokuapp.com'], HOSTS, [{ severity: 'error', message: /^ALLOWED_HOSTS does not admit www\.hollow\.org: Django answers its requests with 400 Bad Request$/, line: 1 }]],
-  ['a pattern is not a prefix match', ['hollow.org'], ['www.hollow.org'], [{ severity: 'error', message: /does not admit www\.hollow\.org/ }]],
-  // Heroku's router forwards only the app's own domains: '*' alone is a note, not a hole.
-  ['the wildcard', ['*'], HOSTS, [{ severity: 'info', message: /^ALLOWED_HOSTS contains '\*': behind Heroku's router only requests for the app's own domains arrive/ }]],
-  ['empty is left to Django (W020)', [], HOSTS, []],
-  ['unknown', new Unknown("reads os.environ['HOSTS'] which is not set", 'proj/settings.py', 8), HOSTS, [{ severity: 'info', message: /^cannot tell which hosts ALLOWED_HOSTS admits/, line: 8 }]],
-  ['an unknown item', ['hollow.herokuapp.com', new Unknown('calls custom_host()')], HOSTS, [{ severity: 'info', message: /^cannot tell whether ALLOWED_HOSTS admits www\.hollow\.org: calls custom_host\(\)/ }]],
-  ['no hosts given: only the wildcard is judged', ['example.com'], [], []],
-];
-
-for (const [name, allowed, hosts, expected] of hostCases) {
-  test(`codebase.allowed-hosts: ${name}`, () => assertReports(allowedHostsRule, projectFacts({ settings: { ALLOWED_HOSTS: allowed }, hosts }), expected));
-}
-
-test("codebase.allowed-hosts: the wildcard with USE_X_FORWARDED_HOST takes the host from a header the client writes: a warning", () =>
-  assertReports(allowedHostsRule, projectFacts({ settings: { ALLOWED_HOSTS: ['*'], USE_X_FORWARDED_HOST: true }, hosts: HOSTS }), [
-    { severity: 'warning', message: /^ALLOWED_HOSTS contains '\*' and USE_X_FORWARDED_HOST is on/ },
-  ]));
+testRule(allowedHostsRule, {
+  pass: [
+    { name: 'every host listed', facts: hostsFacts(['hollow.herokuapp.com', 'www.hollow.org']) },
+    { name: 'matching is case-insensitive', facts: hostsFacts(['Hollow.Herokuapp.com', 'WWW.hollow.org']) },
+    { name: 'subdomain patterns', facts: hostsFacts(['.herokuapp.com', '.hollow.org']) },
+    { name: 'a leading dot admits the bare domain too', facts: hostsFacts(['.hollow.org'], ['hollow.org']) },
+    { name: 'empty is left to Django (W020)', facts: hostsFacts([]) },
+    { name: 'no hosts given: only the wildcard is judged', facts: hostsFacts(['example.com'], []) },
+  ],
+  fail: [
+    { name: 'a host left out', facts: hostsFacts(['hollow.herokuapp.com']), reports: [{ messageId: 'host-not-admitted', severity: 'error', line: 1, mentions: ['www.hollow.org'] }] },
+    { name: 'a pattern is not a prefix match', facts: hostsFacts(['hollow.org'], ['www.hollow.org']), reports: [{ messageId: 'host-not-admitted', severity: 'error', mentions: ['www.hollow.org'] }] },
+    // Heroku's router forwards only the app's own domains: '*' alone is a note, not a hole.
+    { name: 'the wildcard', facts: hostsFacts(['*']), reports: [{ messageId: 'wildcard', severity: 'info' }] },
+    {
+      name: 'the wildcard with USE_X_FORWARDED_HOST takes the host from a header the client writes: a warning',
+      facts: hostsFacts(['*'], HOSTS, { USE_X_FORWARDED_HOST: true }),
+      reports: [{ messageId: 'wildcard-forwarded-host', severity: 'warning' }],
+    },
+    { name: 'unknown', facts: hostsFacts(new Unknown("reads os.environ['HOSTS'] which is not set", 'proj/settings.py', 8)), reports: [{ messageId: 'cannot-tell', severity: 'info', line: 8 }] },
+    {
+      name: 'an unknown item',
+      facts: hostsFacts(['hollow.herokuapp.com', new Unknown('calls custom_host()')]),
+      reports: [{ messageId: 'cannot-tell', severity: 'info', mentions: ['www.hollow.org', 'custom_host()'] }],
+    },
+  ],
+});
 
 const HEADER = { SECURE_PROXY_SSL_HEADER: tuple('HTTP_X_FORWARDED_PROTO', 'https') };
 const UWSGI = 'web: uwsgi --http :$PORT --module proj.wsgi';
 const DJANGO_5 = { major: 5, minor: 2, source: 'pin' as const };
+const csrfFacts = (settings: Record<string, unknown>, input: FactsInput) => projectFacts({ settings, hosts: HOSTS, django: DJANGO_5, ...input });
 
-const csrfCases: Array<[string, Record<string, unknown>, FactsInput, Expected[] | 'skip']> = [
-  ['Django sees https through the header', HEADER, { procfile: UWSGI }, []],
-  ['Django sees https through gunicorn', {}, { procfile: 'web: gunicorn proj.wsgi' }, []],
-  ['the https origins are trusted', { CSRF_TRUSTED_ORIGINS: ['https://hollow.herokuapp.com', 'https://*.hollow.org'] }, { procfile: UWSGI }, []],
-  [
-    'Django sees http and the origin is not trusted',
-    { CSRF_TRUSTED_ORIGINS: ['https://hollow.herokuapp.com', 'http://www.hollow.org'] },
-    { procfile: UWSGI },
-    [{ severity: 'error', message: /^form POSTs on https:\/\/www\.hollow\.org would fail with 403 \(CSRF: Origin checking failed\): Django sees the requests as http \(uwsgi does not read X-Forwarded-Proto\)/, file: 'proj/settings.py', line: 1 }],
+testRule(csrfTrustedOriginsRule, {
+  pass: [
+    { name: 'Django sees https through the header', facts: csrfFacts(HEADER, { procfile: UWSGI }) },
+    { name: 'Django sees https through gunicorn', facts: csrfFacts({}, { procfile: 'web: gunicorn proj.wsgi' }) },
+    { name: 'the https origins are trusted', facts: csrfFacts({ CSRF_TRUSTED_ORIGINS: ['https://hollow.herokuapp.com', 'https://*.hollow.org'] }, { procfile: UWSGI }) },
   ],
-  ['no server to tell', {}, {}, [
-    { severity: 'info', message: /^cannot tell whether form POSTs on https:\/\/hollow\.herokuapp\.com pass/ },
-    { severity: 'info', message: /^cannot tell whether form POSTs on https:\/\/www\.hollow\.org pass/ },
-  ]],
-  ['Django 3.2 does not check Origin', {}, { procfile: UWSGI, django: { major: 3, minor: 2, source: 'pin' } }, 'skip'],
-  ['no hosts', {}, { procfile: UWSGI, hosts: [] }, 'skip'],
-];
-
-for (const [name, settings, input, expected] of csrfCases) {
-  test(`codebase.csrf-trusted-origins: ${name}`, () => assertReports(csrfTrustedOriginsRule, projectFacts({ settings, hosts: HOSTS, django: DJANGO_5, ...input }), expected));
-}
+  fail: [
+    {
+      name: 'Django sees http and the origin is not trusted',
+      facts: csrfFacts({ CSRF_TRUSTED_ORIGINS: ['https://hollow.herokuapp.com', 'http://www.hollow.org'] }, { procfile: UWSGI }),
+      reports: [{ messageId: 'origin-rejected', severity: 'error', file: 'proj/settings.py', line: 1, mentions: ['https://www.hollow.org', 'uwsgi'] }],
+    },
+    {
+      name: 'no server to tell',
+      facts: csrfFacts({}, {}),
+      reports: [
+        { messageId: 'cannot-tell', severity: 'info', mentions: ['https://hollow.herokuapp.com'] },
+        { messageId: 'cannot-tell', severity: 'info', mentions: ['https://www.hollow.org'] },
+      ],
+    },
+  ],
+  skip: [
+    { name: 'Django 3.2 does not check Origin', facts: csrfFacts({}, { procfile: UWSGI, django: { major: 3, minor: 2, source: 'pin' } }), reason: /Origin/ },
+    { name: 'no hosts', facts: csrfFacts({}, { procfile: UWSGI, hosts: [] }), reason: /no host/ },
+  ],
+});

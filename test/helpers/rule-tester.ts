@@ -4,8 +4,14 @@ import { runRules } from '../../src/core/engine.js';
 import type { Finding, Severity } from '../../src/core/finding.js';
 import type { Rule } from '../../src/core/rule.js';
 
-/** A report a case expects: its message ID, and any of its other fields worth pinning down. */
-export type Expected = string | { messageId: string; severity?: Severity; file?: string; line?: number; source?: string; rule?: string };
+/**
+ * A report a case expects: its message ID, and any of its other fields worth pinning down. `mentions`
+ * names data the report must carry (a host, a variable, a file:line), in its message or hint: the
+ * values, never the wording around them. `conceals` names values it must never print (a secret).
+ */
+export type Expected =
+  | string
+  | { messageId: string; severity?: Severity; file?: string; line?: number; source?: string; rule?: string; mentions?: string[]; conceals?: string[] };
 
 export interface RuleCases<Facts> {
   /** Facts on which the rule reports nothing. At least one. */
@@ -39,9 +45,12 @@ export function testRule<Facts>(rule: Rule<Facts>, cases: RuleCases<Facts>): voi
         assert.deepEqual(findings.map((f) => f.message_id), c.reports.map((e) => (typeof e === 'string' ? e : e.messageId)), findings.map(show).join('\n'));
         c.reports.forEach((e, i) => {
           if (typeof e === 'string') return;
-          const { messageId: _, ...fields } = e;
+          const { messageId: _, mentions = [], conceals = [], ...fields } = e;
           const f = findings[i]! as unknown as Record<string, unknown>;
           for (const [k, v] of Object.entries(fields)) assert.equal(f[k], v, `${id} report ${i}: ${k}`);
+          const text = `${findings[i]!.message}\n${findings[i]!.hint ?? ''}`;
+          for (const m of mentions) assert.ok(text.includes(m), `${id} report ${i} should name ${m}: ${text}`);
+          for (const c of conceals) assert.ok(!text.includes(c), `${id} report ${i} prints a value it must not`);
         });
       });
     }
