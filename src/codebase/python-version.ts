@@ -1,11 +1,17 @@
 import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { isValidPythonVersion, pythonSeriesOf } from '../project/python-version.js';
-import type { ProjectFacts } from '../project/types.js';
+import type { ProjectFacts, PythonVersionDecl } from '../project/types.js';
 import { devCenter } from './support.js';
 
+const REJECTED_HINTS: Record<PythonVersionDecl['file'], string> = {
+  'runtime.txt': 'Write `python-3.12` (or `python-3.12.4`) and nothing else.',
+  '.python-version': 'Write one version line such as `3.12` (or `3.12.4`); comments go on their own lines with #.',
+  'Pipfile.lock': 'Set `python_version = "3.12"` under [requires] in the Pipfile and run `pipenv lock`, or add a .python-version saying `3.12` (it takes precedence).',
+};
+
 /**
- * codebase.python-version: the app declares its Python in `.python-version`, in a form Heroku
+ * codebase.python-version: the app declares its Python where the buildpack reads it, in a form Heroku
  * accepts. Whether that Python is supported (upstream, by the buildpack, by Django) is
  * versions.python-eol's.
  */
@@ -16,7 +22,7 @@ export const pythonVersionRule: Rule<ProjectFacts> = defineRule({
   title: 'Python version declared, in a form Heroku accepts',
   docs: devCenter('python-runtimes'),
   explain: {
-    checks: "Whether the project declares its Python (.python-version, not the deprecated runtime.txt), in a form the buildpack accepts; whether that Python is supported is versions.python-eol's.",
+    checks: "Whether the project declares its Python where the buildpack reads it (.python-version; the deprecated runtime.txt; with Pipenv, Pipfile.lock's _meta.requires), in a form the buildpack accepts; whether that Python is supported is versions.python-eol's.",
     why: "Without a declaration the build takes Heroku's default, which changes; an unsupported version fails the build.",
     example: "runtime.txt: python-3.7.17",
     fix: "Write the major version to .python-version, e.g. `3.12`, and delete runtime.txt.",
@@ -27,7 +33,7 @@ export const pythonVersionRule: Rule<ProjectFacts> = defineRule({
     if (!decl) {
       return [
         {
-          messageId: 'no-python-version', message: 'no .python-version: Heroku uses the Python of the previous build, or its current default on a fresh build, and that default changes over time',
+          messageId: 'no-python-version', message: 'no .python-version (nor runtime.txt, nor a Python version in Pipfile.lock): Heroku uses the Python of the previous build, or its current default on a fresh build, and that default changes over time',
           hint: 'Add a .python-version file with the major version you test with, e.g. `3.12`.',
         },
       ];
@@ -46,7 +52,7 @@ export const pythonVersionRule: Rule<ProjectFacts> = defineRule({
       reports.push({
         severity: 'error',
         messageId: 'rejected', message: `${decl.file} declares '${decl.version}', which Heroku's buildpack rejects: the build would fail`,
-        hint: decl.file === 'runtime.txt' ? 'Write `python-3.12` (or `python-3.12.4`) and nothing else.' : 'Write one version line such as `3.12` (or `3.12.4`); comments go on their own lines with #.',
+        hint: REJECTED_HINTS[decl.file],
         ...place,
       });
       return reports;
@@ -56,7 +62,7 @@ export const pythonVersionRule: Rule<ProjectFacts> = defineRule({
       reports.push({
         severity: 'info',
         messageId: 'patch-pinned', message: `${decl.file} pins the patch release ${decl.version}: builds keep it after Python ships security fixes`,
-        hint: `Declare just \`${series}\`; Heroku then installs its latest patch release.`,
+        hint: decl.file === 'Pipfile.lock' ? `Declare just \`python_version = "${series}"\` under [requires] in the Pipfile (and run \`pipenv lock\`); Heroku then installs its latest patch release.` : `Declare just \`${series}\`; Heroku then installs its latest patch release.`,
         ...place,
       });
     }

@@ -50,15 +50,51 @@ function fromRuntimeTxt(text: string): PythonVersionDecl {
 }
 
 /**
- * The Python version the app declares. runtime.txt wins on Heroku when both files exist (and is
- * deprecated); the ignored `.python-version` is kept in `shadowed`. Malformed content is returned
- * as written: `isValidPythonVersion` tells, and the rule reports it with its line.
+ * Pipfile.lock's `_meta.requires` (copied there from the Pipfile's `[requires]` by `pipenv lock`): the
+ * buildpack takes `python_full_version`, else `python_version` (jq's `//`: a null or absent field falls
+ * through, an empty string does not), and validates either as X.Y or X.Y.Z. A lock that is not JSON is
+ * the dependency reader's to report; here it declares nothing.
+ */
+function fromPipfileLock(text: string): PythonVersionDecl | undefined {
+  let lock: unknown;
+  try {
+    lock = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  const requires = field(field(lock, '_meta'), 'requires');
+  for (const key of ['python_full_version', 'python_version']) {
+    const value = field(requires, key);
+    if (value === undefined || value === null || value === false) continue;
+    const version = typeof value === 'string' ? value : JSON.stringify(value);
+    const meta = Math.max(0, text.search(/"_meta"\s*:/));
+    const at = text.slice(meta).search(new RegExp(`"${key}"\\s*:`));
+    const line = at < 0 ? 1 : text.slice(0, meta + at).split('\n').length;
+    return { version, file: 'Pipfile.lock', line };
+  }
+  return undefined;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * The Python version the app declares, in the buildpack's order of precedence: runtime.txt (deprecated;
+ * the `.python-version` it hides is kept in `shadowed`), `.python-version`, then — when Pipenv is the
+ * package manager, that is when Pipfile.lock exists — the lock's `_meta.requires`. The buildpack reads
+ * the Pipfile itself never. Malformed content is returned as written: `isValidPythonVersion` tells,
+ * and the rule reports it with its line.
  */
 export function readPythonVersion(root: string): PythonVersionDecl | undefined {
   const runtime = readText(join(root, 'runtime.txt'));
   const pyVersion = readText(join(root, '.python-version'));
   const fromPy = pyVersion === undefined ? undefined : fromPythonVersionFile(pyVersion);
-  if (runtime === undefined) return fromPy;
+  if (runtime === undefined) {
+    if (fromPy) return fromPy;
+    const lock = readText(join(root, 'Pipfile.lock'));
+    return lock === undefined ? undefined : fromPipfileLock(lock);
+  }
   const decl = fromRuntimeTxt(runtime);
   return fromPy ? { ...decl, shadowed: { file: '.python-version', version: fromPy.version } } : decl;
 }

@@ -81,7 +81,8 @@ export interface DjangoVersion {
 export interface PythonVersionDecl {
   /** As declared: `3.12`, `3.12.4`, `python-3.11.9` normalised to `3.11.9`. */
   version: string;
-  file: '.python-version' | 'runtime.txt';
+  /** Where the buildpack reads it, in its order of precedence. */
+  file: 'runtime.txt' | '.python-version' | 'Pipfile.lock';
   line: number;
   /** Both files exist: runtime.txt wins on Heroku, and is deprecated. */
   shadowed?: { file: '.python-version'; version: string };

@@ -12,9 +12,17 @@ export interface PythonEdits {
 
 /**
  * The version written where Heroku reads it: `.python-version`, or `runtime.txt` (which wins when both
- * exist, and is deprecated). A project that declares none gets a `.python-version`.
+ * exist, and is deprecated). A project that declares none, or only in Pipfile.lock, gets a `.python-version`.
  */
 export function pythonEdits(root: string, declared: PythonVersionDecl | undefined, version: string): PythonEdits {
+  if (declared?.file === 'Pipfile.lock') {
+    // pipenv writes the lock (and its hash of the Pipfile): a .python-version, which the buildpack reads first, is the edit that is ours to make.
+    return {
+      edits: [{ file: '.python-version', path: resolve(root, '.python-version'), before: null, after: Buffer.from(`${version}\n`) }],
+      places: ['.python-version:1'],
+      notes: [`Heroku read the Python version from Pipfile.lock (${declared.version}, line ${declared.line}); .python-version now takes precedence: set python_version = "${version}" under [requires] in the Pipfile and run \`pipenv lock\` so pipenv agrees`],
+    };
+  }
   if (!declared) {
     return {
       edits: [{ file: '.python-version', path: resolve(root, '.python-version'), before: null, after: Buffer.from(`${version}\n`) }],

@@ -17,6 +17,7 @@ testRule(pythonVersionRule, {
     { name: 'a supported major version', facts: facts(decl(supported), DJANGO_5_2) },
     // Support (upstream, buildpack, Django) is versions.python-eol's: one owner.
     { name: 'a series Heroku no longer builds is versions.python-eol’s', facts: facts(decl(unsupported), DJANGO_5_2) },
+    { name: 'Pipfile.lock _meta.requires (Pipenv): a declaration the buildpack reads, not deprecated', facts: facts(decl(supported, 'Pipfile.lock', 8), DJANGO_5_2) },
   ],
   fail: [
     { name: 'none declared', facts: facts(undefined, DJANGO_5_2), reports: [{ messageId: 'no-python-version', severity: 'warning' }] },
@@ -28,5 +29,8 @@ testRule(pythonVersionRule, {
     },
     { name: 'malformed', facts: facts(decl('python3.12', '.python-version', 3)), reports: [{ messageId: 'rejected', severity: 'error', file: '.python-version', line: 3, mentions: ["'python3.12'"] }] },
     { name: 'a patch release', facts: facts(decl(`${supported}.1`), DJANGO_5_2), reports: [{ messageId: 'patch-pinned', severity: 'info', mentions: [`${supported}.1`] }] },
+    // With Pipenv the buildpack reads Pipfile.lock's _meta.requires when neither file exists: a declaration, not deprecated.
+    { name: 'Pipfile.lock with a wildcard the buildpack rejects', facts: facts(decl('3.12.*', 'Pipfile.lock', 7)), reports: [{ messageId: 'rejected', severity: 'error', file: 'Pipfile.lock', line: 7, mentions: ["'3.12.*'", 'pipenv lock'] }] },
+    { name: 'Pipfile.lock python_full_version', facts: facts(decl(`${supported}.1`, 'Pipfile.lock', 8), DJANGO_5_2), reports: [{ messageId: 'patch-pinned', severity: 'info', file: 'Pipfile.lock', line: 8, mentions: ['[requires]'] }] },
   ],
 });

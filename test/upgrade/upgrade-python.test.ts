@@ -90,3 +90,21 @@ test('with no version declared, .python-version is created; when the tests fail 
   assert.equal(read(root, '.python-version').toString(), '3.13\n');
   assert.match(passed.stdout, /^\+\+\+ b\/\.python-version$/m);
 });
+
+test('a version Heroku read from Pipfile.lock is superseded by a new .python-version, the lock left to pipenv', async () => {
+  const pin = (version: string) => ({ version: `==${version}`, hashes: [] });
+  const lock = `${JSON.stringify({
+    _meta: { hash: { sha256: 'e3b0c442' }, 'pipfile-spec': 6, requires: { python_version: '3.12' }, sources: [] },
+    default: { django: pin('5.2.8'), gunicorn: pin('23.0.0'), whitenoise: pin('6.8.2'), 'dj-database-url': pin('2.3.0'), psycopg2: pin('2.9.10') },
+    develop: {},
+  }, null, 4)}\n`;
+  const { root } = hollowCopy({ 'Pipfile.lock': lock, Pipfile: '[requires]\npython_version = "3.12"\n' });
+  rmSync(join(root, '.python-version'));
+  rmSync(join(root, 'requirements.txt'));
+  const run = await upgradePython(root, '--to', '3.13');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Upgrade Python 3\.12 → 3\.13 \(\.python-version:1\)$/m);
+  assert.equal(read(root, '.python-version').toString(), '3.13\n');
+  assert.equal(read(root, 'Pipfile.lock').toString(), lock);
+  assert.match(run.stdout, /Heroku read the Python version from Pipfile\.lock \(3\.12, line 8\); \.python-version now takes precedence: set python_version = "3\.13" under \[requires\] in the Pipfile and run `pipenv lock`/);
+});

@@ -24,7 +24,7 @@ export const pythonEolRule: Rule<VersionsFacts> = defineRule({
   },
   messages: { 'unknown-series': "the series is not in implanta's lifecycle data (warning)", 'end-of-life': "the Python series is past end of life (error)", 'ending': "end of life is near (warning)", 'heroku-unsupported': "Heroku's buildpack no longer builds it (error)", 'django-unsupported': "the project's Django does not support it (error)" },
   check(facts: VersionsFacts) {
-    if (!facts.python) return { skip: 'no .python-version or runtime.txt: Heroku builds with its default Python' };
+    if (!facts.python) return { skip: 'no .python-version, runtime.txt or Pipfile.lock Python version: Heroku builds with its default Python' };
     const { declared, series } = facts.python;
     if (!isValidPythonVersion(declared.version)) return { skip: `${declared.file} declares "${declared.version}", which is not a Python version` };
     const where = { file: declared.file, line: declared.line };

@@ -48,7 +48,7 @@ test('versions.python-eol skips without a declaration or with a malformed one', 
     facts({ python: { declared: { version: 'python3.12', file: 'runtime.txt', line: 1 } } }),
   ].map((f) => run(f).skipped[0]?.reason);
   assert.deepEqual(reasons, [
-    'no .python-version or runtime.txt: Heroku builds with its default Python',
+    'no .python-version, runtime.txt or Pipfile.lock Python version: Heroku builds with its default Python',
     'runtime.txt declares "python3.12", which is not a Python version',
   ]);
 });
