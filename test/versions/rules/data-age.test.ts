@@ -1,27 +1,22 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { runRules } from '../../../src/core/engine.js';
 import { dataAgeRule } from '../../../src/versions/rules/data-age.js';
 import { facts, TODAY } from '../helpers/facts.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const run = (f: ReturnType<typeof facts>) => runRules([dataAgeRule], f);
 const lifecycle = (asOf: string) => ({ asOf, django: [], python: [] });
 
-test('versions.data-age passes data up to 180 days old', () => {
-  assert.deepEqual(run(facts({ lifecycle: lifecycle('2026-11-27') })).findings, []);
-  assert.deepEqual(run(facts({ lifecycle: lifecycle('2026-05-31') })).findings, []);
-});
-
-test('versions.data-age warns when the lifecycle or the stack data is more than 180 days old', () => {
-  const { findings } = run(
-    facts({
-      today: TODAY,
-      lifecycle: lifecycle('2026-05-29'),
-      stack: { name: 'heroku-24', defaultStack: 'heroku-24', asOf: '2025-11-27' },
-    }),
-  );
-  assert.deepEqual(findings.map((f) => [f.severity, f.message]), [
-    ['warning', "implanta's Django and Python lifecycle data is as of 2026-05-29 (182 days ago): end-of-life verdicts may be stale."],
-    ['warning', "implanta's Heroku stack data is as of 2025-11-27 (365 days ago): end-of-life verdicts may be stale."],
-  ]);
+testRule(dataAgeRule, {
+  pass: [
+    { name: 'lifecycle data of today', facts: facts({ lifecycle: lifecycle('2026-11-27') }) },
+    { name: 'lifecycle data 180 days old', facts: facts({ lifecycle: lifecycle('2026-05-31') }) },
+  ],
+  fail: [
+    {
+      name: 'the lifecycle and the stack data more than 180 days old: one warning each, with their dates',
+      facts: facts({ today: TODAY, lifecycle: lifecycle('2026-05-29'), stack: { name: 'heroku-24', defaultStack: 'heroku-24', asOf: '2025-11-27' } }),
+      reports: [
+        { messageId: 'stale', severity: 'warning', mentions: ['Django and Python lifecycle data', '2026-05-29 (182 days ago)'] },
+        { messageId: 'stale', severity: 'warning', mentions: ['Heroku stack data', '2025-11-27 (365 days ago)'] },
+      ],
+    },
+  ],
 });
