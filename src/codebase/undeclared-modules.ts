@@ -18,7 +18,7 @@ export const undeclaredModuleRule: Rule<ProjectFacts> = defineRule({
   title: 'Modules the settings use are declared dependencies',
   docs: devCenter('python-pip'),
   explain: {
-    checks: "Whether every third-party module the settings import or name (INSTALLED_APPS, backends) comes from a declared dependency, or one a declared package brings.",
+    checks: "Whether every third-party module the settings import or name (INSTALLED_APPS, backends) comes from a declared dependency, or one a declared package brings. An import inside try/except ImportError that goes on without it is optional, not required.",
     why: "A module installed only on the developer's machine crashes the app at boot with ModuleNotFoundError.",
     example: "import dj_database_url with no dj-database-url in requirements.txt",
     fix: "Declare the distribution in requirements.txt, pinned.",
@@ -35,6 +35,8 @@ export const undeclaredModuleRule: Rule<ProjectFacts> = defineRule({
     for (const use of facts.evaluation.imports) {
       const top = use.module.split('.')[0]!;
       if (top === '' || top === 'django' || reported.has(top) || isStdlibModule(top) || isProjectModule(facts, top)) continue;
+      // `try: import x / except ImportError:` goes on without x: the evaluation took the branch the requirements decide.
+      if (use.optional) continue;
       const placement = placeModule(deps, top);
       if (placement.declared || placement.broughtBy) continue;
       reported.add(top);

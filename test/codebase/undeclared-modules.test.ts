@@ -41,12 +41,22 @@ testRule(undeclaredModuleRule, {
       name: 'a module a declared package brings (wagtail installs djangorestframework, django-modelcluster, django-taggit)',
       facts: facts({ imports: [moduleUse('rest_framework', 1, 'setting'), moduleUse('modelcluster', 2, 'setting'), moduleUse('taggit', 3, 'setting')], requirements: ['wagtail>=7.4,<7.5'] }),
     },
+    {
+      // try: import debug_toolbar / except ImportError: return False — the code goes on without it.
+      name: 'an optional import (inside try/except ImportError) the requirements leave out',
+      facts: facts({ imports: [{ ...moduleUse('debug_toolbar', 27), optional: true }], requirements: lock(['django==5.2.1']) }),
+    },
   ],
   fail: [
     {
       name: 'an undeclared import in requirements.txt warns (a dependency may pull it in)',
       facts: facts({ imports: [moduleUse('decouple', 2)], requirements: ['Django==5.2.1'] }),
       reports: [{ messageId: 'undeclared', severity: 'warning', file: 'proj/settings.py', line: 2, mentions: ['decouple (proj/settings.py:2)', 'python-decouple'] }],
+    },
+    {
+      name: 'the same module imported optionally on one line and outright on another is reported where it is required',
+      facts: facts({ imports: [{ ...moduleUse('debug_toolbar', 27), optional: true }, moduleUse('debug_toolbar', 74)], requirements: lock(['django==5.2.1']) }),
+      reports: [{ messageId: 'undeclared', severity: 'error', line: 74, mentions: ['django-debug-toolbar'] }],
     },
     {
       name: 'undeclared with a lock file is an error, reported once per module',

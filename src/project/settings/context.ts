@@ -46,6 +46,8 @@ export class Evaluator {
   speculative = 0;
   /** Depth of try bodies: a raise there may be caught, so it must reach the handler. */
   tryDepth = 0;
+  /** Depth of try bodies whose handler catches ImportError and goes on: an import there is optional. */
+  importGuards = 0;
   /** Exceptions that may (not must) have been raised in the innermost try body so far. */
   mayRaise = new Set<string>();
   /**
@@ -85,8 +87,14 @@ export class Evaluator {
   uncaughtRaises = 0;
 
   recordImport(module: string, origin: Origin, how: ModuleUse['how']): void {
-    if (this.imports.some((u) => u.module === module && u.file === origin.file && u.line === origin.line && u.how === how)) return;
-    this.imports.push({ module, file: origin.file, line: origin.line, how });
+    const optional = how === 'import' && this.importGuards > 0;
+    const use = this.imports.find((u) => u.module === module && u.file === origin.file && u.line === origin.line && u.how === how);
+    // Optional only if every run of the line was guarded (a helper may be called with and without a try around it).
+    if (use) {
+      if (!optional) delete use.optional;
+      return;
+    }
+    this.imports.push({ module, file: origin.file, line: origin.line, how, ...(optional && { optional }) });
   }
 
   recordDotenvFile(file: string): void {

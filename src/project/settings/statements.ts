@@ -343,6 +343,8 @@ function execTry(frame: Frame, statement: Node): void {
   const caughtBefore = ev.caughtRequired.length;
   ev.mayRaise = new Set();
   ev.tryDepth++;
+  const guardsImports = clauses.some(guardsImport);
+  if (guardsImports) ev.importGuards++;
   let raised: PyRaise | undefined;
   let mayRaise: Set<string>;
   try {
@@ -352,6 +354,7 @@ function execTry(frame: Frame, statement: Node): void {
     raised = error;
   } finally {
     ev.tryDepth--;
+    if (guardsImports) ev.importGuards--;
     mayRaise = ev.mayRaise;
     ev.mayRaise = outerMayRaise;
   }
@@ -388,6 +391,19 @@ function execTry(frame: Frame, statement: Node): void {
   } finally {
     if (finalBody) execBlock(frame, finalBody);
   }
+}
+
+/**
+ * `except ImportError:` (or a base of it) that goes on: one that raises again (`raise
+ * ImproperlyConfigured(...)`) still stops the app when the package is missing.
+ */
+function guardsImport(handler: Handler): boolean {
+  return handler.catches.some((c) => catches(c, 'ModuleNotFoundError')) && !raisesDirectly(handler.body);
+}
+
+/** A `raise` in the block or its nested blocks, not counting functions and classes defined there. */
+function raisesDirectly(node: Node): boolean {
+  return parts(node).some((c) => c.type === 'raise_statement' || (c.type !== 'function_definition' && c.type !== 'class_definition' && c.type !== 'decorated_definition' && raisesDirectly(c)));
 }
 
 function runHandler(frame: Frame, handler: Handler, exception: string): void {

@@ -42,6 +42,11 @@ export interface ModuleUse {
   file: string;
   line: number;
   how: 'import' | 'setting';
+  /**
+   * Imported only inside a try whose handler catches ImportError and goes on (`try: import x / except
+   * ImportError: …`): a missing package takes that handler, it does not stop the app.
+   */
+  optional?: true;
 }
 
 export interface SettingsEvaluation {

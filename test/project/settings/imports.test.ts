@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../../../src/core/errors.js';
 import { evaluateSettings } from '../../../src/project/settings/evaluate.js';
+import type { SettingsEvaluation } from '../../../src/project/settings/types.js';
 import { py, runCases, writeProject } from './harness.js';
 
 runCases('imports', [
@@ -222,3 +223,84 @@ runCases('optional imports decided by the requirements', [
     values: { DATABASES: { default: { ENGINE: 'django.db.backends.sqlite3', NAME: '/tmp/db', USER: '', PASSWORD: '', HOST: '', PORT: '', CONN_MAX_AGE: 0 } } },
   },
 ]);
+
+// Django-Styleguide-Example's config/settings/debug_toolbar/setup.py: the guarded import sits in a helper
+// the settings call through a static method; it is as optional as the module-level one.
+const GUARDED_IN_A_FUNCTION = {
+  'proj/__init__.py': '',
+  'proj/toolbar.py': py(`
+    def show_toolbar():
+        try:
+            import debug_toolbar  # noqa
+        except ImportError:
+            return False
+        return True
+
+    class Setup:
+        @staticmethod
+        def do_settings(apps):
+            if not show_toolbar():
+                return apps
+            return apps + ['debug_toolbar']
+  `),
+  'proj/settings.py': py(`
+    from proj.toolbar import Setup
+    try:
+        import silk
+    except ImportError:
+        silk = None
+    try:
+        import sentry_sdk
+    except ImportError:
+        raise RuntimeError('pip install sentry-sdk')
+    try:
+        import redis
+    except KeyError:
+        pass
+    INSTALLED_APPS = Setup.do_settings(['django.contrib.admin'])
+  `),
+};
+
+const importsOf = (result: SettingsEvaluation) =>
+  Object.fromEntries(result.imports.filter((u) => u.how === 'import').map((u) => [`${u.module}@${u.file}:${u.line}`, u.optional ?? false]));
+
+runCases('imports guarded by except ImportError are optional', [
+  {
+    name: 'in a function and at module level; not when the handler raises again or catches something else',
+    files: GUARDED_IN_A_FUNCTION,
+    installed: ['sentry_sdk', 'redis'],
+    values: { INSTALLED_APPS: ['django.contrib.admin'] },
+    check: (result) =>
+      assert.deepEqual(importsOf(result), {
+        'debug_toolbar@proj/toolbar.py:3': true,
+        'silk@proj/settings.py:3': true,
+        'sentry_sdk@proj/settings.py:7': false,
+        'redis@proj/settings.py:11': false,
+      }),
+  },
+  {
+    name: 'a declared package is still imported, and the try body runs',
+    files: GUARDED_IN_A_FUNCTION,
+    installed: ['debug_toolbar', 'silk', 'sentry_sdk', 'redis'],
+    values: { INSTALLED_APPS: ['django.contrib.admin', 'debug_toolbar'] },
+    check: (result) => assert.equal(importsOf(result)['debug_toolbar@proj/toolbar.py:3'], true),
+  },
+]);
+
+test('imports: a line run both guarded and unguarded is not optional', async () => {
+  const root = writeProject({
+    'proj/__init__.py': '',
+    'proj/settings.py': py(`
+      def load():
+          import markdown
+          return True
+      try:
+          OK = load()
+      except ImportError:
+          OK = False
+      AGAIN = load()
+    `),
+  });
+  const result = await evaluateSettings({ root, module: 'proj.settings', env: {} });
+  assert.deepEqual(result.imports.filter((u) => u.module === 'markdown').map((u) => u.optional ?? false), [false]);
+});
