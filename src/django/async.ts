@@ -13,6 +13,7 @@ const E001 = djangoRule({
     fix: "heroku config:unset DJANGO_ALLOW_ASYNC_UNSAFE; wrap ORM calls in async views with sync_to_async instead.",
   },
   docsSection: 'asynchronous-support',
+  alwaysDecides: true,
   check: (ctx) =>
     ctx.facts.env.DJANGO_ALLOW_ASYNC_UNSAFE
       ? [

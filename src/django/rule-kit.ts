@@ -25,6 +25,8 @@ export interface DjangoRuleSpec {
   /** Section of Django's checks reference: `security`, `caches`, `asynchronous-support`. */
   docsSection?: string;
   explain: RuleExplain;
+  /** The check reads only what implanta always knows (the environment given), so it never says "cannot tell". */
+  alwaysDecides?: true;
   check(ctx: CheckContext): RuleResult;
 }
 
@@ -51,7 +53,7 @@ export function djangoRule(spec: DjangoRuleSpec): Rule<DjangoFacts> {
       title: spec.title,
       docs: `https://docs.djangoproject.com/en/${formatRelease(docsRelease(spec.id))}/ref/checks/#${spec.docsSection ?? 'security'}`,
       explain: spec.explain,
-      messages: DJANGO_MESSAGES,
+      messages: spec.alwaysDecides ? { django: DJANGO_MESSAGES.django } : DJANGO_MESSAGES,
     },
     check(facts): RuleResult {
       const version = facts.version;
