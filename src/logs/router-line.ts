@@ -20,16 +20,39 @@ export interface RouterRequest {
 
 /** Parses a router line's message; undefined when it has no numeric status (malformed, not a request). */
 export function parseRouterMessage(message: string): RouterRequest | undefined {
+  const bytes = Buffer.from(message, 'utf8');
   const scan = new RouterScan();
-  if (!scan.scan(message, 0)) return undefined;
-  const request: RouterRequest = { at: scan.at, method: scan.method, path: scan.path, host: scan.host, dyno: scan.dyno, status: scan.status };
-  if (scan.code) request.code = scan.code;
-  if (scan.desc !== undefined) request.desc = scan.desc;
-  if (scan.connectMs >= 0) request.connectMs = scan.connectMs;
-  if (scan.serviceMs >= 0) request.serviceMs = scan.serviceMs;
-  if (scan.bytes >= 0) request.bytes = scan.bytes;
+  if (!scan.scan(bytes, 0, bytes.length)) return undefined;
+  const text = (field: Field) => scan.text(bytes, field) ?? '';
+  const request: RouterRequest = { at: text(Field.at), method: text(Field.method), path: text(Field.path), host: text(Field.host), dyno: text(Field.dyno), status: scan.status };
+  const code = text(Field.code);
+  if (code) request.code = code;
+  const desc = scan.text(bytes, Field.desc);
+  if (desc !== undefined) request.desc = desc;
+  const connect = scan.millis(bytes, Field.connect);
+  if (connect >= 0) request.connectMs = connect;
+  const service = scan.millis(bytes, Field.service);
+  if (service >= 0) request.serviceMs = service;
+  const size = scan.integer(bytes, Field.bytes);
+  if (size >= 0) request.bytes = size;
   return request;
 }
+
+/** The router fields implanta reads; the rest (request_id, fwd, protocol, sock) are stepped over. */
+export const enum Field {
+  at,
+  code,
+  desc,
+  method,
+  path,
+  host,
+  dyno,
+  connect,
+  service,
+  status,
+  bytes,
+}
+const FIELDS = 11;
 
 const SPACE = 32;
 const EQUALS = 61;
@@ -38,105 +61,122 @@ const ZERO = 48;
 const NINE = 57;
 
 /**
- * One left-to-right pass over `key=value` and `key="quoted value"` pairs, keeping the fields implanta
- * reads; the first occurrence of a key wins. It is a reusable object with no per-field allocation but
- * the strings it keeps, because a summary runs it on millions of lines. Numbers: -1 when absent.
+ * One left-to-right pass over the bytes of `key=value` and `key="quoted value"` pairs, noting where
+ * each field implanta reads starts and ends; the first occurrence of a key wins. It works on the bytes
+ * as read (no string per line, no regex, no object per line) because a summary runs it on millions of
+ * lines: the caller turns into a string only the few fields it keeps (an H-code, a dyno on an error).
  */
 export class RouterScan {
-  at = '';
-  code = '';
-  desc: string | undefined;
-  method = '';
-  path = '';
-  host = '';
-  dyno = '';
-  connectMs = -1;
-  serviceMs = -1;
+  /** Start and end of each Field's value in the scanned bytes; start -1 when absent. */
+  private readonly starts = new Int32Array(FIELDS);
+  private readonly ends = new Int32Array(FIELDS);
+  /** The three-digit status, or -1: set by scan(), the one number every line needs. */
   status = -1;
-  bytes = -1;
-  private seen = 0;
 
-  /** Scans `text` from `start` to `end` (default: its end); false when there is no three-digit status. */
-  scan(text: string, start: number, end = text.length): boolean {
-    this.at = this.code = this.method = this.path = this.host = this.dyno = '';
-    this.desc = undefined;
-    this.connectMs = this.serviceMs = this.status = this.bytes = -1;
-    this.seen = 0;
-    const n = end;
+  /** Scans bytes[start, end); false when there is no three-digit status (a malformed router line). */
+  scan(b: Uint8Array, start: number, end: number): boolean {
+    const starts = this.starts;
+    for (let f = 0; f < FIELDS; f++) starts[f] = -1;
+    this.status = -1;
     let i = start;
-    while (i < n) {
-      while (i < n && text.charCodeAt(i) === SPACE) i++;
+    while (i < end) {
+      while (i < end && b[i] === SPACE) i++;
       const keyStart = i;
       let c = 0;
-      while (i < n && (c = text.charCodeAt(i)) !== EQUALS && c !== SPACE) i++;
-      if (i >= n || c !== EQUALS) continue; // a bare word: skip it
-      const keyEnd = i++;
+      while (i < end && (c = b[i]!) !== EQUALS && c !== SPACE) i++;
+      if (i >= end || c !== EQUALS) continue; // a bare word: step over it
+      const field = fieldOf(b, keyStart, i - keyStart);
+      i++;
       let valueStart = i;
       let valueEnd: number;
-      if (text.charCodeAt(i) === QUOTE) {
-        valueStart = i + 1;
-        const close = text.indexOf('"', valueStart);
-        valueEnd = close < 0 || close > n ? n : close;
-        i = valueEnd + 1;
+      if (i < end && b[i] === QUOTE) {
+        valueStart = ++i;
+        while (i < end && b[i] !== QUOTE) i++;
+        valueEnd = i;
+        i++;
       } else {
-        const space = text.indexOf(' ', i);
-        valueEnd = space < 0 || space > n ? n : space;
-        i = valueEnd;
+        while (i < end && b[i] !== SPACE) i++;
+        valueEnd = i;
       }
-      this.field(text, keyStart, keyEnd - keyStart, valueStart, valueEnd);
+      if (field >= 0 && starts[field] === -1) {
+        starts[field] = valueStart;
+        this.ends[field] = valueEnd;
+      }
     }
+    const s = starts[Field.status]!;
+    if (s >= 0 && this.ends[Field.status]! - s === 3) this.status = digits(b, s, s + 3);
     return this.status >= 0;
   }
 
-  private field(text: string, key: number, length: number, from: number, to: number): void {
-    const first = text.charCodeAt(key);
-    let bit = 0;
-    switch (length) {
-      case 2:
-        if (text.startsWith('at', key)) bit = 1;
-        break;
-      case 4:
-        if (first === 99 /* c */ && text.startsWith('code', key)) bit = 2;
-        else if (first === 100 /* d */ && text.startsWith('dyno', key)) bit = 4;
-        else if (first === 100 && text.startsWith('desc', key)) bit = 8;
-        else if (first === 112 /* p */ && text.startsWith('path', key)) bit = 16;
-        else if (first === 104 /* h */ && text.startsWith('host', key)) bit = 32;
-        break;
-      case 5:
-        if (text.startsWith('bytes', key)) bit = 64;
-        break;
-      case 6:
-        if (first === 115 /* s */ && text.startsWith('status', key)) bit = 128;
-        else if (first === 109 /* m */ && text.startsWith('method', key)) bit = 256;
-        break;
-      case 7:
-        if (first === 115 && text.startsWith('service', key)) bit = 512;
-        else if (first === 99 && text.startsWith('connect', key)) bit = 1024;
-        break;
-    }
-    if (bit === 0 || this.seen & bit) return;
-    this.seen |= bit;
-    switch (bit) {
-      case 1: this.at = text.slice(from, to); break;
-      case 2: this.code = text.slice(from, to); break;
-      case 4: this.dyno = text.slice(from, to); break;
-      case 8: this.desc = text.slice(from, to); break;
-      case 16: this.path = text.slice(from, to); break;
-      case 32: this.host = text.slice(from, to); break;
-      case 64: this.bytes = to > from ? integer(text, from, to) : -1; break;
-      case 128: this.status = to - from === 3 ? integer(text, from, to) : -1; break;
-      case 256: this.method = text.slice(from, to); break;
-      case 512: this.serviceMs = millis(text, from, to); break;
-      case 1024: this.connectMs = millis(text, from, to); break;
-    }
+  has(field: Field): boolean {
+    return this.starts[field]! >= 0;
+  }
+
+  start(field: Field): number {
+    return this.starts[field]!;
+  }
+
+  end(field: Field): number {
+    return this.ends[field]!;
+  }
+
+  /** A field's value as text (UTF-8); undefined when the line has no such field. */
+  text(b: Buffer, field: Field): string | undefined {
+    const s = this.starts[field]!;
+    return s < 0 ? undefined : b.toString('utf8', s, this.ends[field]!);
+  }
+
+  /** `12ms` or `12.5ms` → the number; absent, empty or anything else → -1. */
+  millis(b: Uint8Array, field: Field): number {
+    const s = this.starts[field]!;
+    return s < 0 ? -1 : millis(b, s, this.ends[field]!);
+  }
+
+  /** Digits only → the number; absent, empty or anything else → -1. */
+  integer(b: Uint8Array, field: Field): number {
+    const s = this.starts[field]!;
+    const e = this.ends[field]!;
+    return s < 0 || e === s ? -1 : digits(b, s, e);
   }
 }
 
-/** Digits only; -1 otherwise. */
-function integer(text: string, from: number, to: number): number {
+/** Which Field a key names, by its length and bytes; -1 for a key implanta does not read. */
+function fieldOf(b: Uint8Array, k: number, length: number): number {
+  // Spelled out byte by byte: this runs for every field of every router line.
+  const c0 = b[k];
+  const c1 = b[k + 1];
+  switch (length) {
+    case 2:
+      return c0 === 97 /* a */ && c1 === 116 /* t */ ? Field.at : -1;
+    case 4: {
+      const c2 = b[k + 2];
+      const c3 = b[k + 3];
+      if (c0 === 112 /* p */) return c1 === 97 /* a */ && c2 === 116 /* t */ && c3 === 104 /* h */ ? Field.path : -1;
+      if (c0 === 100 /* d */) {
+        if (c1 === 121 /* y */ && c2 === 110 /* n */ && c3 === 111 /* o */) return Field.dyno;
+        return c1 === 101 /* e */ && c2 === 115 /* s */ && c3 === 99 /* c */ ? Field.desc : -1;
+      }
+      if (c0 === 99 /* c */) return c1 === 111 /* o */ && c2 === 100 /* d */ && c3 === 101 /* e */ ? Field.code : -1;
+      if (c0 === 104 /* h */) return c1 === 111 /* o */ && c2 === 115 /* s */ && c3 === 116 /* t */ ? Field.host : -1;
+      return -1;
+    }
+    case 5: // bytes
+      return c0 === 98 && c1 === 121 && b[k + 2] === 116 && b[k + 3] === 101 && b[k + 4] === 115 ? Field.bytes : -1;
+    case 6: // status, method
+      if (c0 === 115) return c1 === 116 && b[k + 2] === 97 && b[k + 3] === 116 && b[k + 4] === 117 && b[k + 5] === 115 ? Field.status : -1;
+      return c0 === 109 && c1 === 101 && b[k + 2] === 116 && b[k + 3] === 104 && b[k + 4] === 111 && b[k + 5] === 100 ? Field.method : -1;
+    case 7: // service, connect
+      if (c0 === 115) return c1 === 101 && b[k + 2] === 114 && b[k + 3] === 118 && b[k + 4] === 105 && b[k + 5] === 99 && b[k + 6] === 101 ? Field.service : -1;
+      return c0 === 99 && c1 === 111 && b[k + 2] === 110 && b[k + 3] === 110 && b[k + 4] === 101 && b[k + 5] === 99 && b[k + 6] === 116 ? Field.connect : -1;
+  }
+  return -1;
+}
+
+/** Digits only → the number; anything else → -1. */
+export function digits(b: Uint8Array, from: number, to: number): number {
   let value = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = b[i]!;
     if (c < ZERO || c > NINE) return -1;
     value = value * 10 + (c - ZERO);
   }
@@ -144,13 +184,14 @@ function integer(text: string, from: number, to: number): number {
 }
 
 /** `12ms` or `12.5ms` → the number; empty or anything else → -1. */
-function millis(text: string, from: number, to: number): number {
-  if (to - from < 3 || text.charCodeAt(to - 2) !== 109 /* m */ || text.charCodeAt(to - 1) !== 115 /* s */) return -1;
+export function millis(b: Uint8Array, from: number, to: number): number {
+  if (to - from < 3 || b[to - 2] !== 109 /* m */ || b[to - 1] !== 115 /* s */) return -1;
   const end = to - 2;
-  const dot = text.indexOf('.', from);
-  if (dot < 0 || dot >= end) return integer(text, from, end);
-  const whole = integer(text, from, dot);
-  const fraction = integer(text, dot + 1, end);
+  let dot = from;
+  while (dot < end && b[dot] !== 46 /* . */) dot++;
+  if (dot === end) return digits(b, from, end);
+  const whole = digits(b, from, dot);
+  const fraction = digits(b, dot + 1, end);
   if (whole < 0 || fraction < 0 || dot + 1 === end) return -1;
   return whole + fraction / 10 ** (end - dot - 1);
 }
