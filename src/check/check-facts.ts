@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { Redactor } from '../core/redact.js';
+import { Redactor, withRedactedErrors } from '../core/redact.js';
 import { csrfFailureViewFacts } from '../django/csrf-view.js';
 import type { CsrfViewFacts } from '../django/facts.js';
 import { middlewareOf } from '../codebase/static-files.js';
@@ -14,8 +14,10 @@ import type { VersionsFacts } from '../versions/versions-facts.js';
 import { chooseDjangoVersion } from './django-version.js';
 import { withDynoEnvironment } from './dyno-environment.js';
 import type { CheckOptions } from './options.js';
-import { beginProjectRead, evaluateProjectSettings, readProject } from './project-facts.js';
+import { beginProjectRead, evaluateProjectSettings, readProject, type ProjectReadStart } from './project-facts.js';
 import { secretValues } from './secrets.js';
+
+type AppFacts = Awaited<ReturnType<typeof import('./app-facts.js').appFacts>>;
 
 /**
  * Everything `implanta check` knows, built once and frozen before any rule runs: the project (with its
@@ -53,7 +55,18 @@ export async function gatherCheckFacts(opts: CheckOptions): Promise<GatheredChec
   const redactor = new Redactor(secretValues(given));
   // Every dyno has DYNO, PORT and the buildpack's variables: the settings are read as a dyno runs them.
   const dyno = withDynoEnvironment(given);
+  // Past this point errors may quote what the settings or the project's Python printed.
+  return withRedactedErrors(redactor, () => gatherWithEnvironment(opts, start, app, redactor, dyno));
+}
 
+async function gatherWithEnvironment(
+  opts: CheckOptions,
+  start: ProjectReadStart,
+  app: AppFacts | undefined,
+  redactor: Redactor,
+  dyno: ReturnType<typeof withDynoEnvironment>,
+): Promise<GatheredCheck> {
+  const progress = opts.progress ?? (() => {});
   progress('Reading the project…');
   const read = await readProject(start, dyno.env, opts.settingsModule, [...opts.hosts, ...(app?.hosts ?? [])]);
   const settingsModule = read.settingsModule;

@@ -1,6 +1,6 @@
 import type { Finding, Skipped } from '../core/finding.js';
 import { runRules, silence, type RuleRun } from '../core/engine.js';
-import type { Redactor } from '../core/redact.js';
+import { withRedactedErrors, type Redactor } from '../core/redact.js';
 import { buildCheckReport, type CheckReport } from '../report/check-report.js';
 import { sequenceItems } from '../project/python-value.js';
 import type { SettingsEvaluation, SettingsView } from '../project/settings/types.js';
@@ -54,7 +54,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   if (opts.runDjango) {
     progress('Running manage.py check --deploy…');
     const { runDjangoCheckDeploy } = await import('../python/django-check.js');
-    const real = await runDjangoCheckDeploy({ python: interpreter!.path, root: project.root, module: project.settingsModule, env: childEnv });
+    const real = await withRedactedErrors(redactor, () => runDjangoCheckDeploy({ python: interpreter!.path, root: project.root, module: project.settingsModule, env: childEnv }));
     findings = mergeDjangoFindings(findings, real);
   }
 

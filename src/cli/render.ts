@@ -30,12 +30,20 @@ export interface RenderOptions {
   attachments?: HtmlAttachments;
 }
 
-/** Prints (or writes) a report in the chosen format, secrets masked, and returns the exit code. */
-export function emitReport(report: CheckReport, failLevel: Severity | 'none', opts: RenderOptions): number {
+/**
+ * Prints (or writes) a report in the chosen format and returns the exit code. Secrets are masked in the
+ * report's text before it is formatted, never in the formatted output: a secret equal to part of a path
+ * must not rewrite a SARIF location or an annotation's file (docs/secrets.md).
+ */
+export function emitReport(unsafe: CheckReport, failLevel: Severity | 'none', opts: RenderOptions): number {
+  const { redactor } = opts;
+  const report = redactor.redactMessages(unsafe);
+  const extraJson = opts.extraJson && redactor.redactMessages(opts.extraJson);
+  const attachments = opts.attachments && redactor.redactMessages(opts.attachments);
   const rendered =
     opts.format === 'json'
-      ? opts.extraJson
-        ? JSON.stringify({ ...report, ...opts.extraJson }, null, 2) + '\n'
+      ? extraJson
+        ? JSON.stringify({ ...report, ...extraJson }, null, 2) + '\n'
         : formatJson(report)
       : opts.format === 'sarif'
         ? formatSarif(report, opts.fallbackFile, process.env.GITHUB_WORKSPACE)
@@ -44,11 +52,10 @@ export function emitReport(report: CheckReport, failLevel: Severity | 'none', op
           : opts.format === 'github'
             ? formatGithub(report)
             : opts.format === 'html'
-              ? formatHtml(report, opts.attachments)
-              : (opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output, ...(opts.title && { title: opts.title }) });
-  const safe = opts.redactor.redact(rendered);
-  if (opts.output) writeOutput(opts.output, safe);
-  else process.stdout.write(safe);
+              ? formatHtml(report, attachments)
+              : redactor.redact(opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output, ...(opts.title && { title: opts.title }) });
+  if (opts.output) writeOutput(opts.output, rendered);
+  else process.stdout.write(rendered);
   return failLevel !== 'none' && report.findings.some((f) => atOrAbove(f.severity, failLevel)) ? 1 : 0;
 }
 

@@ -1,7 +1,8 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { packagePath } from '../core/package-root.js';
+import { readProjectText } from '../project/project-file.js';
 import { PyDict, PyOpaque, type PyValue } from '../project/python-value.js';
 import type { Binding, Origin, SettingsView } from '../project/settings/types.js';
 import { pythonChildEnv } from './child-env.js';
@@ -128,7 +129,7 @@ function toPyValue(json: unknown): PyValue {
 function originFinder(root: string, moduleFile: string, importedFiles: string[]): (name: string) => Origin {
   const sources = [moduleFile, ...importedFiles.filter((f) => f !== moduleFile)].map((file) => ({
     file: relativePath(root, file),
-    lines: readLines(file),
+    lines: readLines(root, file),
   }));
   const fallback = { file: relativePath(root, moduleFile), line: 1 };
   return (name) => {
@@ -141,9 +142,10 @@ function originFinder(root: string, moduleFile: string, importedFiles: string[])
   };
 }
 
-function readLines(file: string): string[] {
+/** The child names the files; only regular files inside the project are read (the special-file rules of project-file.ts). */
+function readLines(root: string, file: string): string[] {
   try {
-    return readFileSync(file, 'utf8').split('\n');
+    return readProjectText(file, { root }).split('\n');
   } catch {
     return [];
   }
