@@ -5,7 +5,9 @@ import { csrfFailureViewFacts } from '../django/csrf-view.js';
 import type { CsrfViewFacts } from '../django/facts.js';
 import { middlewareOf } from '../codebase/static-files.js';
 import type { HerokuFacts } from '../heroku/facts.js';
+import { readChecklistCode, rootUrlconfFile, type ChecklistCode } from '../project/checklist-code.js';
 import { readDotenvFile } from '../project/dotenv.js';
+import { PythonSources } from '../project/python-sources.js';
 import { readStaticServing } from '../project/static-serving.js';
 import type { DjangoVersion, ProjectFacts } from '../project/types.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
@@ -32,6 +34,8 @@ export interface CheckFacts {
   readonly appHosts: readonly string[];
   readonly versions: Readonly<VersionsFacts>;
   readonly csrfFailureView?: CsrfViewFacts;
+  /** What the project's models, views and root URLconf do (upload fields, mail, media URLs, error handlers). */
+  readonly code: Readonly<ChecklistCode>;
 }
 
 export interface GatheredCheck {
@@ -81,7 +85,10 @@ async function gatherWithEnvironment(
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
   const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings));
   const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing });
-  const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings);
+  // Views, models and URLconfs are read and parsed once, whichever facts are drawn from them.
+  const sources = new PythonSources(project.root);
+  const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings, sources);
+  const code = await readChecklistCode(sources, project.files, rootUrlconfFile(project.files, evaluation.settings.get('ROOT_URLCONF')?.value));
 
   progress('Reading versions…');
   // Offline on purpose: check stays fast and quiet; `implanta versions` asks PyPI and OSV.
@@ -109,6 +116,7 @@ async function gatherWithEnvironment(
     appHosts: Object.freeze(app?.hosts ?? []),
     versions: Object.freeze(versions),
     ...(csrfFailureView && { csrfFailureView }),
+    code: Object.freeze(code),
   });
   return { facts, redactor, assumedEnvironment: dyno.assumed, childEnv: dyno.childEnv, ...(interpreter && { interpreter }) };
 }

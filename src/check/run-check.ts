@@ -8,7 +8,7 @@ import type { DjangoVersion } from '../project/types.js';
 import { djangoRules } from '../django/index.js';
 import { codebaseRules } from '../codebase/index.js';
 import { checklistRules } from '../codebase/checklist/index.js';
-import { gatherChecklistFacts } from './checklist-facts.js';
+import { checklistFactsOf } from './checklist-facts.js';
 import { versionsRules } from '../versions/rules/index.js';
 import type { CheckOptions } from './options.js';
 import { gatherCheckFacts } from './check-facts.js';
@@ -43,7 +43,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   const runs: RuleRun[] = [
     runRules(djangoRules, { settings: evaluation.settings, version, env: project.env, ...(facts.csrfFailureView && { csrfFailureView: facts.csrfFailureView }) }),
     runRules(codebaseRules, project),
-    runRules(checklistRules, await gatherChecklistFacts(project, evaluation, version, facts.app)),
+    runRules(checklistRules, checklistFactsOf(facts)),
     runRules(versionsRules, facts.versions),
   ];
   if (facts.app) runs.push((await import('./app-facts.js')).herokuFindings(facts.app));

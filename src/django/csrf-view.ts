@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
-import { parsePython } from '../project/settings/parser.js';
+import { PythonSources } from '../project/python-sources.js';
 import type { SettingsView } from '../project/settings/types.js';
 import { DJANGO_CSRF_FAILURE_VIEW } from './defaults.js';
 import type { CsrfViewFacts } from './facts.js';
@@ -15,20 +15,21 @@ const SIGNATURE_KEEPING_DECORATORS = ['django.views.decorators.', 'django.contri
  * function in it, and whether it accepts (request, reason=…). Undefined when the setting is not a plain
  * string (the rules report that themselves).
  */
-export async function csrfFailureViewFacts(root: string, settings: SettingsView): Promise<CsrfViewFacts | undefined> {
+export async function csrfFailureViewFacts(root: string, settings: SettingsView, sources = new PythonSources(root)): Promise<CsrfViewFacts | undefined> {
   const binding = settings.get('CSRF_FAILURE_VIEW');
   if (!binding) return { kind: 'default' };
-  return typeof binding.value === 'string' ? inspectCsrfFailureView(root, binding.value) : undefined;
+  return typeof binding.value === 'string' ? inspectCsrfFailureView(root, binding.value, sources) : undefined;
 }
 
-export async function inspectCsrfFailureView(root: string, dottedPath: string): Promise<CsrfViewFacts> {
+/** `sources` reads and parses the module once for every reader of the check (the view is often in views.py). */
+export async function inspectCsrfFailureView(root: string, dottedPath: string, sources = new PythonSources(root)): Promise<CsrfViewFacts> {
   if (dottedPath === DJANGO_CSRF_FAILURE_VIEW) return { kind: 'default' };
   const dot = dottedPath.lastIndexOf('.');
   if (dot < 0) return { kind: 'not-importable', problem: 'the path must be fully qualified (module.function)', djangoCrashes: false };
   const moduleParts = dottedPath.slice(0, dot).split('.');
   const functionName = dottedPath.slice(dot + 1);
   const module = await findModule(root, moduleParts);
-  if (module?.kind === 'file') return inspectModule(root, module.file, functionName);
+  if (module?.kind === 'file') return inspectModule(sources, module.file, functionName);
   return missingModule(root, moduleParts, module !== undefined);
 }
 
@@ -68,14 +69,10 @@ async function missingModule(root: string, parts: string[], isNamespace: boolean
   return { kind: 'not-importable', problem: `module ${dotted} does not exist in the project`, djangoCrashes: parentImports };
 }
 
-async function inspectModule(root: string, file: string, name: string): Promise<CsrfViewFacts> {
-  let source: string;
-  try {
-    source = await readFile(join(root, file), 'utf8');
-  } catch (error) {
-    return { kind: 'unknown', about: 'import', reason: `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, file, line: 1 };
-  }
-  const tree = await parsePython(source);
+async function inspectModule(sources: PythonSources, file: string, name: string): Promise<CsrfViewFacts> {
+  const parsed = await sources.parse(file);
+  if (!('tree' in parsed)) return { kind: 'unknown', about: 'import', reason: `${file} could not be read (${parsed.unreadable})`, file, line: 1 };
+  const tree = parsed.tree;
   if (tree.rootNode.hasError) return { kind: 'unknown', about: 'import', reason: `${file} has a syntax error`, file, line: 1 };
   const found = findBinding(tree.rootNode, name);
   if (found.kind === 'none') {

@@ -1,7 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
-import { parsePython } from './settings/parser.js';
+import type { PythonSources } from './python-sources.js';
 
 /** A place in the project's code: relative path, 1-based line. */
 export interface CodePlace {
@@ -30,8 +28,6 @@ export interface ChecklistCode {
   sendsMail: CodePlace[];
 }
 
-/** Model files are small; a file larger than this is not one, and a stranger's repository may hold anything. */
-const MAX_SOURCE_BYTES = 1024 * 1024;
 /** A project with more model files than this is read up to the limit: the verdict needs one field, not all. */
 const MAX_FILES = 400;
 
@@ -40,17 +36,19 @@ const MAIL_CALL = /^(?:[\w.]*\.)?(send_mail|send_mass_mail|mail_admins|mail_mana
 
 /**
  * Reads the project's models (`models.py`, `models/*.py`), views and URLconfs, statically, with the
- * same parser as the settings. `files` is the project's file list (relative paths); `urlconf` the
- * root URLconf's file, when ROOT_URLCONF names a module of the project.
+ * same parser as the settings (each file parsed once, shared with the other readers of `sources`).
+ * `files` is the project's file list (relative paths); `urlconf` the root URLconf's file, when
+ * ROOT_URLCONF names a module of the project (see rootUrlconfFile).
  */
-export async function readChecklistCode(root: string, files: string[], urlconf?: string): Promise<ChecklistCode> {
+export async function readChecklistCode(sources: PythonSources, files: readonly string[], urlconf?: string): Promise<ChecklistCode> {
   const code: ChecklistCode = { uploadFields: [], mediaServedByStatic: [], errorHandlers: {}, sendsMail: [] };
   const isCode = (f: string) => f.endsWith('.py') && !/(^|\/)(migrations|tests?)\//.test(f) && /(^|\/)(models|views|forms|urls|signals|tasks)(\.py$|\/)/.test(f);
   const candidates = files.filter((f) => f === urlconf || isCode(f));
   for (const file of candidates.slice(0, MAX_FILES)) {
-    const source = readSmallRegularFile(join(root, file));
-    if (source === undefined) continue;
-    const tree = await parsePython(source);
+    // A FIFO, a symlink out of the project or a giant named models.py is skipped: the verdict needs one field, not all.
+    const parsed = await sources.parse(file);
+    if (!('tree' in parsed)) continue;
+    const tree = parsed.tree;
     for (const call of tree.rootNode.descendantsOfType('call')) {
       const callee = call?.childForFieldName('function')?.text ?? '';
       const upload = UPLOAD_FIELD.exec(callee);
@@ -93,23 +91,9 @@ function enclosingClass(node: Node): string | undefined {
   return undefined;
 }
 
-/** The file's text when it is a regular file of a sane size; a FIFO, a device or a giant is skipped. */
-function readSmallRegularFile(path: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_SOURCE_BYTES) return undefined;
-    const buffer = Buffer.alloc(stat.size);
-    const read = readSync(fd, buffer, 0, stat.size, 0);
-    return buffer.subarray(0, read).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+/** `hollow.urls` → `hollow/urls.py` (or the package's `__init__.py`), when the project has it. */
+export function rootUrlconfFile(files: readonly string[], dotted: unknown): string | undefined {
+  if (typeof dotted !== 'string' || !/^[\w.]+$/.test(dotted)) return undefined;
+  const base = dotted.replace(/\./g, '/');
+  return [`${base}.py`, `${base}/__init__.py`].find((f) => files.includes(f));
 }
