@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Finding } from '../../../src/core/finding.js';
+import { gatherCheckFacts, type CheckFacts } from '../../../src/check/check-facts.js';
+import { checklistFactsOf } from '../../../src/check/checklist-facts.js';
+import type { CheckOptions } from '../../../src/check/options.js';
 import { runCheck } from '../../../src/check/run-check.js';
+import type { ChecklistFacts } from '../../../src/codebase/checklist/facts.js';
 
 /** The settings every generated project starts from: a sound production app, so each case changes one thing. */
 export const BASE_SETTINGS = `import os
@@ -33,11 +37,8 @@ export interface ProjectSpec {
 
 const PROD_ENV = { SECRET_KEY: 'k'.repeat(20) + 'Q7v!x9#Lm2@pR5$tW8^zB1&cF4*hJ6(nD3)', EMAIL_HOST: 'smtp.mailprovider.example', DATABASE_URL: 'postgres://u:p4ssw0rd-long@db.example.org:5432/app' };
 
-/**
- * Writes a project from the spec, runs `implanta check` on it as the CLI does (static settings, the
- * production-like environment above plus `env`), and returns the findings of the given rules.
- */
-export async function checkProject(spec: ProjectSpec, rules: string[]): Promise<Finding[]> {
+/** Writes the spec's project into a fresh folder, gives `use` the folder's path and the check's options, and removes it. */
+async function withProject<T>(spec: ProjectSpec, use: (opts: CheckOptions) => Promise<T>): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'implanta-checklist-'));
   try {
     const files: Record<string, string> = {
@@ -55,17 +56,32 @@ export async function checkProject(spec: ProjectSpec, rules: string[]): Promise<
       ...spec.files,
     };
     for (const [file, content] of Object.entries(files)) {
-      if (content === '') {
-        if (file.endsWith('.html')) continue; // '' removes a default template
-      }
+      if (content === '' && file.endsWith('.html')) continue; // '' removes a default template
       mkdirSync(dirname(join(root, file)), { recursive: true });
       writeFileSync(join(root, file), content);
     }
-    const { report } = await runCheck({ dir: root, env: { ...PROD_ENV, ...spec.env }, settingsSource: 'static', runDjango: false, hosts: [] });
-    return report.findings.filter((f) => rules.includes(f.rule));
+    return await use({ dir: root, env: { ...PROD_ENV, ...spec.env }, settingsSource: 'static', runDjango: false, hosts: [] });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The check's facts for the spec's project, gathered by the real gatherers (files, static settings
+ * evaluation under the production-like environment above plus `env`, the project's code), as `check` does.
+ */
+export function projectCheckFacts(spec: ProjectSpec): Promise<CheckFacts> {
+  return withProject(spec, async (opts) => (await gatherCheckFacts(opts)).facts);
+}
+
+/** What the checklist rules read for the spec's project. */
+export async function checklistFacts(spec: ProjectSpec): Promise<ChecklistFacts> {
+  return checklistFactsOf(await projectCheckFacts(spec));
+}
+
+/** Runs `implanta check` on the spec's project end to end, and returns the findings of the given rules. */
+export function checkProject(spec: ProjectSpec, rules: string[]): Promise<Finding[]> {
+  return withProject(spec, async (opts) => (await runCheck(opts)).report.findings.filter((f) => rules.includes(f.rule)));
 }
 
 /** What a test compares: which rule chose which message, how severe, where. */
