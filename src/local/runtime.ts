@@ -38,6 +38,13 @@ export interface RuntimeOptions {
   crashRestartDelayMs?: number;
   /** How often dynos' memory is checked against their size's quota (R14/R15; default 20 s, 0 never). */
   memoryCheckMs?: number;
+  /**
+   * The memory every dyno size is taken to have, in MB, instead of its own (R14 above it, R15 at the size's
+   * multiple of it): rehearses R14 and R15 without allocating gigabytes. Default: each size's memory.
+   */
+  memoryQuotaMb?: number;
+  /** H20: how long the router holds a request for a booting web dyno (default 75 s, or the boot timeout + 15 s). */
+  routerBootWaitMs?: number;
   /** Every app log line as it happens (the CLI prints them), prefixed by nothing: `… app[web.1]: …`. */
   onLog?: (appName: string, line: string) => void;
 }
@@ -92,6 +99,7 @@ export class LocalRuntime {
       bootTimeoutMs: options.bootTimeoutMs ?? HEROKU_BOOT_TIMEOUT_MS,
       crashRestartDelayMs: options.crashRestartDelayMs ?? 10_000,
       ...(options.memoryCheckMs !== undefined && { memoryCheckMs: options.memoryCheckMs }),
+      ...(options.memoryQuotaMb !== undefined && { memoryQuotaMb: options.memoryQuotaMb }),
     });
     const timeoutMs = options.routerTimeoutMs ?? HEROKU_ROUTER_TIMEOUT_MS;
     this.router = new LocalRouter({
@@ -100,7 +108,7 @@ export class LocalRuntime {
       appLogs: this.appLogs,
       ports: new RouterPorts(platform.db, () => this.router.port),
       timeoutMs,
-      bootWaitMs: Math.min(HEROKU_BOOT_WAIT_MS, (options.bootTimeoutMs ?? HEROKU_BOOT_TIMEOUT_MS) + 15_000),
+      bootWaitMs: options.routerBootWaitMs ?? Math.min(HEROKU_BOOT_WAIT_MS, (options.bootTimeoutMs ?? HEROKU_BOOT_TIMEOUT_MS) + 15_000),
     });
     this.builder = new Builder({
       platform,

@@ -20,6 +20,8 @@ export interface DynoManagerContext {
   crashRestartDelayMs: number;
   /** How often each up dyno's memory is measured against its size's quota (R14, R15); 0 never. */
   memoryCheckMs?: number;
+  /** The memory every size is taken to have (MB), its R15 multiple kept; default each size's own. */
+  memoryQuotaMb?: number;
 }
 
 interface FormationRow {
@@ -54,6 +56,8 @@ export class DynoManager {
   private readonly booting = new Set<Promise<void>>();
   private closed = false;
   private readonly memoryTimer: NodeJS.Timeout | undefined;
+  private checkingMemory = false;
+  private readonly killedForMemory = new WeakSet<object>();
 
   constructor(private readonly ctx: DynoManagerContext) {
     const every = ctx.memoryCheckMs ?? MEMORY_CHECK_MS;
@@ -62,20 +66,31 @@ export class DynoManager {
 
   /** Every up dyno against its size's memory quota, as Heroku's dyno manager samples them. */
   private async checkMemory(): Promise<void> {
-    const dynos = [...this.dynos.values()].flat().filter((d) => d.state === 'up' && d.process?.running && !d.stopping);
-    await Promise.all(
-      dynos.map(async (dyno) => {
-        const size = resolveDynoSize(dyno.size);
-        if (!size || !dyno.process) return;
-        const process = dyno.process;
-        await checkDynoMemory({
-          pid: process.pid,
-          quota: size,
-          say: (message) => this.ctx.appLogs.add(dyno.appId, 'heroku', dyno.name, message),
-          kill: () => process.kill(),
-        }).catch(() => undefined);
-      }),
-    );
+    // One round at a time: a slow /proc read must not let rounds pile up and log one R14 twice.
+    if (this.checkingMemory) return;
+    this.checkingMemory = true;
+    try {
+      const dynos = [...this.dynos.values()].flat().filter((d) => d.state === 'up' && d.process?.running && !d.stopping && !this.killedForMemory.has(d.process));
+      await Promise.all(
+        dynos.map(async (dyno) => {
+          const size = resolveDynoSize(dyno.size);
+          if (!size || !dyno.process) return;
+          const process = dyno.process;
+          await checkDynoMemory({
+            pid: process.pid,
+            quota: this.ctx.memoryQuotaMb ? { memory_mb: this.ctx.memoryQuotaMb, r15_multiple: size.r15_multiple } : size,
+            say: (message) => this.ctx.appLogs.add(dyno.appId, 'heroku', dyno.name, message),
+            kill: () => {
+              // R15 is said once: the process is not measured again while it dies.
+              this.killedForMemory.add(process);
+              process.kill();
+            },
+          }).catch(() => undefined);
+        }),
+      );
+    } finally {
+      this.checkingMemory = false;
+    }
   }
 
   /**

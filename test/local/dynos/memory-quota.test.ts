@@ -42,3 +42,21 @@ test('a real process tree is measured from /proc; over its quota it is R14, past
   assert.deepEqual(lines.slice(1), ['Error R15 (Memory quota vastly exceeded)', 'Stopping process with SIGKILL']);
   assert.equal(killed, 1);
 });
+
+test('the R15 hard limit of every size is the one devcenter "Dyno Memory Behavior" documents', () => {
+  // Eco, Basic, Standard-1X 1 GB; Standard-2X 2 GB; Performance-M 5 GB and -L 28 GB (twice the quota);
+  // Performance-L-RAM 36, -XL 74, -2XL 151 GB (1.2 times); Private and Shield sizes at their quota (no swap).
+  const documentedGb: Record<string, number> = {
+    eco: 1, basic: 1, 'standard-1x': 1, 'standard-2x': 2, 'performance-m': 5, 'performance-l': 28,
+    'performance-l-ram': 36, 'performance-xl': 74, 'performance-2xl': 151,
+    'private-s': 1, 'private-m': 2.5, 'private-l': 14, 'private-l-ram': 30, 'private-xl': 62, 'private-2xl': 126,
+    'shield-s': 1, 'shield-m': 2.5, 'shield-l': 14, 'shield-l-ram': 30, 'shield-xl': 62, 'shield-2xl': 126,
+  };
+  for (const [name, gb] of Object.entries(documentedGb)) {
+    const size = findDynoSize(name)!;
+    const limitMb = size.memory_mb * size.r15_multiple;
+    assert.ok(Math.abs(limitMb / 1024 - gb) < 0.5, `${name}: hard limit ${limitMb} MB, documented ${gb} GB`);
+    assert.equal(memoryVerdict(limitMb - 1, size), size.r15_multiple > 1 ? 'R14' : 'ok', `${name}: just under the limit`);
+    assert.equal(memoryVerdict(limitMb, size), 'R15', `${name}: at the limit is R15`);
+  }
+});
