@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { isSkip, type Rule } from '../../src/core/rule.js';
 import { parseProcfile } from '../../src/project/procfile.js';
-import type { EnvRead, ModuleUse } from '../../src/project/settings/types.js';
+import type { EnvRead, ModuleUse, SettingsEvaluation, SettingsView } from '../../src/project/settings/types.js';
+import { PyDict, type PyValue } from '../../src/project/python-value.js';
 import type { DependencySet, ProjectFacts, Requirement } from '../../src/project/types.js';
 import { settingsView } from './settings-view.js';
 
@@ -29,11 +30,25 @@ export function projectFacts(input: FactsInput = {}): ProjectFacts {
     env: {},
     hosts: [],
     ...(settings && {
-      evaluation: { settings: settingsView(settings, SETTINGS_FILE), envReads, imports, files: [SETTINGS_FILE], dotenvFilesRead },
+      evaluation: { settings: settingsView(settings, SETTINGS_FILE), envReads, imports, files: [SETTINGS_FILE], dotenvFilesRead, provenance: literalProvenance(settingsView(settings, SETTINGS_FILE)) },
     }),
     ...(procfile !== undefined && { procfile: parseProcfile(procfile) }),
     ...(requirements !== undefined && { dependencies: Array.isArray(requirements) ? requirementsTxt(requirements) : requirements }),
     ...rest,
+  };
+}
+
+/**
+ * Settings given as plain values are written in the code: every value (and every item inside it) is
+ * a literal on its setting's line. Tests of where a value came from evaluate real settings source.
+ */
+function literalProvenance(view: SettingsView): SettingsEvaluation['provenance'] {
+  return (name, path = []) => {
+    const binding = view.get(name);
+    if (!binding) return undefined;
+    let value: PyValue | undefined = binding.value;
+    for (const key of path) value = value instanceof PyDict ? value.get(key) : undefined;
+    return value === undefined ? undefined : { value, provenance: { kind: 'literal', ...binding.origin } };
   };
 }
 

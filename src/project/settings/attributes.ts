@@ -7,6 +7,7 @@ import { behaviour } from './objects.js';
 import { pathAttribute } from './paths.js';
 import { PyRaise } from './signals.js';
 import { BoundMethod, ProjectModule, toKey, typeName } from './values.js';
+import { own, recordItem, type Provenance } from './provenance.js';
 
 function raise(frame: Frame, exception: string, message: string): PyRaise {
   return new PyRaise(exception, message, frame.file, frame.line);
@@ -19,6 +20,7 @@ export function getAttribute(frame: Frame, obj: PyValue, name: string, node: Nod
   if (obj instanceof PyPath) return pathAttribute(frame, obj, name, node);
   if (obj instanceof ProjectModule) {
     const binding = obj.scope.bindings.get(name);
+    own(frame.ev, binding?.provenance);
     if (binding) return binding.value;
     const submodule = frame.ev.modules.get(`${obj.name}.${name}`);
     if (submodule) return new ProjectModule(submodule.name, submodule.scope);
@@ -35,12 +37,12 @@ export function getAttribute(frame: Frame, obj: PyValue, name: string, node: Nod
 }
 
 /** `obj.name = value`; false when the model cannot hold it. */
-export function setAttribute(obj: PyValue, name: string, value: PyValue, frame: Frame): boolean {
+export function setAttribute(obj: PyValue, name: string, value: PyValue, frame: Frame, provenance?: Provenance): boolean {
   if (obj instanceof ProjectModule) {
-    obj.scope.set(name, value, frame.origin());
+    obj.scope.set(name, value, frame.origin(), provenance);
     return true;
   }
-  return behaviour(obj)?.setAttribute?.(name, value, frame) ?? false;
+  return behaviour(obj)?.setAttribute?.(name, value, frame, provenance) ?? false;
 }
 
 /** A list or string index, negative counting from the end; undefined when out of range. */
@@ -103,11 +105,11 @@ function slice<T>(items: T[], start: number | undefined, stop: number | undefine
  * `obj[key] = value`. Returns false when the container cannot be kept exact (an unknown key): the
  * caller then treats the whole container as unknown.
  */
-export function setItem(frame: Frame, obj: PyValue, key: PyValue, value: PyValue, node: Node): boolean {
+export function setItem(frame: Frame, obj: PyValue, key: PyValue, value: PyValue, node: Node, provenance?: Provenance): boolean {
   if (obj instanceof Unknown) return true;
   const custom = behaviour(obj)?.setItem;
   if (custom) {
-    custom.call(obj, frame, key, value, node);
+    custom.call(obj, frame, key, value, node, provenance);
     return true;
   }
   if (key instanceof Unknown) return false;
@@ -115,6 +117,7 @@ export function setItem(frame: Frame, obj: PyValue, key: PyValue, value: PyValue
     const k = toKey(key);
     if (k === undefined) return false;
     obj.entries.set(k, value);
+    recordItem(obj, k, value, provenance);
     return true;
   }
   if (Array.isArray(obj)) {
@@ -122,6 +125,7 @@ export function setItem(frame: Frame, obj: PyValue, key: PyValue, value: PyValue
     const at = position(obj.length, key);
     if (at === undefined) throw raise(frame, 'IndexError', 'list assignment index out of range');
     obj[at] = value;
+    recordItem(obj, at, value, provenance);
     return true;
   }
   throw raise(frame, 'TypeError', `'${typeName(obj)}' object does not support item assignment`);

@@ -16,6 +16,7 @@ import { Scope } from './scope.js';
 import { PyRaise } from './signals.js';
 import { execBlock } from './statements.js';
 import type { Comparable } from './values.js';
+import { own as ownProvenance, type Provenance } from './provenance.js';
 
 /** `@staticmethod`, `@classmethod` and `@property` around a function. */
 export class MethodWrapper extends PyOpaque implements ObjectBehaviour {
@@ -44,7 +45,7 @@ class PropertyChange extends PyOpaque implements ObjectBehaviour {
 }
 
 /** Where attribute lookup on a class ends: found, not there, or maybe in a base the project does not define. */
-type Lookup = { value: PyValue; owner: PyClass } | { missing: true } | { maybeIn: string };
+type Lookup = { value: PyValue; owner: PyClass; provenance: Provenance | undefined } | { missing: true } | { maybeIn: string };
 
 export class PyClass extends PyOpaque implements ObjectBehaviour, Comparable {
   constructor(
@@ -62,7 +63,7 @@ export class PyClass extends PyOpaque implements ObjectBehaviour, Comparable {
   /** Depth-first through the bases, left to right: Python's MRO for the single-inheritance helpers settings use. */
   find(name: string): Lookup {
     const own = this.namespace.bindings.get(name);
-    if (own) return { value: own.value, owner: this };
+    if (own) return { value: own.value, owner: this, provenance: own.provenance };
     for (const base of this.bases) {
       if (base instanceof PyClass) {
         const found = base.find(name);
@@ -79,6 +80,7 @@ export class PyClass extends PyOpaque implements ObjectBehaviour, Comparable {
     const found = this.find(name);
     if ('missing' in found) throw new PyRaise('AttributeError', `type object '${this.name}' has no attribute '${name}'`, frame.file, lineOf(node));
     if ('maybeIn' in found) return frame.unknown(`${this.name}.${name} may come from ${found.maybeIn}`, node);
+    ownProvenance(frame.ev, found.provenance);
     const value = found.value;
     if (value instanceof MethodWrapper) {
       if (value.kind === 'classmethod') return value.fn instanceof PyFunction ? new BoundFunction(value.fn, this) : value.fn;
@@ -87,8 +89,8 @@ export class PyClass extends PyOpaque implements ObjectBehaviour, Comparable {
     return value;
   }
 
-  setAttribute(name: string, value: PyValue, frame?: Frame): boolean {
-    this.namespace.set(name, value, frame?.origin() ?? { file: '', line: 0 });
+  setAttribute(name: string, value: PyValue, frame?: Frame, provenance?: Provenance): boolean {
+    this.namespace.set(name, value, frame?.origin() ?? { file: '', line: 0 }, provenance);
     return true;
   }
 
@@ -123,12 +125,16 @@ export class PyInstance extends PyOpaque implements ObjectBehaviour, Comparable 
 
   getAttribute(frame: Frame, name: string, node: Node): PyValue {
     const own = this.attributes.bindings.get(name);
-    if (own) return own.value;
+    if (own) {
+      ownProvenance(frame.ev, own.provenance);
+      return own.value;
+    }
     if (name === '__class__') return this.cls;
     const found = this.cls.find(name);
     if ('missing' in found) throw new PyRaise('AttributeError', `'${this.cls.name}' object has no attribute '${name}'`, frame.file, lineOf(node));
     if ('maybeIn' in found) return frame.unknown(`${this.cls.name}().${name} may come from ${found.maybeIn}`, node);
     const value = found.value;
+    ownProvenance(frame.ev, found.provenance);
     if (value instanceof PyFunction) return new BoundFunction(value, this);
     if (value instanceof MethodWrapper) {
       if (value.kind === 'staticmethod') return value.fn;
@@ -139,8 +145,8 @@ export class PyInstance extends PyOpaque implements ObjectBehaviour, Comparable 
     return value;
   }
 
-  setAttribute(name: string, value: PyValue, frame?: Frame): boolean {
-    this.attributes.set(name, value, frame?.origin() ?? { file: '', line: 0 });
+  setAttribute(name: string, value: PyValue, frame?: Frame, provenance?: Provenance): boolean {
+    this.attributes.set(name, value, frame?.origin() ?? { file: '', line: 0 }, provenance);
     return true;
   }
 }

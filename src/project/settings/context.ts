@@ -9,6 +9,7 @@ import { Scope } from './scope.js';
 import { ANY_EXCEPTION } from './signals.js';
 import type { SourceFiles } from './sources.js';
 import type { EnvRead, ModuleUse, Origin } from './types.js';
+import { DERIVE, type EnvWrite, type Provenance, type ProvenanceSlots } from './provenance.js';
 
 export interface ModuleState {
   /** Dotted name: `hollow.settings`. */
@@ -31,7 +32,7 @@ export interface DecoupleRepository {
   ignoreCase: boolean;
 }
 
-export class Evaluator {
+export class Evaluator implements ProvenanceSlots {
   readonly modules = new Map<string, ModuleState>();
   readonly envReads: EnvRead[] = [];
   readonly imports: ModuleUse[] = [];
@@ -59,6 +60,18 @@ export class Evaluator {
    * in the production requirements); undefined when that cannot be told. Decides `try: import x`.
    */
   installed?: (module: string) => boolean | undefined;
+
+  /** Provenance of the value the last `evaluate()` gave (provenance.ts). */
+  provenance: Provenance | undefined = undefined;
+  /** What the node being evaluated says its value came from; DERIVE: computed from its parts. */
+  ownProvenance: Provenance | undefined | typeof DERIVE = DERIVE;
+  /** Provenances of the parts evaluated so far for the node being evaluated. */
+  provenanceParts: Provenance[] | undefined = undefined;
+  /**
+   * Variables the settings wrote themselves (os.environ[...] = , setdefault, load_dotenv…), by name:
+   * a later read records that its value is that write's, not a config var. Forks with `environ`.
+   */
+  environWrites = new Map<string, EnvWrite>();
 
   constructor(
     readonly root: string,
@@ -155,6 +168,8 @@ export function snippet(node: Node, max = 60): string {
 export interface CallArgs {
   positional: PyValue[];
   keywords: Map<string, PyValue>;
+  /** Where each argument came from, when the call site evaluated them (provenance.ts). */
+  provenance?: { positional: Array<Provenance | undefined>; keywords: Map<string, Provenance | undefined> };
 }
 
 export interface Call {
@@ -166,6 +181,14 @@ export interface Call {
 }
 
 export type CallHandler = (call: Call) => PyValue;
+
+/** Where positional-or-keyword argument `index`/`name` came from, when known. */
+export function argumentProvenance(call: Call, index: number, name: string): Provenance | undefined {
+  const provenance = call.args.provenance;
+  if (!provenance) return undefined;
+  if (index >= 0 && index < call.args.positional.length) return provenance.positional[index];
+  return provenance.keywords.get(name);
+}
 
 /** Positional-or-keyword argument `index`/`name`, or `fallback` when absent. */
 export function argument(call: Call, index: number, name: string): PyValue | undefined;

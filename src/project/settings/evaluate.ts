@@ -14,6 +14,7 @@ import type { Binding, SettingsEvaluation, SettingsView } from './types.js';
 import { fitsInReport, isSettingName } from './values.js';
 import { TOO_LARGE, withBudget } from './budget.js';
 import { Unknown } from '../python-value.js';
+import { provenanceAt } from './provenance.js';
 
 export interface EvaluateOptions {
   /** Absolute project root (the folder of manage.py); modules resolve from here. */
@@ -33,14 +34,24 @@ export async function evaluateSettings(opts: EvaluateOptions): Promise<SettingsE
   const sources = new SourceFiles(opts.root, await pythonParser());
   const ev = new Evaluator(opts.root, new Map(Object.entries(opts.env)), sources, opts.django);
   if (opts.installed) ev.installed = opts.installed;
-  const settings = withBudget(ev.budget, () => {
+  const { settings, bindings } = withBudget(ev.budget, () => {
     const state = loadModule(ev, opts.module);
     applyConfiguration(ev, state);
     const view = settingsView(state);
     recordSettingModules(ev, view);
-    return view;
+    return { settings: view, bindings: state.scope.bindings };
   });
-  return { settings, envReads: ev.envReads, imports: ev.imports, files: ev.files, dotenvFilesRead: ev.dotenvFiles };
+  return {
+    settings,
+    envReads: ev.envReads,
+    imports: ev.imports,
+    files: ev.files,
+    dotenvFilesRead: ev.dotenvFiles,
+    provenance: (name, path = []) => {
+      const binding = isSettingName(name) ? bindings.get(name) : undefined;
+      return binding && provenanceAt(binding.value, binding.provenance, path);
+    },
+  };
 }
 
 /**

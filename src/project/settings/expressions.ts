@@ -5,7 +5,7 @@ import { getAttribute, getItem, getSlice } from './attributes.js';
 import { builtinValue } from './builtins.js';
 import { invoke } from './calls.js';
 import { evaluateComprehension } from './comprehensions.js';
-import { snippet, type CallArgs, type Frame } from './context.js';
+import { lineOf, snippet, type CallArgs, type Frame } from './context.js';
 import { iterate } from './iteration.js';
 import { numberLiteral, stringLiteral } from './literals.js';
 import { MUTATING_METHODS, ReceiverLost } from './methods.js';
@@ -15,20 +15,36 @@ import { PyRaise } from './signals.js';
 import { loseObject } from './aliases.js';
 import { makeFunction } from './functions.js';
 import { BoundMethod, asNumber, sameValue, toKey, typeName } from './values.js';
+import { DERIVE, addPart, derived, itemProvenance, literalAt, own, recordItem, recordItems, type Provenance } from './provenance.js';
 
 /** Node kinds that compute something: an Unknown coming out of one may hide an exception. */
 const OPERATIONS = new Set(['call', 'binary_operator', 'unary_operator', 'subscript', 'attribute', 'comparison_operator', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
+/**
+ * The value of an expression. It also leaves in `ev.provenance` where that value came from: what the
+ * node said (`own`), else what its parts were made from (provenance.ts).
+ */
 export function evaluate(frame: Frame, node: Node): PyValue {
-  const budget = frame.ev.budget;
+  const ev = frame.ev;
+  const budget = ev.budget;
   budget.step(node);
   budget.enter(node);
+  const outerOwn = ev.ownProvenance;
+  const outerParts = ev.provenanceParts;
+  ev.ownProvenance = DERIVE;
+  ev.provenanceParts = undefined;
   let value: PyValue;
+  let provenance: Provenance | undefined;
   try {
     value = evaluateNode(frame, node);
+    provenance = ev.ownProvenance === DERIVE ? derived(ev.provenanceParts) : ev.ownProvenance;
   } finally {
     budget.leave();
+    ev.ownProvenance = outerOwn;
+    ev.provenanceParts = outerParts;
   }
+  ev.provenance = provenance;
+  addPart(ev, provenance);
   if (!(value instanceof Unknown)) return value;
   if (OPERATIONS.has(node.type)) frame.ev.noteMayRaise();
   // Helpers that know no place (formatting, equality) leave it to the expression that used them.
@@ -46,31 +62,33 @@ function evaluateNode(frame: Frame, node: Node): PyValue {
       return lookup(frame, node.text, node);
     case 'integer':
     case 'float':
+      own(frame.ev, literalAt(frame.origin(lineOf(node))));
       return numberLiteral(frame, node);
     case 'string':
-    case 'concatenated_string':
-      return stringLiteral(frame, node, evaluate);
+    case 'concatenated_string': {
+      const value = stringLiteral(frame, node, evaluate);
+      // An f-string is made from its text and what it interpolates.
+      const literal = literalAt(frame.origin(lineOf(node)));
+      const parts = frame.ev.provenanceParts;
+      own(frame.ev, parts ? derived([literal, ...parts]) : literal);
+      return value;
+    }
     case 'true':
-      return true;
     case 'false':
-      return false;
     case 'none':
-      return null;
+      own(frame.ev, literalAt(frame.origin(lineOf(node))));
+      return node.type === 'true' ? true : node.type === 'false' ? false : null;
     case 'ellipsis':
       return new PyOpaque('Ellipsis');
     case 'parenthesized_expression':
       return evaluate(frame, parts(node)[0]!);
     case 'list':
-      return sequence(frame, node);
+      return display(frame, node, (items) => items);
     case 'tuple':
-    case 'expression_list': {
-      const items = sequence(frame, node);
-      return items instanceof Unknown ? items : new PyTuple(items);
-    }
-    case 'set': {
-      const items = sequence(frame, node);
-      return items instanceof Unknown ? items : new PySet(union([], items));
-    }
+    case 'expression_list':
+      return display(frame, node, (items) => new PyTuple(items));
+    case 'set':
+      return display(frame, node, (items) => new PySet(union([], items)));
     case 'dictionary':
       return dictionary(frame, node);
     case 'binary_operator': {
@@ -106,7 +124,7 @@ function evaluateNode(frame: Frame, node: Node): PyValue {
       return evaluate(frame, parts(node)[0]!);
     case 'named_expression': {
       const value = evaluate(frame, node.childForFieldName('value')!);
-      frame.scope.set(node.childForFieldName('name')!.text, value, frame.origin());
+      frame.scope.set(node.childForFieldName('name')!.text, value, frame.origin(), frame.ev.provenance);
       return value;
     }
     default:
@@ -116,6 +134,7 @@ function evaluateNode(frame: Frame, node: Node): PyValue {
 
 function lookup(frame: Frame, name: string, node: Node): PyValue {
   const binding = frame.scope.lookup(name);
+  own(frame.ev, binding?.provenance);
   if (binding) return binding.value;
   const builtin = builtinValue(name);
   if (builtin !== undefined) return builtin;
@@ -135,42 +154,73 @@ function splatted(node: Node): Node | undefined {
   return splattedCall(node) ? node : undefined;
 }
 
-/** Items of a list/tuple/set display, `*splat`s expanded; Unknown when a splat's length is. */
-function sequence(frame: Frame, node: Node): PyValue[] | Unknown {
+/**
+ * Items of a list/tuple/set display, `*splat`s expanded; Unknown when a splat's length is. Each
+ * item's provenance goes into `provenances`; the display itself is a literal of the code.
+ */
+function sequence(frame: Frame, node: Node, provenances: Array<Provenance | undefined> = []): PyValue[] | Unknown {
+  const ev = frame.ev;
   const items: PyValue[] = [];
   for (const child of parts(node)) {
     const splat = splatted(child);
     if (splat) {
-      const spread = iterate(frame, evaluate(frame, splat), child);
+      const source = evaluate(frame, splat);
+      const sourceProvenance = ev.provenance;
+      const spread = iterate(frame, source, child);
       if (spread instanceof Unknown) return spread;
-      frame.ev.budget.allocate(spread.length, child);
-      for (const item of spread) items.push(item);
+      ev.budget.allocate(spread.length, child);
+      const fromList = Array.isArray(source) || source instanceof PyTuple;
+      spread.forEach((item, i) => {
+        items.push(item);
+        provenances.push(fromList ? itemProvenance(source, i, sourceProvenance) : sourceProvenance);
+      });
     } else {
       items.push(evaluate(frame, child));
+      provenances.push(ev.provenance);
     }
   }
-  frame.ev.budget.allocate(items.length, node);
+  ev.budget.allocate(items.length, node);
+  own(ev, literalAt(frame.origin(lineOf(node))));
   return items;
 }
 
+/** A list, tuple or set display: the container, with each item's record. */
+function display(frame: Frame, node: Node, make: (items: PyValue[]) => PyValue): PyValue {
+  const provenances: Array<Provenance | undefined> = [];
+  const items = sequence(frame, node, provenances);
+  if (items instanceof Unknown) return items;
+  const value = make(items);
+  if (!(value instanceof PySet)) recordItems(value, items, provenances);
+  return value;
+}
+
+/** A dict display: a literal of the code, each key with where its value came from. */
 function dictionary(frame: Frame, node: Node): PyValue {
+  const ev = frame.ev;
   const dict = new PyDict();
   for (const child of parts(node)) {
     if (child.type === 'dictionary_splat') {
       const source = asMapping(frame, evaluate(frame, parts(child)[0]!));
+      const sourceProvenance = ev.provenance;
       if (source instanceof Unknown) return source;
       if (!(source instanceof PyDict)) throw new PyRaise('TypeError', `'${typeName(source)}' object is not a mapping`, frame.file, frame.line);
-      frame.ev.budget.allocate(source.entries.size, child);
-      for (const [k, v] of source.entries) dict.entries.set(k, v);
+      ev.budget.allocate(source.entries.size, child);
+      for (const [k, v] of source.entries) {
+        dict.entries.set(k, v);
+        recordItem(dict, k, v, itemProvenance(source, k, sourceProvenance));
+      }
     } else if (child.type === 'pair') {
       const key = evaluate(frame, child.childForFieldName('key')!);
       const value = evaluate(frame, child.childForFieldName('value')!);
+      const provenance = ev.provenance;
       if (key instanceof Unknown) return key;
       const k = toKey(key);
       if (k === undefined) return frame.unknown(`a dict with a key of type ${typeName(key)}`, child);
       dict.entries.set(k, value);
+      recordItem(dict, k, value, provenance);
     }
   }
+  own(ev, literalAt(frame.origin(lineOf(node))));
   return dict;
 }
 
@@ -204,15 +254,27 @@ function maybeEvaluate(frame: Frame, node: Node): PyValue {
   }
 }
 
+/**
+ * `a and b`, `a or b`. The value is one operand's, and so is its provenance; but `a or b` that falls
+ * through to `b` is b made because a was empty: `os.environ.get('X') or 'default'` keeps the unset X.
+ */
 function booleanOperator(frame: Frame, node: Node): PyValue {
+  const ev = frame.ev;
   const left = evaluate(frame, node.childForFieldName('left')!);
+  const leftProvenance = ev.provenance;
   const isAnd = node.childForFieldName('operator')!.type === 'and';
   const t = truthy(left);
   if (t instanceof Unknown) {
     maybeEvaluate(frame, node.childForFieldName('right')!);
     return t;
   }
-  return t === isAnd ? evaluate(frame, node.childForFieldName('right')!) : left;
+  if (t !== isAnd) {
+    own(ev, leftProvenance);
+    return left;
+  }
+  const right = evaluate(frame, node.childForFieldName('right')!);
+  own(ev, isAnd ? ev.provenance : derived([leftProvenance, ev.provenance].filter((p) => p !== undefined)));
+  return right;
 }
 
 function comparison(frame: Frame, node: Node): PyValue {
@@ -233,19 +295,31 @@ function comparison(frame: Frame, node: Node): PyValue {
 function conditional(frame: Frame, node: Node): PyValue {
   const [body, condition, alternative] = parts(node);
   const t = truthy(evaluate(frame, condition!));
-  if (t === true) return evaluate(frame, body!);
-  if (t === false) return evaluate(frame, alternative!);
+  // The value is the chosen branch's, not the condition's.
+  if (t === true || t === false) {
+    const value = evaluate(frame, t ? body! : alternative!);
+    own(frame.ev, frame.ev.provenance);
+    return value;
+  }
   const a = maybeEvaluate(frame, body!);
   const b = maybeEvaluate(frame, alternative!);
   return sameValue(a, b) ? a : frame.unknown(`depends on ${snippet(condition!)} (${frame.file}:${condition!.startPosition.row + 1})`, node);
 }
 
 function subscript(frame: Frame, node: Node): PyValue {
+  const ev = frame.ev;
   const obj = evaluate(frame, node.childForFieldName('value')!);
+  const objProvenance = ev.provenance;
   const keys = node.childrenForFieldName('subscript');
   if (keys.length === 1 && keys[0]!.type === 'slice') return getSlice(frame, obj, sliceBounds(frame, keys[0]!), node);
   const key = keys.length === 1 ? evaluate(frame, keys[0]!) : new PyTuple(keys.map((k) => evaluate(frame, k)));
-  return getItem(frame, obj, key, node);
+  const value = getItem(frame, obj, key, node);
+  // An item has its own record (os.environ's getItem says it was a read); else it is the container's.
+  if (ev.ownProvenance === DERIVE) {
+    const k = toKey(key);
+    own(ev, k === undefined ? objProvenance : itemProvenance(obj, k, objProvenance));
+  }
+  return value;
 }
 
 /** [start, stop, step] of a slice node, undefined where omitted. */
@@ -260,40 +334,70 @@ export function sliceBounds(frame: Frame, node: Node): Array<PyValue | undefined
 }
 
 /** Positional and keyword arguments, splats expanded; Unknown when a splat cannot be. */
+/** Positional and keyword arguments, splats expanded, each with its provenance; Unknown when a splat cannot be. */
 export function evaluateArguments(frame: Frame, node: Node | null): CallArgs | Unknown {
-  const args: CallArgs = { positional: [], keywords: new Map() };
+  const ev = frame.ev;
+  const args: CallArgs = { positional: [], keywords: new Map(), provenance: { positional: [], keywords: new Map() } };
+  const provenance = args.provenance!;
   if (!node) return args;
   if (node.type === 'generator_expression') {
     args.positional.push(evaluate(frame, node));
+    provenance.positional.push(ev.provenance);
     return args;
   }
   for (const child of parts(node)) {
     if (child.type === 'keyword_argument') {
-      args.keywords.set(child.childForFieldName('name')!.text, evaluate(frame, child.childForFieldName('value')!));
+      const name = child.childForFieldName('name')!.text;
+      args.keywords.set(name, evaluate(frame, child.childForFieldName('value')!));
+      provenance.keywords.set(name, ev.provenance);
     } else if (splatted(child)) {
-      const spread = iterate(frame, evaluate(frame, splatted(child)!), child);
+      const source = evaluate(frame, splatted(child)!);
+      const sourceProvenance = ev.provenance;
+      const spread = iterate(frame, source, child);
       if (spread instanceof Unknown) return spread;
-      frame.ev.budget.allocate(spread.length, child);
-      for (const item of spread) args.positional.push(item);
+      ev.budget.allocate(spread.length, child);
+      spread.forEach((item, i) => {
+        args.positional.push(item);
+        provenance.positional.push(Array.isArray(source) || source instanceof PyTuple ? itemProvenance(source, i, sourceProvenance) : sourceProvenance);
+      });
     } else if (child.type === 'dictionary_splat') {
       const source = asMapping(frame, evaluate(frame, parts(child)[0]!));
+      const sourceProvenance = ev.provenance;
       if (source instanceof Unknown) return source;
       if (!(source instanceof PyDict)) throw new PyRaise('TypeError', 'argument after ** must be a mapping', frame.file, frame.line);
-      frame.ev.budget.allocate(source.entries.size, child);
-      for (const [k, v] of source.entries) if (typeof k === 'string') args.keywords.set(k, v);
+      ev.budget.allocate(source.entries.size, child);
+      for (const [k, v] of source.entries) {
+        if (typeof k !== 'string') continue;
+        args.keywords.set(k, v);
+        provenance.keywords.set(k, itemProvenance(source, k, sourceProvenance));
+      }
     } else {
       args.positional.push(evaluate(frame, child));
+      provenance.positional.push(ev.provenance);
     }
   }
   return args;
 }
 
+/**
+ * A call. Its value's provenance is what the callee said (a project function's return, an
+ * environment read); else, for a library call, a CallSource made from the receiver, the arguments
+ * and any variable the library read.
+ */
 function evaluateCall(frame: Frame, node: Node): PyValue {
+  const ev = frame.ev;
   const fn = node.childForFieldName('function')!;
   const callee = evaluate(frame, fn);
+  const calleeProvenance = ev.provenance;
+  // The callee's own provenance is not a part of the value (a def, an import), a receiver's is.
+  ev.provenanceParts = callee instanceof BoundMethod && calleeProvenance ? [calleeProvenance] : undefined;
   const args = evaluateArguments(frame, node.childForFieldName('arguments'));
   if (args instanceof Unknown) return callee instanceof Unknown ? callee : args;
   const result = invoke(frame, callee, args, node);
+  if (ev.ownProvenance === DERIVE) {
+    const name = callee instanceof BoundMethod ? `${typeName(callee.self)}.${callee.method}` : callee instanceof PyOpaque ? callee.name : fn.text;
+    own(ev, { kind: 'call', callee: name, ...frame.origin(lineOf(node)), args: ev.provenanceParts ?? [] });
+  }
   if (callee instanceof BoundMethod && MUTATING_METHODS.has(callee.method)) {
     const root = fn.type === 'attribute' ? rootName(fn.childForFieldName('object')!) : undefined;
     if (result instanceof ReceiverLost) {

@@ -13,10 +13,13 @@ import { BreakSignal, ContinueSignal, PyRaise, UnknowableLoop } from './signals.
 import type { Binding, Origin } from './types.js';
 import { cloneValue, sameValue } from './values.js';
 import { chargeSteps } from './budget.js';
+import { derived, itemProvenance, recordItem, type EnvWrite, type Provenance } from './provenance.js';
 
 export interface EvalState {
   scopes: Map<Scope, Map<string, Binding>>;
   environ: Map<string, EnvValue>;
+  /** The settings' own writes to the environment (Evaluator.environWrites). */
+  environWrites: Map<string, EnvWrite>;
 }
 
 export interface EvalPath {
@@ -28,7 +31,7 @@ export interface EvalPath {
 export function captureState(frame: Frame): EvalState {
   const scopes = new Map<Scope, Map<string, Binding>>();
   for (const scope of liveScopes(frame)) scopes.set(scope, scope.bindings);
-  return { scopes, environ: frame.ev.environ };
+  return { scopes, environ: frame.ev.environ, environWrites: frame.ev.environWrites };
 }
 
 /** A deep copy; one memo for all scopes, so a list two modules share stays shared in the copy. */
@@ -42,12 +45,13 @@ export function copyState(state: EvalState): EvalState {
     for (const [name, binding] of bindings) copy.set(name, { ...binding, value: cloneValue(binding.value, memo) });
     scopes.set(scope, copy);
   }
-  return { scopes, environ: new Map(state.environ) };
+  return { scopes, environ: new Map(state.environ), environWrites: new Map(state.environWrites) };
 }
 
 export function applyState(frame: Frame, state: EvalState): void {
   for (const [scope, bindings] of state.scopes) scope.bindings = bindings;
   frame.ev.environ = state.environ;
+  frame.ev.environWrites = state.environWrites;
 }
 
 /**
@@ -60,7 +64,7 @@ export function applyState(frame: Frame, state: EvalState): void {
 export function explorePaths(frame: Frame, base: EvalState, paths: EvalPath[], reason: string): void {
   const ev = frame.ev;
   const outcomes: EvalState[] = [];
-  const returned: Array<{ state: EvalState; value: PyValue }> = [];
+  const returned: Array<{ state: EvalState; value: PyValue; provenance?: Provenance | undefined }> = [];
   let raised: PyRaise | undefined;
   ev.speculative++;
   try {
@@ -71,7 +75,7 @@ export function explorePaths(frame: Frame, base: EvalState, paths: EvalPath[], r
         outcomes.push(captureState(frame));
       } catch (error) {
         if (error instanceof ReturnSignal) {
-          returned.push({ state: captureState(frame), value: error.value });
+          returned.push({ state: captureState(frame), value: error.value, provenance: error.provenance });
           continue;
         }
         if (error instanceof BreakSignal || error instanceof ContinueSignal) throw new UnknowableLoop();
@@ -93,7 +97,7 @@ export function explorePaths(frame: Frame, base: EvalState, paths: EvalPath[], r
   }
   if (outcomes.length === 0) {
     applyState(frame, mergeStates(base, returned.map((r) => r.state), unknown));
-    throw new ReturnSignal(mergeValues(returned.map((r) => r.value), unknown));
+    throw new ReturnSignal(mergeValues(returned.map((r) => r.value), unknown), derived(returned.map((r) => r.provenance).filter((p): p is Provenance => p !== undefined)));
   }
   if (returned.length > 0 && frame instanceof CallFrame) {
     frame.earlyReturns.push(...returned);
@@ -115,7 +119,13 @@ export function mergeStates(base: EvalState, outcomes: EvalState[], unknown: Unk
     const first = found[0];
     environ.set(name, typeof first === 'string' && found.every((v) => v === first) ? first : unknown);
   }
-  return { scopes, environ };
+  // A write every path made (or kept) the same stays known; one some paths made is not.
+  const environWrites = new Map<string, EnvWrite>();
+  for (const name of unionOfKeys(outcomes.map((o) => o.environWrites))) {
+    const first = outcomes[0]!.environWrites.get(name);
+    if (first && outcomes.every((o) => o.environWrites.get(name) === first)) environWrites.set(name, first);
+  }
+  return { scopes, environ, environWrites };
 }
 
 function mergeBindings(base: Map<string, Binding> | undefined, outcomes: Array<Map<string, Binding>>, unknown: Unknown): Map<string, Binding> {
@@ -131,7 +141,9 @@ function mergeBindings(base: Map<string, Binding> | undefined, outcomes: Array<M
     }
     const origin = changedOrigin(base?.get(name)?.origin, found);
     const values = found.every((b) => b !== undefined) ? found.map((b) => b!.value) : undefined;
-    bindings.set(name, { ...(first ?? found.find((b) => b))!, value: values ? mergeValues(values, unknown, memo) : unknown, origin });
+    // What differs between the paths was made from any of them.
+    const provenance = derived(found.map((b) => b?.provenance).filter((p): p is Provenance => p !== undefined));
+    bindings.set(name, { ...(first ?? found.find((b) => b))!, value: values ? mergeValues(values, unknown, memo) : unknown, origin, provenance });
   }
   return bindings;
 }
@@ -152,7 +164,10 @@ export function mergeValues(values: PyValue[], unknown: Unknown, memo = new Map<
     for (const dict of values) for (const key of dict.entries.keys()) keys.add(key);
     for (const key of keys) {
       const found = values.map((d) => d.entries.get(key));
-      merged.entries.set(key, found.every((v) => v !== undefined) ? mergeValues(found as PyValue[], unknown, memo) : unknown);
+      const value = found.every((v) => v !== undefined) ? mergeValues(found as PyValue[], unknown, memo) : unknown;
+      merged.entries.set(key, value);
+      // A key the paths agree on keeps its record (the first path's).
+      if (value === found[0]) recordItem(merged, key, value, itemProvenance(first, key, undefined));
     }
     return merged;
   }
@@ -160,7 +175,10 @@ export function mergeValues(values: PyValue[], unknown: Unknown, memo = new Map<
   if (Array.isArray(first) && values.every((v) => Array.isArray(v) && v.length === length)) {
     const merged: PyValue[] = [];
     memo.set(first, merged);
-    for (let i = 0; i < length; i++) merged.push(mergeValues(values.map((v) => (v as PyValue[])[i]!), unknown, memo));
+    for (let i = 0; i < length; i++) {
+      merged.push(mergeValues(values.map((v) => (v as PyValue[])[i]!), unknown, memo));
+      if (merged[i] === first[i]) recordItem(merged, i, merged[i]!, itemProvenance(first, i, undefined));
+    }
     return merged;
   }
   if (first instanceof PyTuple && values.every((v) => v instanceof PyTuple && v.items.length === length)) {

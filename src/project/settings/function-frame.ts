@@ -9,10 +9,15 @@ import { Frame, type Evaluator, type ModuleState } from './context.js';
 import type { EvalState } from './forks.js';
 import { Scope } from './scope.js';
 import type { Origin } from './types.js';
+import type { EnvSource, Provenance } from './provenance.js';
 
 /** A `return` on its way to the call: carried as a JS exception through the statements it leaves. */
 export class ReturnSignal extends Error {
-  constructor(readonly value: PyValue) {
+  constructor(
+    readonly value: PyValue,
+    /** What the returned value was made from. */
+    readonly provenance?: Provenance,
+  ) {
     super('return');
   }
 }
@@ -108,10 +113,10 @@ export class LocalScope extends Scope {
     return target ? target.lookup(name) : super.lookup(name);
   }
 
-  override set(name: string, value: PyValue, origin: Origin): void {
+  override set(name: string, value: PyValue, origin: Origin, provenance?: Provenance): void {
     const target = this.redirects.get(name);
-    if (target) target.set(name, value, origin);
-    else super.set(name, value, origin);
+    if (target) target.set(name, value, origin, provenance);
+    else super.set(name, value, origin, provenance);
   }
 
   override touch(name: string, origin: Origin): void {
@@ -130,6 +135,7 @@ export class LocalScope extends Scope {
 export interface EarlyReturn {
   state: EvalState;
   value: PyValue;
+  provenance?: Provenance | undefined;
 }
 
 /** The statements of one call of a project function. */
@@ -138,6 +144,12 @@ export class CallFrame extends Frame {
   readonly earlyReturns: EarlyReturn[] = [];
   /** Statements after such a branch may not run at all: how much speculation this call added. */
   addedSpeculation = 0;
+  /**
+   * Environment reads that decided the branches the running statement is in. A helper's
+   * `if value is None: return default` returns the default because the variable is unset: what it
+   * returns was made from that read too (provenance.ts).
+   */
+  readonly decidedBy: EnvSource[] = [];
 
   constructor(
     ev: Evaluator,

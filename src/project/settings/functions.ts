@@ -5,7 +5,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { PyDict, PyOpaque, PyTuple, Unknown, type PyValue } from '../python-value.js';
-import type { Call, CallArgs, Frame } from './context.js';
+import { lineOf, type Call, type CallArgs, type Frame } from './context.js';
+import { derived, literalAt, own, recordItem, recordItems, type Provenance } from './provenance.js';
 import { evaluate, parts } from './expressions.js';
 import { captureState, mergeStates, mergeValues, applyState } from './forks.js';
 import { CallFrame, LocalScope, MAX_CALLS, MAX_CALL_DEPTH, ReturnSignal, callBook, closureScope, inCall, keepScope } from './function-frame.js';
@@ -20,6 +21,8 @@ interface Parameter {
   kind: 'positional' | 'star' | 'keyword' | 'double-star';
   /** The default, evaluated once when the function was defined. */
   fallback?: PyValue;
+  /** What the default was made from: a helper's `default=None` is a literal of the helper. */
+  fallbackProvenance?: Provenance | undefined;
 }
 
 /** A `def` or `lambda` of the project, with what it closes over. */
@@ -104,7 +107,7 @@ function readParameters(frame: Frame, node: Node | null): Parameter[] {
       }
       case 'default_parameter':
       case 'typed_default_parameter':
-        parameters.push({ name: p.childForFieldName('name')!.text, kind: keywordOnly ? 'keyword' : 'positional', fallback: evaluate(frame, p.childForFieldName('value')!) });
+        parameters.push({ name: p.childForFieldName('name')!.text, kind: keywordOnly ? 'keyword' : 'positional', fallback: evaluate(frame, p.childForFieldName('value')!), fallbackProvenance: frame.ev.provenance });
         break;
       case 'list_splat_pattern':
         parameters.push({ name: parts(p)[0]!.text, kind: 'star' });
@@ -141,14 +144,18 @@ function bindArguments(call: Call, fn: PyFunction, args: CallArgs, scope: LocalS
   const { frame } = call;
   const origin = { file: fn.frame.file, line: fn.node.startPosition.row + 1 };
   const positional = [...args.positional];
+  // Arguments keep their provenance inside the function: get_string('X', 'dev') returns the call site's 'dev'.
+  const positionalProvenance = [...(args.provenance?.positional ?? [])];
   const keywords = new Map(args.keywords);
   const bound = new Set<string>();
   for (const p of fn.parameters) {
     if (p.kind === 'positional' && positional.length > 0) {
-      scope.set(p.name, positional.shift()!, origin);
+      scope.set(p.name, positional.shift()!, origin, positionalProvenance.shift());
       bound.add(p.name);
     } else if (p.kind === 'star') {
-      scope.set(p.name, new PyTuple(positional.splice(0)), origin);
+      const rest = new PyTuple(positional.splice(0));
+      recordItems(rest, rest.items, positionalProvenance.splice(0));
+      scope.set(p.name, rest, origin);
       bound.add(p.name);
     }
   }
@@ -159,10 +166,11 @@ function bindArguments(call: Call, fn: PyFunction, args: CallArgs, scope: LocalS
     const p = fn.parameters.find((q) => q.name === name && (q.kind === 'positional' || q.kind === 'keyword'));
     if (p) {
       if (bound.has(name)) throw typeError(frame, `${fn.name}() got multiple values for argument '${name}'`);
-      scope.set(name, value, origin);
+      scope.set(name, value, origin, args.provenance?.keywords.get(name));
       bound.add(name);
     } else if (rest) {
       extra.entries.set(name, value);
+      recordItem(extra, name, value, args.provenance?.keywords.get(name));
     } else {
       throw typeError(frame, `${fn.name}() got an unexpected keyword argument '${name}'`);
     }
@@ -171,7 +179,7 @@ function bindArguments(call: Call, fn: PyFunction, args: CallArgs, scope: LocalS
   for (const p of fn.parameters) {
     if (bound.has(p.name) || p.kind === 'star' || p.kind === 'double-star') continue;
     if (p.fallback === undefined) throw typeError(frame, `${fn.name}() missing required argument: '${p.name}'`);
-    scope.set(p.name, p.fallback, origin);
+    scope.set(p.name, p.fallback, origin, p.fallbackProvenance);
   }
 }
 
@@ -200,7 +208,10 @@ export function callFunction(call: Call, fn: PyFunction, args: CallArgs): PyValu
   book.active.push(scope);
   book.sites.push({ origin: frame.origin(node.startPosition.row + 1), callee: fn.name });
   try {
-    return run(callFrame, fn);
+    const { value, provenance } = run(callFrame, fn);
+    // What the function returned is what the call gives, made from what the return was made from.
+    own(ev, provenance);
+    return value;
   } finally {
     book.sites.pop();
     book.active.pop();
@@ -209,27 +220,37 @@ export function callFunction(call: Call, fn: PyFunction, args: CallArgs): PyValu
   }
 }
 
-function run(frame: CallFrame, fn: PyFunction): PyValue {
+function run(frame: CallFrame, fn: PyFunction): { value: PyValue; provenance: Provenance | undefined } {
   const body = fn.node.childForFieldName('body')!;
-  if (fn.node.type === 'lambda') return evaluate(frame, body);
+  if (fn.node.type === 'lambda') {
+    const value = evaluate(frame, body);
+    return { value, provenance: frame.ev.provenance };
+  }
   let result: PyValue = null;
+  let provenance: Provenance | undefined;
   try {
     execBlock(frame, body);
   } catch (error) {
     if (!(error instanceof ReturnSignal)) throw error;
     result = error.value;
+    provenance = error.provenance;
   }
-  if (frame.earlyReturns.length === 0) return result;
+  if (frame.earlyReturns.length === 0) return { value: result, provenance };
   // Some paths returned inside a branch that could not be decided: the call gives any of their values.
   const unknown = new Unknown(`what ${fn.name}() returns depends on a branch it cannot decide (${fn.frame.file}:${fn.node.startPosition.row + 1})`, fn.frame.file, fn.node.startPosition.row + 1);
   const now = captureState(frame);
   const states = [now, ...frame.earlyReturns.map((r) => r.state)];
   applyState(frame, mergeStates(now, states, unknown));
-  return mergeValues([result, ...frame.earlyReturns.map((r) => r.value)], unknown);
+  const provenances = [provenance, ...frame.earlyReturns.map((r) => r.provenance)].filter((p): p is Provenance => p !== undefined);
+  return { value: mergeValues([result, ...frame.earlyReturns.map((r) => r.value)], unknown), provenance: derived(provenances) };
 }
 
 /** `return x` in a call. */
 export function execReturn(frame: Frame, statement: Node): never {
   const value = parts(statement)[0];
-  throw new ReturnSignal(value ? evaluate(frame, value) : null);
+  if (!value) throw new ReturnSignal(null, literalAt(frame.origin(lineOf(statement))));
+  const result = evaluate(frame, value);
+  const provenance = frame.ev.provenance;
+  const decidedBy = frame instanceof CallFrame ? frame.decidedBy : [];
+  throw new ReturnSignal(result, decidedBy.length && provenance ? derived([provenance, ...decidedBy]) : provenance);
 }

@@ -6,14 +6,15 @@
 import type { Node } from 'web-tree-sitter';
 import { PyOpaque, PyPath, type PyDict, type PyValue, type Unknown } from '../python-value.js';
 import type { Call, Frame } from './context.js';
+import type { Provenance } from './provenance.js';
 
 export interface ObjectBehaviour {
   getAttribute?(frame: Frame, name: string, node: Node): PyValue;
-  setAttribute?(name: string, value: PyValue, frame?: Frame): boolean;
+  setAttribute?(name: string, value: PyValue, frame?: Frame, provenance?: Provenance): boolean;
   callSelf?(call: Call): PyValue;
   callMethod?(call: Call, method: string): PyValue;
   getItem?(frame: Frame, key: PyValue, node: Node): PyValue;
-  setItem?(frame: Frame, key: PyValue, value: PyValue, node: Node): void;
+  setItem?(frame: Frame, key: PyValue, value: PyValue, node: Node, provenance?: Provenance): void;
   deleteItem?(frame: Frame, key: PyValue, node: Node): void;
   contains?(frame: Frame, item: PyValue, node: Node): boolean | PyValue;
   /** The object as a dict, for `{**obj}` and `dict(obj)`: os.environ is a mapping. */

@@ -1,4 +1,5 @@
 import type { PyValue } from '../python-value.js';
+import type { Provenance } from './provenance.js';
 import type { Binding, Origin } from './types.js';
 
 /** A Python namespace: a module's globals, or a comprehension's own variables over them. */
@@ -16,14 +17,15 @@ export class Scope {
     return this.bindings.get(name) ?? this.parent?.lookup(name);
   }
 
-  set(name: string, value: PyValue, origin: Origin): void {
-    this.bindings.set(name, { value, origin });
+  /** Binds `name`; `provenance` is what the value was made from, when the evaluator knows (provenance.ts). */
+  set(name: string, value: PyValue, origin: Origin, provenance?: Provenance): void {
+    this.bindings.set(name, provenance ? { value, origin, provenance } : { value, origin });
   }
 
   /** The statement at `origin` changed the value in place (append, item assignment…). */
   touch(name: string, origin: Origin): void {
     const binding = this.bindings.get(name);
-    if (binding) this.bindings.set(name, { value: binding.value, origin });
+    if (binding) this.bindings.set(name, { ...binding, origin });
   }
 
   delete(name: string): boolean {

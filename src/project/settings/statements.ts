@@ -1,6 +1,6 @@
 /** Executing statements: a module's, a class body's, or a project function's when it is called. */
 import type { Node } from 'web-tree-sitter';
-import { PyDict, PyOpaque, PySet, Unknown, truthy, type PyValue } from '../python-value.js';
+import { PyDict, PyOpaque, PySet, PyTuple, Unknown, truthy, type PyValue } from '../python-value.js';
 import { InputError } from '../../core/errors.js';
 import { changedNames } from './assigned-names.js';
 import { lineOf, snippet, type Frame } from './context.js';
@@ -11,9 +11,10 @@ import { execImport, execImportFrom } from './modules.js';
 import { BreakSignal, ContinueSignal, PyRaise, UnknowableLoop, catches, mayCatch } from './signals.js';
 import { assignTarget, augmentedAssign, deleteTarget } from './targets.js';
 import { decorate, defineClass } from './classes.js';
-import { LocalScope, ReturnSignal, inCall } from './function-frame.js';
+import { CallFrame, LocalScope, ReturnSignal, inCall } from './function-frame.js';
 import { execReturn, makeFunction } from './functions.js';
 import { TOO_LARGE, TooLarge } from './budget.js';
+import { envReadsIn, itemProvenances, literalAt, type Provenance } from './provenance.js';
 
 export function execBlock(frame: Frame, block: Node): void {
   for (const statement of parts(block)) execGuarded(frame, statement);
@@ -31,6 +32,9 @@ export function execBlock(frame: Frame, block: Node): void {
 function execGuarded(frame: Frame, statement: Node): void {
   const outer = frame.line;
   const budget = frame.ev.budget;
+  // A statement's expressions are not parts of an expression around it (a call running a function body).
+  const outerParts = frame.ev.provenanceParts;
+  frame.ev.provenanceParts = undefined;
   frame.line = lineOf(statement);
   frame.statementDepth++;
   const topLevel = frame.statementDepth === 1 && frame.scope === frame.module.scope;
@@ -68,6 +72,7 @@ function execGuarded(frame: Frame, statement: Node): void {
   } finally {
     frame.statementDepth--;
     frame.line = outer;
+    frame.ev.provenanceParts = outerParts;
   }
 }
 
@@ -136,7 +141,8 @@ function execStatement(frame: Frame, statement: Node): void {
 /** `def` and `class`: the function or class, decorated, bound to its name. */
 function define(frame: Frame, definition: Node, decorators: Node[]): void {
   const made = definition.type === 'class_definition' ? defineClass(frame, definition) : makeFunction(frame, definition);
-  frame.scope.set(definition.childForFieldName('name')!.text, decorate(frame, decorators, made), frame.origin());
+  const line = lineOf(definition);
+  frame.scope.set(definition.childForFieldName('name')!.text, decorate(frame, decorators, made), frame.origin(), literalAt(frame.origin(line)));
 }
 
 /** `global X` / `nonlocal X` in a function: assignments to X go to that scope. */
@@ -162,12 +168,16 @@ function execAssert(frame: Frame, statement: Node): void {
   if (test instanceof Unknown) frame.ev.noteMayRaise('AssertionError');
 }
 
-/** The right-hand side of an assignment; an exception nothing can catch makes just the value unknown. */
-function valueOf(frame: Frame, node: Node): PyValue {
+/**
+ * The right-hand side of an assignment, with what it was made from; an exception nothing can catch
+ * makes just the value unknown.
+ */
+function valueOf(frame: Frame, node: Node): { value: PyValue; provenance: Provenance | undefined } {
   try {
-    return evaluate(frame, node);
+    const value = evaluate(frame, node);
+    return { value, provenance: frame.ev.provenance };
   } catch (error) {
-    if (error instanceof PyRaise && frame.ev.tryDepth === 0 && !error.explicit && !inCall(frame)) return error.toUnknown();
+    if (error instanceof PyRaise && frame.ev.tryDepth === 0 && !error.explicit && !inCall(frame)) return { value: error.toUnknown(), provenance: undefined };
     throw error;
   }
 }
@@ -183,11 +193,12 @@ function execExpressionStatement(frame: Frame, statement: Node): void {
       }
       // `X: int` alone annotates and binds nothing.
       if (!current) continue;
-      const value = valueOf(frame, current);
-      for (const target of targets) assignTarget(frame, target, value);
+      const { value, provenance } = valueOf(frame, current);
+      for (const target of targets) assignTarget(frame, target, value, provenance);
     } else if (expression.type === 'augmented_assignment') {
       const op = expression.childForFieldName('operator')!.type.replace(/=$/, '');
-      augmentedAssign(frame, expression.childForFieldName('left')!, op, valueOf(frame, expression.childForFieldName('right')!));
+      const { value, provenance } = valueOf(frame, expression.childForFieldName('right')!);
+      augmentedAssign(frame, expression.childForFieldName('left')!, op, value, provenance);
     } else {
       evaluate(frame, expression);
     }
@@ -214,8 +225,8 @@ function runClauses(frame: Frame, clauses: Clause[], index: number): void {
   if (!clause) return;
   if (!clause.condition) return execBlock(frame, clause.body);
   const test = truthy(evaluate(frame, clause.condition));
-  if (test === true) return execBlock(frame, clause.body);
-  if (test === false) return runClauses(frame, clauses, index + 1);
+  if (test === true) return decided(frame, () => execBlock(frame, clause.body));
+  if (test === false) return decided(frame, () => runClauses(frame, clauses, index + 1));
   const base = copyState(captureState(frame));
   const reason = `depends on ${snippet(clause.condition)} (${frame.file}:${lineOf(clause.condition)})`;
   explorePaths(
@@ -229,13 +240,28 @@ function runClauses(frame: Frame, clauses: Clause[], index: number): void {
   );
 }
 
+/** Runs the branch a condition chose; in a project function, what it returns was decided by the condition's environment reads. */
+function decided(frame: Frame, run: () => void): void {
+  if (!(frame instanceof CallFrame)) return run();
+  const reads = envReadsIn(frame.ev.provenance);
+  const mark = frame.decidedBy.length;
+  frame.decidedBy.push(...reads);
+  try {
+    run();
+  } finally {
+    frame.decidedBy.length = mark;
+  }
+}
+
 /** Unrolls a loop over known items; a loop over unknown ones runs its body zero or one time, merged. */
 function execFor(frame: Frame, statement: Node): void {
   const left = statement.childForFieldName('left')!;
   const right = statement.childForFieldName('right')!;
   const body = statement.childForFieldName('body')!;
   const orElse = statement.childForFieldName('alternative')?.childForFieldName('body');
-  const items = iterate(frame, evaluate(frame, right), right);
+  const iterable = evaluate(frame, right);
+  const iterableProvenance = frame.ev.provenance;
+  const items = iterate(frame, iterable, right);
   const reason = `depends on the loop over ${snippet(right)} (${frame.file}:${lineOf(statement)})`;
   const before = copyState(captureState(frame));
   try {
@@ -260,8 +286,9 @@ function execFor(frame: Frame, statement: Node): void {
       return;
     }
     let broke = false;
-    for (const item of items) {
-      assignTarget(frame, left, item);
+    const provenances = Array.isArray(iterable) || iterable instanceof PyTuple ? itemProvenances(iterable, iterableProvenance) : [];
+    for (const [i, item] of items.entries()) {
+      assignTarget(frame, left, item, provenances[i] ?? (provenances.length ? undefined : iterableProvenance));
       try {
         execBlock(frame, body);
       } catch (error) {

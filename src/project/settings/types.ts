@@ -1,4 +1,5 @@
-import type { PyValue } from '../python-value.js';
+import type { PyKey, PyValue } from '../python-value.js';
+import type { Provenance } from './provenance.js';
 
 /** Where a value came from: the statement that last set it. Paths are relative to the project root. */
 export interface Origin {
@@ -9,6 +10,8 @@ export interface Origin {
 export interface Binding {
   value: PyValue;
   origin: Origin;
+  /** What the value was made from, as the evaluator saw it (provenance.ts); undefined when not recorded. */
+  provenance?: Provenance | undefined;
 }
 
 /**
@@ -57,4 +60,10 @@ export interface SettingsEvaluation {
   files: string[];
   /** `.env` files the settings really load (decouple's AutoConfig, load_dotenv, environ.Env.read_env). */
   dotenvFilesRead: string[];
+  /**
+   * What the setting `name` (or the item under `path` inside it: `['default', 'PASSWORD']`) was made
+   * from, as the static evaluator recorded it; undefined when it has no record. With
+   * `--settings-source python` this is still the static evaluation's record of the same code.
+   */
+  provenance(name: string, path?: readonly PyKey[]): { value: PyValue; provenance: Provenance | undefined } | undefined;
 }

@@ -10,6 +10,7 @@ import type { ObjectBehaviour } from './objects.js';
 import type { Scope } from './scope.js';
 import { PyRaise } from './signals.js';
 import { TOO_LARGE, chargeSteps, chargeUnits } from './budget.js';
+import { copyItemSources } from './provenance.js';
 
 /** A module of the project, evaluated: attribute access reads its scope. */
 export class ProjectModule extends PyOpaque {
@@ -194,12 +195,14 @@ export function cloneValue(v: PyValue, memo: Map<object, PyValue>): PyValue {
     const copy: PyValue[] = [];
     memo.set(v, copy);
     for (const item of v) copy.push(cloneValue(item, memo));
+    copyItemSources(v, copy, (x) => cloneValue(x, memo));
     return copy;
   }
   if (v instanceof PyDict) {
     const copy = new PyDict();
     memo.set(v, copy);
     for (const [k, x] of v.entries) copy.entries.set(k, cloneValue(x, memo));
+    copyItemSources(v, copy, (x) => cloneValue(x, memo));
     return copy;
   }
   if (v instanceof PySet) {
@@ -211,6 +214,7 @@ export function cloneValue(v: PyValue, memo: Map<object, PyValue>): PyValue {
   if (v instanceof PyTuple) {
     const copy = new PyTuple(v.items.map((item) => cloneValue(item, memo)));
     memo.set(v, copy);
+    copyItemSources(v, copy, (x) => cloneValue(x, memo));
     return copy;
   }
   return v;

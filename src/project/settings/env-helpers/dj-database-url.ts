@@ -4,9 +4,10 @@
  * that old releases gave and Django 3.0 removed).
  */
 import { PyDict, Unknown, type PyValue } from '../../python-value.js';
-import { argument, type Call, type CallHandler } from '../context.js';
+import { argument, argumentProvenance, type Call, type CallHandler } from '../context.js';
+import type { Provenance } from '../provenance.js';
 import { PyRaise } from '../signals.js';
-import { envName, readEnv } from './environment.js';
+import { envName, ownEnv, readEnvSource } from './environment.js';
 import { parseQs, unquote, urlsplit } from './url.js';
 
 const SCHEMES: Record<string, string> = {
@@ -97,10 +98,12 @@ export function parseDatabaseUrl(call: Call, url: string, opts: DatabaseUrlOptio
 }
 
 /** `dj_database_url.config(env='DATABASE_URL', default=None, ...)`: {} when there is no URL. */
-export function databaseUrlConfig(call: Call, opts: DatabaseUrlOptions, envVar: PyValue, fallback: PyValue): PyValue {
+export function databaseUrlConfig(call: Call, opts: DatabaseUrlOptions, envVar: PyValue, fallback: PyValue, fallbackProvenance?: Provenance): PyValue {
   const name = envName(call.frame, envVar, call.node);
   if (name instanceof Unknown) return name;
-  const url = readEnv(call.frame, name, 'dj_database_url', false, call.node) ?? fallback;
+  const { value, source } = readEnvSource(call.frame, name, 'dj_database_url', false, call.node);
+  ownEnv(call.frame, source, fallbackProvenance);
+  const url = value ?? fallback;
   if (url instanceof Unknown) return url;
   if (url === null || url === '') return new PyDict();
   if (typeof url !== 'string') return call.frame.unknown('dj_database_url.config() with a default that is not a URL', call.node);
@@ -108,7 +111,7 @@ export function databaseUrlConfig(call: Call, opts: DatabaseUrlOptions, envVar: 
 }
 
 export const djDatabaseUrlHandlers: Record<string, CallHandler> = {
-  'dj_database_url.config': (call) => databaseUrlConfig(call, options(call, 2), argument(call, 0, 'env', 'DATABASE_URL'), argument(call, 1, 'default', null)),
+  'dj_database_url.config': (call) => databaseUrlConfig(call, options(call, 2), argument(call, 0, 'env', 'DATABASE_URL'), argument(call, 1, 'default', null), argumentProvenance(call, 1, 'default')),
   'dj_database_url.parse': (call) => {
     const url = argument(call, 0, 'url');
     if (url instanceof Unknown) return url;

@@ -10,7 +10,8 @@ import { PyRaise } from '../signals.js';
 import { ScopeRef } from '../values.js';
 import { osJoin } from '../paths.js';
 import { databaseUrlConfig } from './dj-database-url.js';
-import { envHas, readEnv } from './environment.js';
+import { envHas, readEnvSource } from './environment.js';
+import { ownedProvenance, recordItem, type CallSource, type Provenance } from '../provenance.js';
 
 const VIA = 'django_heroku';
 const WHITENOISE_MIDDLEWARE = 'whitenoise.middleware.WhiteNoiseMiddleware';
@@ -51,7 +52,9 @@ function settings(call: Call): PyValue {
   const scope = target.scope;
   const origin = frame.origin();
   const get = (name: string) => scope.bindings.get(name)?.value;
-  const set = (name: string, value: PyValue) => scope.set(name, value, origin);
+  // What it sets is the library's own making, except SECRET_KEY and DATABASES, read from the environment.
+  const made: CallSource = { kind: 'call', callee: 'django_heroku.settings', ...origin, args: [] };
+  const set = (name: string, value: PyValue, provenance: Provenance = made) => scope.set(name, value, origin, provenance);
   const flags = ['databases', 'test_runner', 'staticfiles', 'allowed_hosts', 'logging', 'secret_key'].map((name) => enabled(call, name));
   const unknownFlag = flags.find((f): f is Unknown => f instanceof Unknown);
   if (unknownFlag) return unknownFlag;
@@ -79,8 +82,8 @@ function settings(call: Call): PyValue {
   if (allowedHosts) set('ALLOWED_HOSTS', ['*']);
   if (logging) set('LOGGING', herokuLogging());
   if (secretKey) {
-    const value = readEnv(frame, 'SECRET_KEY', VIA, false, node);
-    if (value !== undefined) set('SECRET_KEY', value);
+    const { value, source } = readEnvSource(frame, 'SECRET_KEY', VIA, false, node);
+    if (value !== undefined) set('SECRET_KEY', value, source);
   }
   return null;
 }
@@ -89,10 +92,12 @@ function settings(call: Call): PyValue {
 function configureDatabases(call: Call, scope: Scope, ci: boolean | Unknown): void {
   const { frame, node } = call;
   const origin = frame.origin();
-  let databases = scope.bindings.get('DATABASES')?.value;
+  const binding = scope.bindings.get('DATABASES');
+  let databases = binding?.value;
+  const made: CallSource = { kind: 'call', callee: 'django_heroku.settings', ...origin, args: [] };
   if (databases === undefined) {
     databases = new PyDict(new Map([['default', null]]));
-    scope.set('DATABASES', databases, origin);
+    scope.set('DATABASES', databases, origin, made);
   }
   const hasUrl = envHas(frame, 'DATABASE_URL', VIA, node);
   if (hasUrl === false) return;
@@ -102,10 +107,13 @@ function configureDatabases(call: Call, scope: Scope, ci: boolean | Unknown): vo
   }
   const connMaxAge = scope.bindings.get('CONN_MAX_AGE')?.value ?? 600;
   const entry = databaseUrlConfig(call, { engine: null, connMaxAge, connHealthChecks: false, sslRequire: true, testOptions: null }, 'DATABASE_URL', null);
+  const entryProvenance = ownedProvenance(frame.ev);
   // In CI it also points the test database at the same entry (a copy here: the model holds no cycles).
   if (entry instanceof PyDict && ci === true) entry.entries.set('TEST', new PyDict(new Map(entry.entries)));
-  databases.entries.set('default', ci instanceof Unknown ? ci : entry);
-  scope.set('DATABASES', databases, origin);
+  const value = ci instanceof Unknown ? ci : entry;
+  databases.entries.set('default', value);
+  recordItem(databases, 'default', value, entryProvenance);
+  scope.set('DATABASES', databases, origin, binding?.provenance ?? made);
 }
 
 export const djangoHerokuHandlers: Record<string, CallHandler> = {

@@ -1,12 +1,13 @@
 /** `os.environ` and `os.getenv`. */
 import type { Node } from 'web-tree-sitter';
 import { PyDict, PyOpaque, PyTuple, Unknown, type PyValue } from '../../python-value.js';
-import { argument, lineOf, type Call, type CallHandler, type Frame } from '../context.js';
+import { argument, argumentProvenance, lineOf, type Call, type CallHandler, type Frame } from '../context.js';
+import { itemProvenance, own, type Provenance } from '../provenance.js';
 import type { Iterable } from '../iteration.js';
 import type { ObjectBehaviour } from '../objects.js';
 import { PyRaise } from '../signals.js';
 import { BoundMethod, typeName } from '../values.js';
-import { envHas, envName, readEnv, writeEnv } from './environment.js';
+import { deleteEnv, envHas, envName, ownEnv, readEnvSource, writeEnv } from './environment.js';
 
 const VIA = 'os.environ';
 const METHODS = new Set(['get', 'setdefault', 'pop', 'copy', 'keys', 'values', 'items', 'update', '__contains__']);
@@ -33,20 +34,21 @@ class EnvironMapping extends PyOpaque implements ObjectBehaviour, Iterable {
   getItem(frame: Frame, key: PyValue, node: Node): PyValue {
     const name = envName(frame, key, node);
     if (name instanceof Unknown) return name;
-    const value = readEnv(frame, name, VIA, true, node);
+    const { value, source } = readEnvSource(frame, name, VIA, true, node);
+    own(frame.ev, source);
     if (value === undefined) throw new PyRaise('KeyError', `os.environ['${name}'] is not set: the app would not boot`, frame.file, lineOf(node));
     return value;
   }
 
-  setItem(frame: Frame, key: PyValue, value: PyValue, node: Node): void {
+  setItem(frame: Frame, key: PyValue, value: PyValue, node: Node, provenance?: Provenance): void {
     const name = envName(frame, key, node);
-    if (!(name instanceof Unknown)) writeEnv(frame, name, envString(frame, value));
+    if (!(name instanceof Unknown)) writeEnv(frame, name, envString(frame, value), provenance);
   }
 
   deleteItem(frame: Frame, key: PyValue, node: Node): void {
     const name = envName(frame, key, node);
     if (name instanceof Unknown) return;
-    if (!frame.ev.environ.delete(name)) throw new PyRaise('KeyError', `os.environ['${name}'] is not set`, frame.file, lineOf(node));
+    if (!deleteEnv(frame, name)) throw new PyRaise('KeyError', `os.environ['${name}'] is not set`, frame.file, lineOf(node));
   }
 
   contains(frame: Frame, item: PyValue, node: Node): boolean | PyValue {
@@ -78,18 +80,23 @@ class EnvironMapping extends PyOpaque implements ObjectBehaviour, Iterable {
       const source = call.args.positional[0];
       if (source instanceof Unknown) return source;
       const entries = source instanceof PyDict ? [...source.entries] : [];
-      for (const [k, v] of [...entries, ...call.args.keywords]) if (typeof k === 'string') writeEnv(frame, k, envString(frame, v));
+      const sourceProvenance = argumentProvenance(call, 0, 'other');
+      for (const [k, v] of entries) if (typeof k === 'string') writeEnv(frame, k, envString(frame, v), itemProvenance(source, k, sourceProvenance));
+      for (const [k, v] of call.args.keywords) writeEnv(frame, k, envString(frame, v), call.args.provenance?.keywords.get(k));
       return null;
     }
     const name = envName(frame, argument(call, 0, 'key'), node);
     if (name instanceof Unknown) return name;
     if (method === '__contains__') return envHas(frame, name, VIA, node);
-    const fallback = argument(call, 1, method === 'setdefault' ? 'value' : 'default', null);
-    const value = readEnv(frame, name, VIA, false, node);
-    if (method === 'setdefault' && value === undefined) writeEnv(frame, name, envString(frame, fallback));
+    const fallbackName = method === 'setdefault' ? 'value' : 'default';
+    const fallback = argument(call, 1, fallbackName, null);
+    const fallbackProvenance = argumentProvenance(call, 1, fallbackName);
+    const { value, source } = readEnvSource(frame, name, VIA, false, node);
+    ownEnv(frame, source, fallbackProvenance);
+    if (method === 'setdefault' && value === undefined) writeEnv(frame, name, envString(frame, fallback), fallbackProvenance);
     if (method === 'pop') {
       if (value === undefined && call.args.positional.length < 2) throw new PyRaise('KeyError', `os.environ['${name}'] is not set`, frame.file, lineOf(node));
-      frame.ev.environ.delete(name);
+      deleteEnv(frame, name);
     }
     return value ?? fallback;
   }
@@ -100,7 +107,9 @@ export const ENVIRON = new EnvironMapping();
 const getenv: CallHandler = (call) => {
   const name = envName(call.frame, argument(call, 0, 'key'), call.node);
   if (name instanceof Unknown) return name;
-  return readEnv(call.frame, name, 'os.getenv', false, call.node) ?? argument(call, 1, 'default', null);
+  const { value, source } = readEnvSource(call.frame, name, 'os.getenv', false, call.node);
+  ownEnv(call.frame, source, argumentProvenance(call, 1, 'default'));
+  return value ?? argument(call, 1, 'default', null);
 };
 
 export const osEnvironHandlers: Record<string, CallHandler> = {
