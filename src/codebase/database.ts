@@ -3,7 +3,7 @@ import { defineRule } from '../core/define-rule.js';
 import { PyDict, Unknown, type PyValue } from '../project/python-value.js';
 import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
 import type { ProjectFacts } from '../project/types.js';
-import { cannotTell, devCenter, envReadsOf, NO_SETTINGS, placeOf } from './support.js';
+import { cannotTell, devCenter, NO_SETTINGS, originOf, placeOf } from './support.js';
 
 type DefaultDatabase =
   | { kind: 'dict'; db: PyDict; binding: Binding }
@@ -71,10 +71,10 @@ export const databaseUrlRule: Rule<ProjectFacts> = defineRule({
       return [{ messageId: 'sqlite', message: "production DATABASES uses SQLite: a dyno's filesystem is discarded at every restart (at least daily), taking the data with it", hint: 'Use Heroku Postgres: DATABASES = {\'default\': dj_database_url.config(conn_max_age=600, ssl_require=True)}.', ...place }];
     }
     if (fromUrl) return [];
-    const fromEnv = envReadsOf(evaluation, found.binding).length > 0;
+    // A HOST or PASSWORD written in the code, not read from a variable (even one of its own).
     const literals = ['HOST', 'PASSWORD'].filter((k) => {
       const v = db.get(k);
-      return typeof v === 'string' && v !== '' && !fromEnv;
+      return typeof v === 'string' && v !== '' && originOf(evaluation, 'DATABASES', ['default', k]).kind === 'literal';
     });
     const written = literals.length > 0 ? `, with a literal ${literals.join(' and ')} in the code` : '';
     return [

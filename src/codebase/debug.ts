@@ -3,7 +3,7 @@ import { defineRule } from '../core/define-rule.js';
 import { truthy } from '../project/python-value.js';
 import type { ProjectFacts } from '../project/types.js';
 import { isCovered } from '../django/versions.js';
-import { devCenter, envReadsOf, NO_SETTINGS } from './support.js';
+import { devCenter, NO_SETTINGS, originOf } from './support.js';
 
 /**
  * codebase.debug: DEBUG comes from the environment. Whether it is on is security.W018's (Django's ID);
@@ -36,8 +36,8 @@ export const debugRule: Rule<ProjectFacts> = defineRule({
       return [{ severity: 'error', messageId: 'debug-on', message: 'DEBUG is True in this environment: any error page shows visitors the settings, the code and local variables', hint: "Read it from the environment with a False default: DEBUG = os.environ.get('DJANGO_DEBUG') == '1'.", ...place }];
     }
     if (on !== false) return [];
-    const reads = envReadsOf(evaluation, binding);
-    if (reads.length > 0) return [];
+    // Only a False written in the code and nothing else: one read from (or falling back past) a variable is the environment's.
+    if (originOf(evaluation, 'DEBUG').kind !== 'literal') return [];
     return [
       {
         severity: 'info',

@@ -5,25 +5,22 @@ import { isCredential } from '../project/secret-names.js';
 import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
 import type { ProjectFacts } from '../project/types.js';
 import { isWeakSecretKey } from '../django/security-base.js';
-import { describeRead, devCenter, envReadsOf, NO_SETTINGS } from './support.js';
+import { describeRead, devCenter, NO_SETTINGS, originOf } from './support.js';
 
 /** Every non-empty string under a secret-looking name: the setting itself, or keys inside its dicts. */
-function secretStrings(name: string, value: PyValue, path = name): Array<{ path: string; value: string }> {
-  if (typeof value === 'string') return isCredential(name, value) ? [{ path, value }] : [];
+function secretStrings(name: string, value: PyValue, path = name, keys: string[] = []): Array<{ path: string; keys: string[] }> {
+  if (typeof value === 'string') return isCredential(name, value) ? [{ path, keys }] : [];
   if (!(value instanceof PyDict)) return [];
-  return [...value.entries].flatMap(([key, inner]) => (typeof key === 'string' ? secretStrings(key, inner, `${path}['${key}']`) : []));
+  return [...value.entries].flatMap(([key, inner]) => (typeof key === 'string' ? secretStrings(key, inner, `${path}['${key}']`, [...keys, key]) : []));
 }
 
-function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path: string, value: string, binding: Binding): Report | undefined {
+/** Judges a credential by where the evaluator saw its value come from; nothing when it came from the environment or cannot be told. */
+function judge(evaluation: SettingsEvaluation, name: string, path: string, keys: string[], binding: Binding): Report | undefined {
   const place = { file: binding.origin.file, line: binding.origin.line };
-  const reads = envReadsOf(evaluation, binding);
-  // The value is exactly what a variable read there holds (django_heroku.settings() reads CI and
-  // SECRET_KEY on one line): it came from the environment, whatever else that line read.
-  if (reads.some((r) => env[r.name] === value)) return undefined;
-  const unset = reads.filter((r) => !Object.hasOwn(env, r.name));
+  const origin = originOf(evaluation, name, keys);
   const isKey = path === 'SECRET_KEY';
   const variable = /\['([^']+)'\]$/.exec(path)?.[1] ?? path;
-  if (reads.length === 0) {
+  if (origin.kind === 'literal') {
     return {
       messageId: 'literal', message: isKey
         ? 'SECRET_KEY is a literal string in the code: anyone who can read the repository can forge sessions, password-reset links and signed cookies'
@@ -32,7 +29,8 @@ function judge(evaluation: SettingsEvaluation, env: Record<string, string>, path
       ...place,
     };
   }
-  if (unset.length === 0) return undefined;
+  if (origin.kind !== 'literal-default') return undefined;
+  const { unset } = origin;
   return {
     severity: 'warning',
     messageId: 'literal-default', message: `${path} falls back to a literal default in the code, because ${unset.map(describeRead).join(', ')} is not set in this environment`,
@@ -73,8 +71,8 @@ export const secretsRule: Rule<ProjectFacts> = defineRule({
       const binding = settings.get(name)!;
       // A key Django calls weak is security.W009's (Django's ID, with the same fix): one finding, not two.
       if (name === 'SECRET_KEY' && typeof binding.value === 'string' && isWeakSecretKey(binding.value, facts.django ?? NEWEST)) continue;
-      for (const { path, value } of secretStrings(name, binding.value)) {
-        const report = judge(evaluation, facts.env, path, value, binding);
+      for (const { path, keys } of secretStrings(name, binding.value)) {
+        const report = judge(evaluation, name, path, keys, binding);
         if (report) reports.push(report);
       }
     }

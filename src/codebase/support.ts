@@ -1,6 +1,8 @@
 /** What the codebase rules share: reading settings from the facts, and saying "cannot tell". */
 import type { Report, Skip } from '../core/rule.js';
 import type { Unknown } from '../project/python-value.js';
+import type { PyKey } from '../project/python-value.js';
+import { valueSources, type EnvSource } from '../project/settings/provenance.js';
 import type { Binding, EnvRead, SettingsEvaluation, SettingsView } from '../project/settings/types.js';
 import type { ProjectFacts } from '../project/types.js';
 
@@ -33,25 +35,32 @@ export function cannotTell(what: string, unknown: Unknown, binding?: Binding): R
 }
 
 /**
- * The environment reads made by the statement that set a binding: the reads in its file from its
- * line up to the next statement that set a setting. A value with such a read came from the
- * environment (or from the read's default when the variable is not set).
+ * Where a setting's value (or the item under `path` inside it) came from, as the evaluator recorded
+ * it (src/project/settings/provenance.ts), reduced to what the rules ask:
+ * - `environment`: made from a config var (set, or read and unset with no literal to fall back on);
+ * - `literal`: written in the code and nothing else;
+ * - `literal-default`: a literal the code falls back to because `unset` variables are not set;
+ * - `unknown`: no record, or made from something else (a library name, a file the settings load).
+ * A container's origin is its items': a dict holding one config var is not a literal.
  */
-export function envReadsOf(evaluation: SettingsEvaluation, binding: Binding): EnvRead[] {
-  const { file, line } = binding.origin;
-  const settings = evaluation.settings;
-  const next = Math.min(
-    ...settings
-      .names()
-      .map((n) => settings.get(n)?.origin)
-      .filter((o) => o !== undefined && o.file === file && o.line > line)
-      .map((o) => o!.line),
-  );
-  return evaluation.envReads.filter((r) => r.file === file && r.line >= line && r.line < next);
+export interface ValueOrigin {
+  kind: 'environment' | 'literal' | 'literal-default' | 'unknown';
+  unset: EnvSource[];
+}
+
+export function originOf(evaluation: SettingsEvaluation, name: string, path: readonly PyKey[] = []): ValueOrigin {
+  const found = evaluation.provenance(name, path);
+  if (!found) return { kind: 'unknown', unset: [] };
+  const sources = valueSources(found.value, found.provenance);
+  const unset = sources.unset.filter((r, i) => sources.unset.findIndex((s) => s.name === r.name && s.via === r.via) === i);
+  if (sources.environment.length > 0) return { kind: 'environment', unset };
+  if (sources.other > 0) return { kind: 'unknown', unset };
+  if (unset.length > 0) return { kind: sources.literals.length > 0 ? 'literal-default' : 'environment', unset };
+  return { kind: sources.literals.length > 0 ? 'literal' : 'unknown', unset };
 }
 
 /** `os.environ['X']`, `env('X')`, `config('X')`: how a read looks in the user's code. */
-export function describeRead(read: EnvRead): string {
+export function describeRead(read: Pick<EnvRead, 'name' | 'via'>): string {
   if (read.via === 'os.environ') return `os.environ['${read.name}']`;
   if (read.via === 'os.getenv') return `os.getenv('${read.name}')`;
   const call = read.via.split('.').at(-1)!;

@@ -1,60 +1,162 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { secretsRule } from '../../src/codebase/secrets.js';
 import { databaseUrlRule } from '../../src/codebase/database.js';
 import { Unknown } from '../../src/project/python-value.js';
-import { assertReports, envRead, projectFacts, type Expected, type FactsInput } from '../helpers/project-facts.js';
+import { projectFacts } from '../helpers/project-facts.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { settingsFacts } from '../helpers/settings-facts.js';
 
 /** Strong by Django's measure (security.W009 passes it), so only its place in the code is at fault. */
 const KEY = '8f3k2j5h7g9d1s4a6q8w0e2r4t6y8u0i-Zx7Cv9Bn1Mq3Wr5Ty7Ui9Op';
 const WEAK = 'django-insecure-8f3k2j5h7g9d1s4a6q8w0e2r4t6y8u0i';
+const URL = 'postgres://u:pw-from-the-url@db.example.com:5432/app';
 
-// settingsView puts the first key on line 1, the second on line 2…
-const cases: Array<[string, FactsInput, Expected[]]> = [
-  // A weak literal key is security.W009's fact (one owner): Django's ID, with the same fix.
-  ['a weak literal SECRET_KEY is left to security.W009', { settings: { SECRET_KEY: WEAK } }, []],
-  ['read from the environment', { settings: { SECRET_KEY: KEY }, envReads: [envRead('SECRET_KEY', 1, true)], env: { SECRET_KEY: KEY } }, []],
-  ['a literal SECRET_KEY', { settings: { DEBUG: false, SECRET_KEY: KEY } }, [{ severity: 'error', message: /^SECRET_KEY is a literal string in the code: anyone who can read the repository can forge sessions/, file: 'proj/settings.py', line: 2 }]],
-  [
-    'a default used because the variable is unset',
-    { settings: { SECRET_KEY: KEY }, envReads: [envRead('DJANGO_SECRET_KEY', 1, false, 'os.getenv')] },
-    [{ severity: 'warning', message: /^SECRET_KEY falls back to a literal default in the code, because os\.getenv\('DJANGO_SECRET_KEY'\) is not set/, line: 1 }],
-  ],
-  ['other credentials', { settings: { EMAIL_HOST_PASSWORD: 'mail-pass', STRIPE_API_KEY: 'sk_live_abc', AWS_ACCESS_KEY_ID: 'AKIA…' } }, [
-    { severity: 'error', message: /^EMAIL_HOST_PASSWORD is a literal string/, line: 1 },
-    { severity: 'error', message: /^STRIPE_API_KEY is a literal string/, line: 2 },
-  ]],
-  ['inside a dict', { settings: { CACHES: { default: { OPTIONS: { PASSWORD: 'redis-pass' } } } } }, [{ severity: 'error', message: /^CACHES\['default'\]\['OPTIONS'\]\['PASSWORD'\] is a literal string/ }]],
-  ['empty strings and non-strings are not secrets', { settings: { EMAIL_HOST_PASSWORD: '', PASSWORD_RESET_TIMEOUT: 3600, PASSWORD_HASHERS: ['x'] } }, []],
-  [
-    'names that describe a credential, and values shaped like no credential, are not secrets',
+/** A project helper that reads the environment, as mitodl's projects write it. */
+const ENVS = `
+  import os
+
+  def get_string(name, default):
+      return os.environ.get(name, default)
+`;
+
+testRule(secretsRule, {
+  pass: [
+    // A weak literal key is security.W009's fact (one owner): Django's ID, with the same fix.
+    { name: 'a weak literal SECRET_KEY is left to security.W009', facts: await settingsFacts(`SECRET_KEY = '${WEAK}'`) },
+    { name: 'read from the environment', facts: await settingsFacts(`import os\nSECRET_KEY = os.environ['SECRET_KEY']`, { env: { SECRET_KEY: KEY } }) },
+    { name: 'a set variable wins over the default', facts: await settingsFacts(`import os\nSECRET_KEY = os.environ.get('SECRET_KEY', '${KEY}')`, { env: { SECRET_KEY: 'x'.repeat(50) } }) },
+    { name: 'empty strings and non-strings are not secrets', facts: await settingsFacts(`EMAIL_HOST_PASSWORD = ''\nPASSWORD_RESET_TIMEOUT = 3600\nPASSWORD_HASHERS = ['x']`) },
     {
-      settings: {
-        API_KEY_CUSTOM_HEADER: 'HTTP_X_API_KEY',
-        SIMPLE_JWT: { TOKEN_TYPE_CLAIM: 'token_type', AUTH_HEADER_TYPES: ['Bearer'], USER_ID_CLAIM: 'user_id' },
-        BASE_PASSWORD_VALIDATOR: 'django.contrib.auth.password_validation',
-        JWT_AUTH_HEADER_PREFIX: 'JWT',
-        ACCESS_TOKEN_CLASS: 'rest_framework_simplejwt.tokens.AccessToken',
-        OAUTH_TOKEN: 'Bearer',
-        PASSWORD_HELP: 'Use at least eight characters',
-      },
+      name: 'names that describe a credential, and values shaped like no credential, are not secrets',
+      facts: projectFacts({
+        settings: {
+          API_KEY_CUSTOM_HEADER: 'HTTP_X_API_KEY',
+          SIMPLE_JWT: { TOKEN_TYPE_CLAIM: 'token_type', AUTH_HEADER_TYPES: ['Bearer'], USER_ID_CLAIM: 'user_id' },
+          BASE_PASSWORD_VALIDATOR: 'django.contrib.auth.password_validation',
+          JWT_AUTH_HEADER_PREFIX: 'JWT',
+          ACCESS_TOKEN_CLASS: 'rest_framework_simplejwt.tokens.AccessToken',
+          OAUTH_TOKEN: 'Bearer',
+          PASSWORD_HELP: 'Use at least eight characters',
+        },
+      }),
     },
-    [],
+    { name: 'unknown values are not judged', facts: projectFacts({ settings: { SECRET_KEY: new Unknown("reads os.environ['SECRET_KEY'] which is not set") } }) },
+    { name: 'DATABASES is left to codebase.database-url', facts: await settingsFacts(`DATABASES = {'default': {'PASSWORD': 'db-pass'}}`) },
+    {
+      name: 'read through a project helper',
+      facts: await settingsFacts(`from proj.envs import get_string\nSECRET_KEY = get_string('SECRET_KEY', '${KEY}')`, { env: { SECRET_KEY: KEY }, files: { 'proj/envs.py': ENVS } }),
+    },
+    {
+      name: 'a variable read through a helper, then put in a dict',
+      facts: await settingsFacts(`from proj.envs import get_string\nMAILGUN_KEY = get_string('MAILGUN_KEY', None)\nANYMAIL = {'MAILGUN_API_KEY': MAILGUN_KEY}`, {
+        env: { MAILGUN_KEY: 'key-0123456789abcdef0123456789abcdef' },
+        files: { 'proj/envs.py': ENVS },
+      }),
+    },
+    {
+      name: "a password that dj_database_url.parse() took from DATABASE_URL, with the dict changed in place afterwards",
+      facts: await settingsFacts(
+        `
+        import dj_database_url
+        from proj.envs import get_string
+        DEFAULT_DATABASE_CONFIG = dj_database_url.parse(get_string('DATABASE_URL', 'sqlite:///db.sqlite3'))
+        DEFAULT_DATABASE_CONFIG['CONN_MAX_AGE'] = 0
+        DEFAULT_DATABASE_CONFIG['OPTIONS'] = {'sslmode': 'require'}
+        DEFAULT_DATABASE_CONFIG.update({'ATOMIC_REQUESTS': True})
+        `,
+        { env: { DATABASE_URL: URL }, files: { 'proj/envs.py': ENVS } },
+      ),
+    },
+    {
+      // django-heroku reads CI and DATABASE_URL on the same line: that says nothing about SECRET_KEY.
+      name: 'django_heroku.settings(locals()) sets SECRET_KEY from the environment',
+      facts: await settingsFacts(
+        `
+        import os
+        import django_heroku
+        BASE_DIR = '/app'
+        MIDDLEWARE = []
+        SECRET_KEY = os.environ.get('SECRET_KEY', '${KEY}')
+        django_heroku.settings(locals())
+        `,
+        { env: { SECRET_KEY: 'y'.repeat(50), DATABASE_URL: URL } },
+      ),
+    },
+    {
+      name: 'a default the settings write to the environment loses to the config var',
+      facts: await settingsFacts(`import os\nos.environ.setdefault('API_TOKEN', 'tok-0123456789abcdef')\nAPI_TOKEN = os.environ['API_TOKEN']`, { env: { API_TOKEN: 'from-the-config-vars-0123' } }),
+    },
   ],
-  ['a word under a password name is still a password', { settings: { ADMIN_PASSWORD: 'changeme', SENTRY_TOKEN: 'a1b2c3d4e5f6a7b8' } }, [
-    { severity: 'error', message: /^ADMIN_PASSWORD is a literal string/, line: 1 },
-    { severity: 'error', message: /^SENTRY_TOKEN is a literal string/, line: 2 },
-  ]],
-  ['unknown values are not judged', { settings: { SECRET_KEY: new Unknown("reads os.environ['SECRET_KEY'] which is not set") } }, []],
-  ['DATABASES is left to codebase.database-url', { settings: { DATABASES: { default: { PASSWORD: 'db-pass' } } } }, []],
-];
+  fail: [
+    {
+      // The issue's first example: the read of DATABASE_URL after the key has nothing to do with it.
+      name: 'a literal SECRET_KEY followed by a read of DATABASE_URL with a default',
+      facts: await settingsFacts(`import os\nSECRET_KEY = '${KEY}'\ndb = os.environ.get('DATABASE_URL', 'sqlite:///db.sqlite3')\nDEBUG = False`),
+      reports: [{ messageId: 'literal', severity: 'error', file: 'proj/settings.py', line: 2 }],
+    },
+    {
+      name: 'a default used because the variable is unset',
+      facts: await settingsFacts(`import os\nSECRET_KEY = os.getenv('DJANGO_SECRET_KEY', '${KEY}')`),
+      reports: [{ messageId: 'literal-default', severity: 'warning', line: 2 }],
+    },
+    {
+      name: 'a fallback after `or`',
+      facts: await settingsFacts(`import os\nSECRET_KEY = os.environ.get('SECRET_KEY') or '${KEY}'`),
+      reports: [{ messageId: 'literal-default', severity: 'warning', line: 2 }],
+    },
+    {
+      name: "a helper's default, the variable unset",
+      facts: await settingsFacts(`from proj.envs import get_string\n\nSECRET_KEY = get_string('SECRET_KEY', '${KEY}')`, { files: { 'proj/envs.py': ENVS } }),
+      reports: [{ messageId: 'literal-default', severity: 'warning', line: 3 }],
+    },
+    {
+      name: 'other credentials',
+      facts: await settingsFacts(`EMAIL_HOST_PASSWORD = 'mail-pass'\nSTRIPE_API_KEY = 'sk_live_abc'\nAWS_ACCESS_KEY_ID = 'AKIA…'`),
+      reports: [
+        { messageId: 'literal', line: 1 },
+        { messageId: 'literal', line: 2 },
+      ],
+    },
+    {
+      name: 'inside a dict, next to a value from the environment',
+      facts: await settingsFacts(`import os\nCACHES = {'default': {'LOCATION': os.environ['REDIS_URL'], 'OPTIONS': {'PASSWORD': 'redis-pass'}}}`, { env: { REDIS_URL: 'redis://cache:6379' } }),
+      reports: [{ messageId: 'literal', line: 2 }],
+    },
+    {
+      name: 'a word under a password name is still a password',
+      facts: await settingsFacts(`ADMIN_PASSWORD = 'changeme'\nSENTRY_TOKEN = 'a1b2c3d4e5f6a7b8'`),
+      reports: [
+        { messageId: 'literal', line: 1 },
+        { messageId: 'literal', line: 2 },
+      ],
+    },
+    {
+      // The variable the key is read from was set by the settings themselves: the key is in the code.
+      name: "a variable whose only value is the settings' own write",
+      facts: await settingsFacts(`import os\nos.environ.setdefault('SECRET_KEY', '${KEY}')\nSECRET_KEY = os.environ['SECRET_KEY']`),
+      reports: [{ messageId: 'literal', line: 3 }],
+    },
+    {
+      name: 'django_heroku.settings(locals()) with SECRET_KEY unset keeps the literal',
+      facts: await settingsFacts(
+        `
+        import django_heroku
+        BASE_DIR = '/app'
+        MIDDLEWARE = []
+        SECRET_KEY = '${KEY}'
+        django_heroku.settings(locals())
+        `,
+        { env: { DATABASE_URL: URL } },
+      ),
+      reports: [{ messageId: 'literal', line: 4 }],
+    },
+  ],
+  skip: [{ name: 'no evaluation', facts: projectFacts({}), reason: /not evaluated/ }],
+});
 
-for (const [name, input, expected] of cases) {
-  test(`codebase.secrets: ${name}`, () => assertReports(secretsRule, projectFacts(input), expected));
-}
-
-test('codebase.secrets: messages and hints never carry the value', () => {
-  const facts = projectFacts({ settings: { SECRET_KEY: KEY, EMAIL_HOST_PASSWORD: 'mail-pass', DATABASES: { default: { ENGINE: 'django.db.backends.postgresql', PASSWORD: 'db-pass' } } } });
+test('codebase.secrets: messages and hints never carry the value', async () => {
+  const facts = await settingsFacts(`SECRET_KEY = '${KEY}'\nEMAIL_HOST_PASSWORD = 'mail-pass'\nDATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': 'db-pass'}}`);
   const printed = JSON.stringify([secretsRule.check(facts), databaseUrlRule.check(facts)]);
   for (const secret of [KEY, 'mail-pass', 'db-pass']) assert.ok(!printed.includes(secret), secret);
 });

@@ -1,8 +1,7 @@
-import type { Binding } from '../../project/settings/types.js';
-import { envReadsOf } from '../support.js';
+import { originOf } from '../support.js';
 import type { ChecklistFacts } from './facts.js';
 
-/** Whether the setting's value was written in the code rather than read from the environment. */
-export function isLiteralSetting(facts: ChecklistFacts, binding: Binding): boolean {
-  return envReadsOf(facts.evaluation, binding).length === 0;
+/** Whether the setting's value was written in the code (every item of it), as the evaluator recorded it, rather than read from the environment. */
+export function isLiteralSetting(facts: ChecklistFacts, name: string): boolean {
+  return originOf(facts.evaluation, name).kind === 'literal';
 }

@@ -29,7 +29,7 @@ export const secretKeyFallbacksRule = defineRule<ChecklistFacts>({
     if (keys.length === 0) return [];
     const place = { file: fallbacks.binding.origin.file, line: fallbacks.binding.origin.line };
     const reports: Report[] = [];
-    if (isLiteralSetting(facts, fallbacks.binding)) {
+    if (isLiteralSetting(facts, 'SECRET_KEY_FALLBACKS')) {
       reports.push({
         messageId: 'literal-fallback',
         message: `SECRET_KEY_FALLBACKS holds ${keys.length} key(s) written in the code: anyone who can read the repository can sign sessions and password-reset links that this app still accepts`,
