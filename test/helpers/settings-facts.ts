@@ -10,7 +10,7 @@ import { evaluateSettings } from '../../src/project/settings/evaluate.js';
 import type { ProjectFacts } from '../../src/project/types.js';
 import { projectFacts, SETTINGS_FILE, type FactsInput } from './project-facts.js';
 
-export interface SourceFacts extends Omit<FactsInput, 'settings' | 'envReads' | 'imports' | 'dotenvFilesRead'> {
+export interface SourceFacts extends Omit<FactsInput, 'settings' | 'envReads' | 'imports' | 'dotenvFilesRead' | 'files'> {
   /** Further files (path relative to the root → content), e.g. a helper module `proj/envs.py`. */
   files?: Record<string, string>;
 }
