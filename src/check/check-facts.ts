@@ -97,6 +97,7 @@ async function gatherWithEnvironment(
     root: project.root,
     offline: true,
     dependencies: project.dependencies,
+    python: project.python,
     django,
     ...(opts.today && { today: opts.today }),
     ...(appStack && {

@@ -3,11 +3,8 @@ import { join, relative, sep } from 'node:path';
 import type { ProjectFacts } from '../project/types.js';
 import type { SettingsEvaluation } from '../project/settings/types.js';
 import { findProjectRoot, gitTrackedFiles, listFiles } from '../project/discover.js';
-import { readProcfile } from '../project/procfile.js';
-import { readDependencies } from '../project/requirements/read-dependencies.js';
-import { readPythonVersion } from '../project/python-version.js';
-import { readAppJson } from '../project/app-json.js';
-import { readBuildHooks } from '../project/build-hooks.js';
+import { readBuildFiles } from '../project/build-files.js';
+import { findBuildRoot } from '../project/build-root.js';
 import { readGunicornConfig } from '../project/gunicorn-config.js';
 import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
@@ -20,7 +17,9 @@ import type { CheckOptions } from './options.js';
 /** The reads that need no environment, started at once so they overlap the app's API round. */
 export interface ProjectReadStart {
   root: string;
-  /** Where the project root sits inside the folder given (`web` when manage.py is in web/): Heroku builds the folder given. */
+  /** The folder Heroku builds, when it is not the project root (a monorepo: project/build-root.ts). */
+  buildRoot?: string;
+  /** Where the project root sits inside the build root (`web` when manage.py is in web/). */
   buildPrefix?: string;
   files: string[];
   tracked: Promise<string[] | undefined>;
@@ -31,21 +30,22 @@ export function beginProjectRead(dir: string): ProjectReadStart {
   // git and the Python grammar load in the background: both are waits, not work.
   const tracked = gitTrackedFiles(root);
   void pythonParser();
-  const buildPrefix = relative(dir, root).split(sep).join('/');
-  return { root, ...(buildPrefix && { buildPrefix }), files: listFiles(root), tracked };
+  const buildRoot = findBuildRoot(dir, root);
+  const buildPrefix = relative(buildRoot, root).split(sep).join('/');
+  return { root, ...(buildPrefix && { buildRoot, buildPrefix }), files: listFiles(root), tracked };
 }
 
 /** Everything the codebase says without running it; the settings evaluation is added after. */
 export async function readProject(start: ProjectReadStart, env: Record<string, string>, override: string | undefined, hosts: string[]): Promise<ProjectFacts> {
   const { root, files } = start;
   const gunicornConfig = await readGunicornConfig(root);
-  const procfile = readProcfile(root);
+  // Heroku reads these where it builds: above manage.py's folder in a monorepo.
+  const build = readBuildFiles(root, start.buildRoot ?? root, env, files);
+  const { procfile } = build;
   const managePy = existsSync(join(root, 'manage.py')) ? 'manage.py' : undefined;
   const candidates = await collectSettingsCandidates({ root, files, ...(managePy && { managePy }), ...(procfile && { procfile }), env, ...(override && { override }) });
   const choice = chooseSettingsModule(candidates, override);
-  const dependencies = readDependencies(root, env);
-  const python = readPythonVersion(root);
-  const appJson = readAppJson(root);
+  const { dependencies, python, appJson, buildHooks } = build;
   const tracked = await start.tracked;
   return {
     root,
@@ -62,7 +62,8 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     hosts,
     ...(gunicornConfig && { gunicornConfig }),
     dotenvFiles: summariseDotenvFiles(root, files),
-    buildHooks: readBuildHooks(root, files),
+    buildHooks,
+    ...(start.buildRoot && { buildRoot: start.buildRoot }),
     ...(start.buildPrefix && { buildPrefix: start.buildPrefix }),
   };
 }

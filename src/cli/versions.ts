@@ -8,6 +8,7 @@ import { formatVersionsTable } from '../versions/format-table.js';
 import { resolveClient } from '../heroku/resolve.js';
 import type { App } from '../heroku/schema-extensions.js';
 import { findProjectRoot } from '../project/discover.js';
+import { findBuildRoot } from '../project/build-root.js';
 import { InputError } from '../core/errors.js';
 import { parseChoice, parseCommandArgs, parseFailLevel, useColor } from './args.js';
 import type { Command } from './command.js';
@@ -56,7 +57,9 @@ Examples:
     if (positionals.length > 1) throw new InputError('expected at most one project folder (see `implanta versions --help`)');
     const format = parseChoice('--format', values.format, REPORT_FORMATS, 'text');
     const failLevel = parseFailLevel(values['fail-level']);
-    const root = findProjectRoot(resolve(positionals[0] ?? '.'));
+    const dir = resolve(positionals[0] ?? '.');
+    // The pins and Python version Heroku reads: at the top of a monorepo, above manage.py's folder.
+    const root = findBuildRoot(dir, findProjectRoot(dir));
     const progress = progressLine(format === 'text' && !values.output);
     let stack: string | undefined;
     if (values.app) {

@@ -25,7 +25,7 @@ export const dependenciesRule: Rule<ProjectFacts> = defineRule({
     if (!deps) {
       return [
         {
-          messageId: 'no-dependency-file', message: "no requirements.txt, Pipfile.lock, poetry.lock or uv.lock at the project root: Heroku would not detect a Python app, and the build fails",
+          messageId: 'no-dependency-file', message: `no requirements.txt, Pipfile.lock, poetry.lock or uv.lock at ${facts.buildPrefix ? `the top of the folder checked, which Heroku builds (manage.py is in ${facts.buildPrefix}/), nor next to manage.py` : 'the project root'}: Heroku would not detect a Python app, and the build fails`,
           hint: 'Add requirements.txt listing Django and gunicorn with exact versions (pip freeze shows them).',
         },
       ];

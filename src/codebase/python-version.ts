@@ -39,7 +39,7 @@ export const pythonVersionRule: Rule<ProjectFacts> = defineRule({
       ];
     }
     const reports: Report[] = [];
-    const place = { file: decl.file, line: decl.line };
+    const place = { file: decl.path ?? decl.file, line: decl.line };
     if (decl.file === 'runtime.txt') {
       const shadowed = decl.shadowed ? ` and it hides .python-version (${decl.shadowed.version || 'empty'}), which Heroku ignores while runtime.txt exists` : '';
       reports.push({
@@ -51,7 +51,7 @@ export const pythonVersionRule: Rule<ProjectFacts> = defineRule({
     if (!isValidPythonVersion(decl.version)) {
       reports.push({
         severity: 'error',
-        messageId: 'rejected', message: `${decl.file} declares '${decl.version}', which Heroku's buildpack rejects: the build would fail`,
+        messageId: 'rejected', message: `${place.file} declares '${decl.version}', which Heroku's buildpack rejects: the build would fail`,
         hint: REJECTED_HINTS[decl.file],
         ...place,
       });
@@ -61,7 +61,7 @@ export const pythonVersionRule: Rule<ProjectFacts> = defineRule({
     if (decl.version !== series) {
       reports.push({
         severity: 'info',
-        messageId: 'patch-pinned', message: `${decl.file} pins the patch release ${decl.version}: builds keep it after Python ships security fixes`,
+        messageId: 'patch-pinned', message: `${place.file} pins the patch release ${decl.version}: builds keep it after Python ships security fixes`,
         hint: decl.file === 'Pipfile.lock' ? `Declare just \`python_version = "${series}"\` under [requires] in the Pipfile (and run \`pipenv lock\`); Heroku then installs its latest patch release.` : `Declare just \`${series}\`; Heroku then installs its latest patch release.`,
         ...place,
       });

@@ -83,6 +83,8 @@ export interface PythonVersionDecl {
   version: string;
   /** Where the buildpack reads it, in its order of precedence. */
   file: 'runtime.txt' | '.python-version' | 'Pipfile.lock';
+  /** The file relative to the project root when the build root is above it (a monorepo: `../runtime.txt`). */
+  path?: string;
   line: number;
   /** Both files exist: runtime.txt wins on Heroku, and is deprecated. */
   shadowed?: { file: '.python-version'; version: string };
@@ -158,8 +160,14 @@ export interface ProjectFacts {
   /** The classic buildpack's bin/pre_compile and bin/post_compile, when the project has them. */
   buildHooks?: BuildHook[];
   /**
-   * The project root's path inside the folder that was given (`web` for a monorepo whose manage.py is in
-   * web/). Heroku builds the folder given, so paths in its Procfile commands start there.
+   * The folder Heroku builds, when it is not the project root: a monorepo's top, where its Procfile,
+   * requirements and runtime files are read (project/build-root.ts). Files there are named relative to
+   * the project root in findings (`../requirements.txt`).
+   */
+  buildRoot?: string;
+  /**
+   * The project root's path inside the build root (`web` for a monorepo whose manage.py is in web/):
+   * paths in Procfile commands start at the build root.
    */
   buildPrefix?: string;
 }

@@ -64,13 +64,13 @@ function supportLines(facts: VersionsFacts): string[] {
   }
   const python = facts.python;
   if (!python) lines.push('Python  not declared (.python-version): Heroku picks its default');
-  else if (!python.series) lines.push(`Python  ${python.declared.version} (${python.declared.file}): not in the lifecycle data`);
+  else if (!python.series) lines.push(`Python  ${python.declared.version} (${python.declared.path ?? python.declared.file}): not in the lifecycle data`);
   else {
     const s = python.series;
     const heroku = s.heroku_supported ? 'Heroku builds it' : 'Heroku no longer builds it';
     const byDjango = django?.series ? `; Django ${django.series.series} ${django.series.python.includes(s.series) ? 'supports' : 'does not support'} it` : '';
     const eolWord = daysUntil(facts.today, s.eol) > 0 ? 'end of life' : 'ended';
-    lines.push(`Python  ${python.declared.version} (${python.declared.file}): ${eolWord} ${when(facts, s.eol)}; ${heroku}${byDjango}`);
+    lines.push(`Python  ${python.declared.version} (${python.declared.path ?? python.declared.file}): ${eolWord} ${when(facts, s.eol)}; ${heroku}${byDjango}`);
   }
   const stack = facts.stack;
   if (stack) {

@@ -5,7 +5,7 @@ import { findStack, stackData } from '../heroku/platform-data.js';
 import { djangoVersionFromDependencies } from '../project/django-version.js';
 import { readPythonVersion } from '../project/python-version.js';
 import { readDependencies } from '../project/requirements/read-dependencies.js';
-import type { DependencySet, DjangoVersion } from '../project/types.js';
+import type { DependencySet, DjangoVersion, PythonVersionDecl } from '../project/types.js';
 import { smallestSafeUpgrade, toAdvisory } from './advisories.js';
 import { ServiceError } from './http.js';
 import { allDjangoSeries, allPythonSeries, djangoSeries, lifecycleAsOf, pythonSeries } from './lifecycle.js';
@@ -36,6 +36,8 @@ export interface GatherVersionsOptions {
   django?: DjangoVersion;
   /** The dependency file as the caller already read it (with its environment); read here otherwise. */
   dependencies?: DependencySet;
+  /** The Python version as the caller already read it (where Heroku builds); read here otherwise. */
+  python?: PythonVersionDecl;
 }
 
 /**
@@ -63,7 +65,7 @@ export async function gatherVersionsFacts(opts: GatherVersionsOptions): Promise<
     pypi: pypiStatus(pypi.baseUrl, opts.offline, [...lookups.values()]),
     osv: vulns.status,
     ...djangoFacts(opts.django && opts.django.source !== 'assumed' ? opts.django : dependencies && djangoVersionFromDependencies(dependencies)),
-    ...pythonFacts(root),
+    ...pythonFacts('python' in opts ? opts.python : readPythonVersion(root)),
     ...(opts.app && { stack: stackFacts(opts.app) }),
     lifecycle: { asOf: lifecycleAsOf, django: allDjangoSeries(), python: allPythonSeries() },
   };
@@ -165,8 +167,7 @@ function djangoFacts(version: DjangoVersion | undefined): Pick<VersionsFacts, 'd
   return { django: { version, ...(series && { series }) } };
 }
 
-function pythonFacts(root: string): Pick<VersionsFacts, 'python'> {
-  const declared = readPythonVersion(root);
+function pythonFacts(declared: PythonVersionDecl | undefined): Pick<VersionsFacts, 'python'> {
   if (!declared) return {};
   const series = pythonSeries(declared.version);
   return { python: { declared, ...(series && { series }) } };

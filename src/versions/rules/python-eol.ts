@@ -27,7 +27,7 @@ export const pythonEolRule: Rule<VersionsFacts> = defineRule({
     if (!facts.python) return { skip: 'no .python-version, runtime.txt or Pipfile.lock Python version: Heroku builds with its default Python' };
     const { declared, series } = facts.python;
     if (!isValidPythonVersion(declared.version)) return { skip: `${declared.file} declares "${declared.version}", which is not a Python version` };
-    const where = { file: declared.file, line: declared.line };
+    const where = { file: declared.path ?? declared.file, line: declared.line };
     if (!series) {
       return [{ severity: 'warning', messageId: 'unknown-series', message: `Python ${declared.version} is not in implanta's lifecycle data (as of ${facts.lifecycle.asOf}): cannot tell whether it is supported, or whether Heroku builds it.`, hint: 'Declare a released Python series, or update implanta.', ...where }];
     }
