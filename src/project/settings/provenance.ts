@@ -98,6 +98,8 @@ interface ItemSource {
 }
 
 const itemSources = new WeakMap<object, Map<PyKey, ItemSource>>();
+/** Containers whose records are shared with a copy (a fork's): the first to change them copies them. */
+const borrowed = new WeakSet<object>();
 
 type Container = PyDict | PyValue[] | PyTuple | PySet;
 
@@ -110,6 +112,10 @@ export function recordItem(container: PyValue, key: PyKey, value: PyValue, prove
   if (!isContainer(container)) return;
   let sources = itemSources.get(container);
   if (!sources) itemSources.set(container, (sources = new Map()));
+  else if (borrowed.has(container)) {
+    borrowed.delete(container);
+    itemSources.set(container, (sources = new Map(sources)));
+  }
   sources.set(key, { value, provenance });
 }
 
@@ -118,14 +124,17 @@ export function recordItems(container: PyValue, items: readonly PyValue[], prove
   for (let i = 0; i < items.length; i++) if (provenances[i]) recordItem(container, i, items[i]!, provenances[i]);
 }
 
-/** A copy of a container (a fork's deep copy, `dict(d)`, `{**d}`) keeps its items' records. */
-export function copyItemSources(from: PyValue, to: PyValue, translate: (v: PyValue) => PyValue = (v) => v): void {
+/**
+ * A copy of a container (a fork's deep copy) keeps its items' records: shared until either side
+ * records a change, as forks copy every live value at every undecidable branch.
+ */
+export function copyItemSources(from: PyValue, to: PyValue): void {
   if (!isContainer(from) || !isContainer(to)) return;
   const sources = itemSources.get(from);
   if (!sources) return;
-  const copy = new Map<PyKey, ItemSource>();
-  for (const [key, source] of sources) copy.set(key, { value: translate(source.value), provenance: source.provenance });
-  itemSources.set(to, copy);
+  itemSources.set(to, sources);
+  borrowed.add(from);
+  borrowed.add(to);
 }
 
 function entryOf(container: Container, key: PyKey): PyValue | undefined {
@@ -143,7 +152,8 @@ export function itemProvenance(container: PyValue, key: PyKey, containerProvenan
   if (!isContainer(container)) return undefined;
   const source = itemSources.get(container)?.get(key);
   const value = entryOf(container, key);
-  if (source && value !== undefined && source.value === value) return source.provenance;
+  // A recorded container item matches its copies too (a fork copies the item along with the container).
+  if (source && value !== undefined && (source.value === value || (isContainer(source.value) && isContainer(value)))) return source.provenance;
   return containerProvenance?.kind === 'literal' ? undefined : containerProvenance;
 }
 

@@ -195,14 +195,14 @@ export function cloneValue(v: PyValue, memo: Map<object, PyValue>): PyValue {
     const copy: PyValue[] = [];
     memo.set(v, copy);
     for (const item of v) copy.push(cloneValue(item, memo));
-    copyItemSources(v, copy, (x) => cloneValue(x, memo));
+    copyItemSources(v, copy);
     return copy;
   }
   if (v instanceof PyDict) {
     const copy = new PyDict();
     memo.set(v, copy);
     for (const [k, x] of v.entries) copy.entries.set(k, cloneValue(x, memo));
-    copyItemSources(v, copy, (x) => cloneValue(x, memo));
+    copyItemSources(v, copy);
     return copy;
   }
   if (v instanceof PySet) {
@@ -214,7 +214,7 @@ export function cloneValue(v: PyValue, memo: Map<object, PyValue>): PyValue {
   if (v instanceof PyTuple) {
     const copy = new PyTuple(v.items.map((item) => cloneValue(item, memo)));
     memo.set(v, copy);
-    copyItemSources(v, copy, (x) => cloneValue(x, memo));
+    copyItemSources(v, copy);
     return copy;
   }
   return v;
