@@ -1,9 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync } from 'node:fs';
 import { InputError, PlatformError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { toolVersion } from '../core/version.js';
-import { openApp } from '../deploy/cli-wiring.js';
 import { resolveToken } from '../heroku/auth.js';
 import { errorCodeData } from '../logs/error-codes.js';
 import { splitLogLine } from '../logs/line.js';
@@ -80,6 +78,8 @@ Examples:
       feed = (onLine) => readFile(values.file!, onLine);
       if (!filter.source && !filter.dyno) feedBytes = (sink) => readFileBytes(values.file!, sink);
     } else {
+      // Loaded only for an app: a file's summary starts without the deploy and check code (bench/logs.ts).
+      const { openApp } = await import('../deploy/cli-wiring.js');
       const access = await openApp(values.app!, { ...(values['api-url'] && { apiUrl: values['api-url'] }) });
       redactor = access.redactor;
       const url = await openLogSession(access.client, values.app!, { lines: num, ...(values.tail && { tail: true }), ...(source && { source }), ...(values.dyno && { dyno: values.dyno }) });
@@ -135,11 +135,11 @@ async function readFileBytes(file: string, sink: LogSummarizer): Promise<void> {
   const splitter = new LineSplitter(sink);
   await reading(file, async () => {
     if (file === '-') return splitter.readStream(process.stdin);
-    const handle = await open(file, 'r');
+    const fd = openSync(file, 'r');
     try {
-      await splitter.readFile(handle);
+      splitter.readFile(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   });
 }
