@@ -100,6 +100,7 @@ async function gatherWithEnvironment(
     python: project.python,
     django,
     ...(opts.today && { today: opts.today }),
+    ...(project.appJson?.stack && { manifestStack: { name: project.appJson.stack, file: project.appJson.file, line: project.appJson.stackLine ?? 1 } }),
     ...(appStack && {
       app: {
         stack: appStack,

@@ -9,6 +9,7 @@ import { djangoRules } from '../django/index.js';
 import { codebaseRules } from '../codebase/index.js';
 import { checklistRules } from '../codebase/checklist/index.js';
 import { checklistFactsOf } from './checklist-facts.js';
+import { djangoFactsOf } from './django-facts.js';
 import { versionsRules } from '../versions/rules/index.js';
 import type { CheckOptions } from './options.js';
 import { gatherCheckFacts } from './check-facts.js';
@@ -41,7 +42,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
 
   progress('Running the rules…');
   const runs: RuleRun[] = [
-    runRules(djangoRules, { settings: evaluation.settings, version, env: project.env, ...(facts.csrfFailureView && { csrfFailureView: facts.csrfFailureView }) }),
+    runRules(djangoRules, djangoFactsOf(facts)),
     runRules(codebaseRules, project),
     runRules(checklistRules, checklistFactsOf(facts)),
     runRules(versionsRules, facts.versions),

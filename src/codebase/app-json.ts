@@ -1,6 +1,5 @@
 import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
-import { findStack, stackData } from '../heroku/platform-data.js';
 import { isCredential, isSecretName } from '../project/secret-names.js';
 import type { ProjectFacts } from '../project/types.js';
 import { devCenter } from './support.js';
@@ -8,7 +7,8 @@ import { devCenter } from './support.js';
 /**
  * codebase.app-json: the manifest that review apps, the Heroku Button and `heroku create --manifest`
  * build from. It must parse, must not commit secret values (every app made from it would share them),
- * must declare the config vars the settings cannot boot without, and must not pin a retired stack.
+ * and must declare the config vars the settings cannot boot without. The stack it asks for is judged by
+ * versions.stack, the one owner of stack support.
  */
 export const appJsonRule: Rule<ProjectFacts> = defineRule({
   id: 'codebase.app-json',
@@ -17,12 +17,12 @@ export const appJsonRule: Rule<ProjectFacts> = defineRule({
   title: 'app.json describes an app that boots, without secrets in it',
   docs: devCenter('app-json-schema'),
   explain: {
-    checks: "Whether app.json is valid, declares every variable the settings require, commits no secret values and names a stack Heroku offers.",
+    checks: "Whether app.json is valid, declares every variable the settings require, and commits no secret values (its stack: versions.stack).",
     why: "Review apps and Heroku Button deploys are built from app.json; a missing variable or a committed secret carries into every app made from it.",
     example: "\"env\": {\"SECRET_KEY\": {\"value\": \"abc\"}}",
     fix: "Use \"SECRET_KEY\": {\"generator\": \"secret\"}, and declare each required variable.",
   },
-  messages: { 'invalid': "app.json is not a JSON object Heroku accepts", 'committed-secret': "a secret-looking variable has a committed value", 'undeclared-required': "a variable the settings require is not declared", 'unknown-stack': "the stack named is not one Heroku offers", 'stack-end-of-life': "the stack is past end of life (error)", 'stack-deprecated': "the stack is deprecated" },
+  messages: { 'invalid': "app.json is not a JSON object Heroku accepts", 'committed-secret': "a secret-looking variable has a committed value", 'undeclared-required': "a variable the settings require is not declared" },
   check(facts: ProjectFacts) {
     const manifest = facts.appJson;
     if (!manifest) return { skip: 'the project has no app.json' };
@@ -52,14 +52,6 @@ export const appJsonRule: Rule<ProjectFacts> = defineRule({
         file,
         line: 1,
       });
-    }
-    if (manifest.stack) {
-      const stack = findStack(manifest.stack);
-      const line = manifest.stackLine ?? 1;
-      const hint = `Set "stack": "${stackData().default_stack}", or leave it out to get Heroku's default.`;
-      if (!stack) reports.push({ messageId: 'unknown-stack', message: `${file} asks for stack ${manifest.stack}, which Heroku does not offer`, hint, file, line });
-      else if (stack.status === 'end-of-life') reports.push({ severity: 'error', messageId: 'stack-end-of-life', message: `${file} asks for ${stack.name}, past end of life since ${stack.end_of_life}: Heroku refuses to build on it`, hint, file, line });
-      else if (stack.status === 'deprecated') reports.push({ messageId: 'stack-deprecated', message: `${file} asks for ${stack.name}, deprecated: end of life on ${stack.end_of_life}`, hint, file, line });
     }
     return reports;
   },

@@ -32,7 +32,8 @@ export const csrfTrustedOriginsRule: Rule<ProjectFacts> = defineRule({
     if (facts.django && facts.django.major < 4) return { skip: `Django ${facts.django.major}.${facts.django.minor} does not check the Origin header` };
     if (facts.hosts.length === 0) return { skip: 'no host given (--host or --app)' };
     const verdict = djangoSeesHttps(facts);
-    if (verdict.sees === true) return [];
+    // runserver is codebase.web-server's fact; the fix (a production server) replaces the command anyway.
+    if (verdict.sees === true || (verdict.sees === false && verdict.runserver)) return [];
     const binding = settings.get('CSRF_TRUSTED_ORIGINS');
     if (binding?.value instanceof Unknown) return [cannotTell('which origins CSRF_TRUSTED_ORIGINS trusts', binding.value, binding)];
     const entries = (binding ? sequenceItems(binding.value) : []) ?? [];

@@ -7,7 +7,8 @@ import type { ProjectFacts } from '../project/types.js';
 /** Whether Django would see a request that reached Heroku's router over https as https. */
 export type HttpsVerdict =
   | { sees: true; how: string }
-  | { sees: false; why: string; file?: string; line?: number }
+  /** `runserver`: the server is Django's development server, which codebase.web-server reports. */
+  | { sees: false; why: string; file?: string; line?: number; runserver?: true }
   | { sees: 'unknown'; unknown: Unknown; binding?: Binding };
 
 const trustsAll = (ips: string): boolean => ips.split(',').some((ip) => ip.trim() === '*');
@@ -75,5 +76,6 @@ export function djangoSeesHttps(facts: ProjectFacts): HttpsVerdict {
     return { sees: 'unknown', unknown: new Unknown('nginx sits in front of the server, and its config decides what the server is told', facts.procfile!.file, web.line) };
   }
   const { trusts, why } = serverTrustsProxy(analysis.server, facts);
-  return trusts ? { sees: true, how: why } : { sees: false, why, file: facts.procfile!.file, line: web.line };
+  if (trusts) return { sees: true, how: why };
+  return { sees: false, why, file: facts.procfile!.file, line: web.line, ...(analysis.server.name === 'runserver' && { runserver: true as const }) };
 }

@@ -31,7 +31,8 @@ export const proxySslHeaderRule: Rule<ProjectFacts> = defineRule({
     if (on instanceof Unknown) return [cannotTell('whether SECURE_SSL_REDIRECT is on', on, redirect)];
     if (!on) return [];
     const verdict = djangoSeesHttps(facts);
-    if (verdict.sees === true) return [];
+    // runserver is codebase.web-server's fact; the fix (a production server) replaces the command anyway.
+    if (verdict.sees === true || (verdict.sees === false && verdict.runserver)) return [];
     if (verdict.sees === 'unknown') return [cannotTell('whether Django sees https requests as https', verdict.unknown, verdict.binding)];
     return [
       {

@@ -28,4 +28,9 @@ export interface DjangoFacts {
   env: Record<string, string>;
   /** Gathered by `inspectCsrfFailureView` when CSRF_FAILURE_VIEW is set (security.E101/E102). */
   csrfFailureView?: CsrfViewFacts;
+  /**
+   * Where the settings read a variable that has no default and is not set. That fact is
+   * codebase.required-env's (the app would not boot); a check whose value stops there has nothing to add.
+   */
+  unsetRequiredReads?: readonly { file: string; line: number }[];
 }

@@ -61,9 +61,16 @@ export function djangoRule(spec: DjangoRuleSpec): Rule<DjangoFacts> {
         return { skip: `Django ${formatRelease(version)} is older than ${formatRelease(OLDEST_COVERED)}, the oldest release implanta's Django rules cover` };
       }
       if (!checkExists(spec.id, version)) return [];
-      return spec.check({ facts, version, setting: (name) => readSetting(facts, name) });
+      const result = spec.check({ facts, version, setting: (name) => readSetting(facts, name) });
+      // One fact, one finding: "cannot tell, because os.environ['SECRET_KEY'] is not set" is the unset
+      // variable, which codebase.required-env reports (the app would not boot) at the same place.
+      return Array.isArray(result) ? result.filter((r) => !(r.messageId === 'cannot-tell' && stopsAtUnsetRead(facts, r))) : result;
     },
   };
+}
+
+function stopsAtUnsetRead(facts: DjangoFacts, report: Report): boolean {
+  return (facts.unsetRequiredReads ?? []).some((read) => read.file === report.file && read.line === report.line);
 }
 
 function readSetting(facts: DjangoFacts, name: string): SettingRead {

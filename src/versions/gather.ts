@@ -29,6 +29,8 @@ export interface GatherVersionsOptions {
   today?: Date;
   /** The app's current stack (and the next build's, and whether it is Fir), when an app was given. */
   app?: { stack: string; buildStack?: string; fir?: boolean };
+  /** The stack app.json asks for, where it says so. */
+  manifestStack?: { name: string; file: string; line: number };
   /**
    * The Django version the caller already chose (check's one version: flag, else pin, else installed);
    * worked out from the pin otherwise. An assumed version (nothing pinned) is not a declared one.
@@ -67,6 +69,7 @@ export async function gatherVersionsFacts(opts: GatherVersionsOptions): Promise<
     ...djangoFacts(opts.django && opts.django.source !== 'assumed' ? opts.django : dependencies && djangoVersionFromDependencies(dependencies)),
     ...pythonFacts('python' in opts ? opts.python : readPythonVersion(root)),
     ...(opts.app && { stack: stackFacts(opts.app) }),
+    ...(opts.manifestStack && { manifestStack: manifestStackFacts(opts.manifestStack) }),
     lifecycle: { asOf: lifecycleAsOf, django: allDjangoSeries(), python: allPythonSeries() },
   };
 }
@@ -171,6 +174,11 @@ function pythonFacts(declared: PythonVersionDecl | undefined): Pick<VersionsFact
   if (!declared) return {};
   const series = pythonSeries(declared.version);
   return { python: { declared, ...(series && { series }) } };
+}
+
+function manifestStackFacts(stack: NonNullable<GatherVersionsOptions['manifestStack']>): NonNullable<VersionsFacts['manifestStack']> {
+  const info = findStack(stack.name);
+  return { ...stack, ...(info && { info }), defaultStack: stackData().default_stack };
 }
 
 function stackFacts(app: NonNullable<GatherVersionsOptions['app']>): NonNullable<VersionsFacts['stack']> {

@@ -20,6 +20,8 @@ export interface VersionsFacts {
   python?: { declared: PythonVersionDecl; series?: PythonSeriesInfo };
   /** Only when an app was given: its stack, the stack its next build uses, and whether it is a Fir app. */
   stack?: { name: string; info?: StackInfo; defaultStack: string; asOf: string; buildStack?: string; fir?: boolean };
+  /** The stack app.json asks for, which apps made from it get (review apps, the Heroku Button). */
+  manifestStack?: { name: string; info?: StackInfo; defaultStack: string; file: string; line: number };
   lifecycle: { asOf: string; django: DjangoSeriesInfo[]; python: PythonSeriesInfo[] };
 }
 

@@ -46,6 +46,8 @@ testRule(csrfTrustedOriginsRule, {
     { name: 'Django sees https through the header', facts: csrfFacts(HEADER, { procfile: UWSGI }) },
     { name: 'Django sees https through gunicorn', facts: csrfFacts({}, { procfile: 'web: gunicorn proj.wsgi' }) },
     { name: 'the https origins are trusted', facts: csrfFacts({ CSRF_TRUSTED_ORIGINS: ['https://hollow.herokuapp.com', 'https://*.hollow.org'] }, { procfile: UWSGI }) },
+    // One fact, one owner: runserver is codebase.web-server's, and replacing it is the fix.
+    { name: 'runserver is codebase.web-server’s', facts: csrfFacts({}, { procfile: 'web: python manage.py runserver 0.0.0.0:$PORT' }) },
   ],
   fail: [
     {

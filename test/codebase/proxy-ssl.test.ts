@@ -20,6 +20,8 @@ testRule(proxySslHeaderRule, {
     { name: 'gunicorn.conf.py trusts everyone', facts: facts(REDIRECT, 'web: gunicorn proj.wsgi', gunicornConfig({ forwardedAllowIps: '*' })) },
     { name: 'uvicorn trusts the router by default on Heroku', facts: facts(REDIRECT, 'web: uvicorn proj.asgi:application --host 0.0.0.0 --port $PORT') },
     { name: 'daphne with --proxy-headers', facts: facts(REDIRECT, 'web: daphne --proxy-headers -b 0.0.0.0 -p $PORT proj.asgi:application') },
+    // One fact, one owner: runserver is codebase.web-server's, and replacing it is the fix.
+    { name: 'runserver is codebase.web-server’s', facts: facts(REDIRECT, 'web: python manage.py runserver 0.0.0.0:$PORT') },
   ],
   fail: [
     {

@@ -35,16 +35,24 @@ interface Case {
   set?: Record<string, unknown>;
   env?: Record<string, string>;
   csrfView?: CsrfViewFacts;
+  /** The unknown value on line 77 is a variable read with no default and not set (codebase.required-env's fact). */
+  unsetRead?: true;
   /** true: Django's own message at the check's severity; false: not reported; 'info': cannot tell. */
   fires: boolean | 'info';
   /** The reports, when more is to be said than `fires` (several reports, where they point, what they name). */
   reports?: Expected[];
 }
 
-function factsOf(c: Pick<Case, 'v' | 'set' | 'env' | 'csrfView'>): DjangoFacts {
+function factsOf(c: Pick<Case, 'v' | 'set' | 'env' | 'csrfView' | 'unsetRead'>): DjangoFacts {
   const values = Object.fromEntries(Object.entries({ ...SOUND, ...c.set }).filter(([, x]) => x !== ABSENT));
   const [major, minor] = c.v.split('.').map(Number) as [number, number];
-  return { settings: settingsView(values), version: { major, minor }, env: c.env ?? {}, ...(c.csrfView && { csrfFailureView: c.csrfView }) };
+  return {
+    settings: settingsView(values),
+    version: { major, minor },
+    env: c.env ?? {},
+    ...(c.csrfView && { csrfFailureView: c.csrfView }),
+    ...(c.unsetRead && { unsetRequiredReads: [{ file: 'proj/settings.py', line: 77 }] }),
+  };
 }
 
 function run(c: Case): Finding[] {
@@ -132,6 +140,8 @@ const TABLE: Record<string, Case[]> = {
     { v: '3.2', set: { SECRET_KEY: `django-insecure-${STRONG_KEY}` }, fires: true },
     { v: '6.0', set: { SECRET_KEY: `django-insecure-${STRONG_KEY}` }, fires: true },
     { v: '3.2', set: { SECRET_KEY: unknown() }, fires: 'info' },
+    // SECRET_KEY = os.environ['SECRET_KEY'], not set: the app would not boot, which codebase.required-env reports (one owner).
+    { v: '3.2', set: { SECRET_KEY: unknown("os.environ['SECRET_KEY'] is not set: the app would not boot") }, unsetRead: true, fires: false },
     // Django's message names the insecure prefix from 3.2.
     { v: '3.1', set: { SECRET_KEY: 'x' }, fires: true, reports: [{ messageId: 'django', conceals: ['django-insecure-'] }] },
     { v: '3.2', set: { SECRET_KEY: 'x' }, fires: true, reports: [{ messageId: 'django', mentions: ['django-insecure-'] }] },
@@ -160,6 +170,7 @@ const TABLE: Record<string, Case[]> = {
     { v: '3.2', set: { DEBUG: 1 }, fires: true },
     { v: '3.2', set: { DEBUG: 'False' }, fires: true }, // a non-empty string is truthy
     { v: '3.2', set: { DEBUG: false }, fires: false },
+    { v: '3.2', set: { DEBUG: unknown("os.environ['DEBUG'] is not set: the app would not boot") }, unsetRead: true, fires: false },
     // An unknown value gives an info finding at its own place, saying why.
     { v: '3.2', set: { DEBUG: unknown() }, fires: 'info', reports: [{ messageId: 'cannot-tell', severity: 'info', file: 'proj/settings.py', line: 77, mentions: ['DEBUG', "reads os.environ['X'], which is not set"] }] },
   ],
