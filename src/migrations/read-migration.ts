@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { parsePython } from '../project/settings/parser.js';
+import { parsePython, TOO_MUCH_PYTHON } from '../project/settings/parser.js';
 import { argument, shortName, toPy, type Py } from './py-syntax.js';
 
 export type Call = Extract<Py, { t: 'call' }>;
@@ -62,6 +62,7 @@ export async function readMigration(file: string, source: string): Promise<Migra
   const key = keyOfPath(file)!;
   const base: MigrationFile = { file, ...key, dependencies: [], replaces: [], atomic: true, operations: [], imports: [], functions: new Map() };
   const tree = await parsePython(source);
+  if (!tree) return { ...base, problem: `it ${TOO_MUCH_PYTHON}` };
   try {
     const root = tree.rootNode;
     if (root.hasError) return { ...base, problem: `Python cannot parse it (near line ${firstErrorLine(root)})` };
@@ -122,7 +123,7 @@ function toOperation(value: Py): Operation {
 function collectModuleFacts(root: Node, migration: MigrationFile): void {
   for (const child of root.namedChildren) {
     if (!child) continue;
-    if (child.type === 'import_statement' || child.type === 'import_from_statement') migration.imports.push(...importsOf(child));
+    if (child.type === 'import_statement' || child.type === 'import_from_statement') for (const imported of importsOf(child)) migration.imports.push(imported);
     const fn = child.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
     if (fn?.type !== 'function_definition') continue;
     const name = fn.childForFieldName('name')?.text;
@@ -130,7 +131,8 @@ function collectModuleFacts(root: Node, migration: MigrationFile): void {
     const calls = new Set(fn.descendantsOfType('call').flatMap((c) => (c?.childForFieldName('function') ? [c.childForFieldName('function')!.text] : [])));
     migration.functions.set(name, { line: fn.startPosition.row + 1, calls, globals: globalsRead(fn) });
     for (const inner of fn.descendantsOfType(['import_statement', 'import_from_statement'])) {
-      if (inner) migration.imports.push(...importsOf(inner).map((i) => ({ ...i, inFunction: name })));
+      // Loops, not push(...): one import statement can name more modules than a call takes arguments.
+      if (inner) for (const imported of importsOf(inner)) migration.imports.push({ ...imported, inFunction: name });
     }
   }
 }

@@ -56,7 +56,8 @@ function dollarQuoted(rest: string): string | undefined {
 
 export function readSql(text: string): SqlAction[] {
   const actions: SqlAction[] = [];
-  for (const statement of splitStatements(text)) actions.push(...readStatement(statement.replace(/\s+/g, ' ')));
+  // A loop, not push(...): a migration's SQL may be any size.
+  for (const statement of splitStatements(text)) for (const action of readStatement(statement.replace(/\s+/g, ' '))) actions.push(action);
   // Django adds a NOT NULL column with a default to fill the existing rows, then drops the default:
   // the column ends NOT NULL without a database default.
   for (const action of actions) {

@@ -16,6 +16,8 @@ const GUNICORN_CONFIG_FILE = 'gunicorn.conf.py';
 export async function parseGunicornConfig(source: string, file = GUNICORN_CONFIG_FILE): Promise<GunicornConfig> {
   const tree = await parsePython(source);
   const config: GunicornConfig = { file };
+  // Past the parse cap nothing is read from it: gunicorn's defaults stand in, as for a computed value.
+  if (!tree) return config;
   for (const statement of tree.rootNode.namedChildren) {
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
     if (assignment?.type !== 'assignment') continue;

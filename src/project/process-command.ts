@@ -88,7 +88,8 @@ function parseOptions(name: ServerName, args: string[]): ServerCommand {
     // `-` is a value (gunicorn's `--access-logfile -`), never an option.
     const takeNext = (): string | undefined => (next !== undefined && (next === '-' || !next.startsWith('-')) ? (i++, next) : undefined);
     if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
+      // A loop, not push(...): a Procfile line may hold more words than a call takes arguments.
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
       break;
     }
     if (arg.startsWith('--')) {

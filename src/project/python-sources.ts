@@ -39,6 +39,8 @@ export class PythonSources {
       if (error instanceof ProjectFileRefused) return { file, unreadable: error.why };
       return { file, unreadable: (error as NodeJS.ErrnoException).code ?? 'error' };
     }
-    return { file, tree: await parsePython(source) };
+    const tree = await parsePython(source);
+    // Past the parser's cap (parser.ts): no hand-written models or URLs module is that large.
+    return tree ? { file, tree } : { file, unreadable: 'too large to parse' };
   }
 }

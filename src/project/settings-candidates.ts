@@ -69,7 +69,8 @@ async function fileDefault(root: string, file: string, env: Readonly<Record<stri
   } catch {
     return undefined;
   }
-  const tree = (await parsePython(source)).rootNode;
+  const tree = (await parsePython(source))?.rootNode;
+  if (!tree) return undefined;
   const literal = settingsDefault(tree);
   const evaluated = await evaluatedDefault(root, file, env, tree);
   // The evaluated choice wins; its line is the literal default's when they agree.

@@ -82,7 +82,7 @@ const SIGNATURES: [params: string, problem: RegExp | undefined][] = [
 
 for (const [params, problem] of SIGNATURES) {
   test(`def view(${params}) ${problem ? 'fails' : 'binds'} (request, reason=…)`, async () => {
-    const tree = await parsePython(`def view(${params}):\n    pass\n`);
+    const tree = (await parsePython(`def view(${params}):\n    pass\n`))!;
     const parameters = tree.rootNode.namedChildren[0]!.childForFieldName('parameters')!;
     const found = requestReasonProblem(readParams(parameters));
     if (problem) assert.match(found ?? '', problem);

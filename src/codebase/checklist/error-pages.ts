@@ -18,11 +18,12 @@ export function templateDirs(facts: ChecklistFacts): string[] | Unknown | undefi
     if (!(backend instanceof PyDict)) continue;
     const named = folders(facts, backend.get('DIRS'));
     if (named instanceof Unknown) return named;
-    dirs.push(...named);
+    // A loop, not push(...named): a settings list can hold a million items, past what a call's arguments take.
+    for (const dir of named) dirs.push(dir);
     if (searchesApps(backend)) {
       const apps = projectAppFolders(facts);
       if (apps instanceof Unknown) return apps;
-      dirs.push(...apps.map((f) => `${f}/templates`));
+      for (const app of apps) dirs.push(`${app}/templates`);
     }
   }
   return clean(dirs);

@@ -43,9 +43,10 @@ function reachable(packages: LockPackage[], projects: LockPackage[]): Set<string
     if (seen.has(key)) continue;
     seen.add(key);
     for (const pkg of byName.get(name) ?? []) {
-      queue.push(...dependencyList(pkg.table['dependencies']));
+      // Loops, not push(...): a lock file is the project's, of any size.
+      for (const listed of dependencyList(pkg.table['dependencies'])) queue.push(listed);
       const optional = isTable(pkg.table['optional-dependencies']) ? pkg.table['optional-dependencies'] : undefined;
-      for (const extra of dep.extras) queue.push(...dependencyList(optional?.[extra]));
+      for (const extra of dep.extras) for (const listed of dependencyList(optional?.[extra])) queue.push(listed);
     }
   }
   return new Set([...seen].map((key) => key.slice(0, key.indexOf('['))));

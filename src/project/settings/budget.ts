@@ -13,6 +13,7 @@
  * statement; running the pools dry (many small steps) spoils everything evaluated after it.
  */
 import type { Node } from 'web-tree-sitter';
+import { Signal } from './signals.js';
 
 export const TOO_LARGE = 'too large to evaluate without running the code';
 
@@ -20,20 +21,13 @@ export const TOO_LARGE = 'too large to evaluate without running the code';
 export const BUDGET_LIMITS = { steps: 100_000, units: 2_000_000, depth: 400 } as const;
 
 /** The evaluation ran out of budget at `line` (of the node that asked, when it said). */
-export class TooLarge extends Error {
+export class TooLarge extends Signal {
   constructor(readonly line: number | undefined) {
     super(TOO_LARGE);
   }
 
-  /** Thrown often once the pools are dry: no stack trace, which costs more than the evaluation step. */
   static at(node: Node | undefined): TooLarge {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      return new TooLarge(node ? node.startPosition.row + 1 : undefined);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
+    return new TooLarge(node ? node.startPosition.row + 1 : undefined);
   }
 }
 

@@ -8,10 +8,11 @@ import type { Frame } from './context.js';
 import { evaluate, parts } from './expressions.js';
 import { ITERATION_LIMIT, iterate } from './iteration.js';
 import { union } from './operators.js';
+import { Signal } from './signals.js';
 import { assignTarget } from './targets.js';
 import { toKey, typeName } from './values.js';
 
-class GiveUp extends Error {
+class GiveUp extends Signal {
   constructor(readonly unknown: Unknown) {
     super(unknown.reason);
   }

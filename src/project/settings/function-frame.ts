@@ -8,11 +8,12 @@ import type { PyValue } from '../python-value.js';
 import { Frame, type Evaluator, type ModuleState } from './context.js';
 import type { EvalState } from './forks.js';
 import { Scope } from './scope.js';
+import { Signal } from './signals.js';
 import type { Origin } from './types.js';
 import type { EnvSource, Provenance } from './provenance.js';
 
 /** A `return` on its way to the call: carried as a JS exception through the statements it leaves. */
-export class ReturnSignal extends Error {
+export class ReturnSignal extends Signal {
   constructor(
     readonly value: PyValue,
     /** What the returned value was made from. */

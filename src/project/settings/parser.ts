@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Node, Parser, type Tree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
 let parserPromise: Promise<Parser> | undefined;
@@ -22,14 +22,66 @@ export function pythonParser(): Promise<Parser> {
     const language = await Language.load(await readFile(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
     const parser = new Parser();
     parser.setLanguage(language);
+    rememberWhatNodesAreAsked();
     return parser;
   })();
   return parserPromise;
 }
 
-/** Parses Python source; the tree's root `hasError` tells whether Python would reject it. */
-export async function parsePython(source: string): Promise<Tree> {
-  const tree = (await pythonParser()).parse(source);
-  if (!tree) throw new Error('tree-sitter returned no tree');
-  return tree;
+/**
+ * How much parsing one file may take, counted in the parser's own progress checks (one per hundred
+ * or so parser operations, about 36 syntax nodes: the same count for the same text). The largest
+ * real models.py of the corpus (100 KB) takes about 500, its largest settings module 250; a megabyte
+ * of one-line statements (`X=0` 260,000 times) takes 52,000: about 7 s and 700 MB here. The cap lets
+ * ordinary code of some 500 KB through and stops a hostile file in a fraction of a second.
+ */
+export const PARSE_WORK_LIMIT = 3_000;
+
+/** What to tell about a file past PARSE_WORK_LIMIT, after its name. */
+export const TOO_MUCH_PYTHON = 'is more Python than implanta reads (over 100,000 syntax nodes, some 500 KB of ordinary code)';
+
+/**
+ * Parses Python source; the tree's root `hasError` tells whether Python would reject it. Undefined
+ * when the file is past PARSE_WORK_LIMIT: each caller says what that means for it.
+ */
+export function parseWithin(parser: Parser, source: string): Tree | undefined {
+  let checks = 0;
+  const tree = parser.parse(source, null, { progressCallback: () => ++checks > PARSE_WORK_LIMIT });
+  if (tree) return tree;
+  // A cancelled parse is kept for resuming: the next file must start afresh.
+  parser.reset();
+  return undefined;
+}
+
+/** Parses Python source (undefined past PARSE_WORK_LIMIT). */
+export async function parsePython(source: string): Promise<Tree | undefined> {
+  return parseWithin(await pythonParser(), source);
+}
+
+/**
+ * web-tree-sitter hands out a new Node object for every field lookup and asks wasm for a node's type on
+ * every read. The evaluator reads the same nodes again on each loop iteration and call, so those two
+ * reads are remembered on the node (a tree is never edited here, so they cannot change). This halves
+ * the cost of an evaluation step; children lists are already remembered by the library itself.
+ */
+function rememberWhatNodesAreAsked(): void {
+  type Remembering = Node & { fieldsAsked?: Map<string, Node | null>; typeRead?: string };
+  const proto = Node.prototype as Remembering;
+  const childForFieldName = proto.childForFieldName;
+  const type = Object.getOwnPropertyDescriptor(proto, 'type')!.get!;
+  proto.childForFieldName = function (this: Remembering, name: string): Node | null {
+    this.fieldsAsked ??= new Map();
+    let child = this.fieldsAsked.get(name);
+    if (child === undefined) {
+      child = childForFieldName.call(this, name);
+      this.fieldsAsked.set(name, child);
+    }
+    return child;
+  };
+  Object.defineProperty(proto, 'type', {
+    configurable: true,
+    get(this: Remembering): string {
+      return (this.typeRead ??= type.call(this) as string);
+    },
+  });
 }

@@ -4,8 +4,22 @@
  */
 import { Unknown } from '../python-value.js';
 
+/**
+ * The base of them all: the evaluated program's control flow, not a failure of implanta, so no stack
+ * trace is taken. A settings file can throw one per loop iteration or call, and capturing the stack
+ * cost more than the step that threw it.
+ */
+export class Signal extends Error {
+  constructor(message?: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** Python would raise here, for certain: `os.environ['X']` with X unset, an ImportError, a `raise`. */
-export class PyRaise extends Error {
+export class PyRaise extends Signal {
   constructor(
     /** The exception class, by its last name: KeyError, ImproperlyConfigured, ModuleNotFoundError. */
     readonly exception: string,
@@ -24,11 +38,11 @@ export class PyRaise extends Error {
   }
 }
 
-export class BreakSignal extends Error {}
-export class ContinueSignal extends Error {}
+export class BreakSignal extends Signal {}
+export class ContinueSignal extends Signal {}
 
 /** A break/continue under a condition that cannot be decided: the loop's effect cannot be followed. */
-export class UnknowableLoop extends Error {}
+export class UnknowableLoop extends Signal {}
 
 /**
  * Exception classes by their last name, with the bases a handler may name. Django's

@@ -9,6 +9,7 @@ import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { InputError } from '../../core/errors.js';
 import { lineOf } from './context.js';
 import { nestingProblem } from './nesting.js';
+import { parseWithin, TOO_MUCH_PYTHON } from './parser.js';
 
 /** A Python file takes about a second per megabyte to parse here; settings modules are a few KB. */
 const MAX_PYTHON_BYTES = 1024 * 1024;
@@ -87,8 +88,8 @@ export class SourceFiles {
       if (error instanceof ProjectFileRefused) throw error;
       throw new InputError(`${rel}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    const parsed = this.parser.parse(source);
-    if (!parsed) throw new InputError(`${rel}: the Python parser gave up on this file`);
+    const parsed = parseWithin(this.parser, source);
+    if (!parsed) throw new InputError(`${rel}: ${TOO_MUCH_PYTHON}; a settings module is rarely more than a few hundred lines`);
     tree = parsed;
     const nesting = nestingProblem(tree);
     if (nesting) throw new InputError(`${rel}:${nesting.line}: invalid Python syntax (${nesting.message})`);

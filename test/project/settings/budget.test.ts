@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Unknown } from '../../../src/project/python-value.js';
 import { Budget, TooLarge } from '../../../src/project/settings/budget.js';
+import { parsePython } from '../../../src/project/settings/parser.js';
 import { evaluateCase, py, runCases } from './harness.js';
 
 const TOO_LARGE = /^too large to evaluate without running the code$/;
@@ -119,6 +120,29 @@ for (const [name, source, message] of [
     });
   });
 }
+
+test('budget: a megabyte of one-line statements is refused in one line before it is parsed in full', async () => {
+  const source = `DEBUG = False\n${'X=0\n'.repeat(260_000)}`;
+  await assert.rejects(evaluateCase({ name: 'many', files: { 'proj/settings.py': source } }), (error: Error) => {
+    assert.match(error.message, /^proj\/settings\.py: is more Python than implanta reads \(over 100,000 syntax nodes/);
+    assert.doesNotMatch(error.message, /\n/);
+    return true;
+  });
+});
+
+test('budget: a long but ordinary settings module (3,000 settings, 100 KB) is read in full', async () => {
+  const lines = Array.from({ length: 3000 }, (_, i) => `SETTING_${i} = {'name': 'value number ${i}', 'on': True}`);
+  const { result } = await evaluateCase({ name: 'long', files: { 'proj/settings.py': `${lines.join('\n')}\nDEBUG = False\n` } });
+  assert.equal(result.settings.get('DEBUG')!.value, false);
+  assert.equal(result.settings.names().filter((n) => n.startsWith('SETTING_')).length, 3000);
+});
+
+test('budget: after a file past the parse cap, the next file is parsed from its own start', async () => {
+  assert.equal(await parsePython('X=0\n'.repeat(260_000)), undefined);
+  const tree = await parsePython('Y = 1\n');
+  assert.equal(tree!.rootNode.text, 'Y = 1\n');
+  assert.equal(tree!.rootNode.hasError, false);
+});
 
 test('budget: 200 nested brackets are still Python, and evaluated', async () => {
   const { result } = await evaluateCase({ name: '200', files: { 'proj/settings.py': `X = ${'['.repeat(200)}1${']'.repeat(200)}\n` } });
