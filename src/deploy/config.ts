@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { ProjectFileRefused, readProjectText } from '../project/project-file.js';
 
 export const CONFIG_FILE = '.implanta.json';
 
@@ -48,8 +48,9 @@ export function loadDeployConfig(repoRoot: string): DeployConfig {
   const file = join(repoRoot, CONFIG_FILE);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readProjectText(file, { root: repoRoot, display: CONFIG_FILE });
   } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return parseDeployConfig({}, CONFIG_FILE);
     throw new InputError(`${file}: cannot read it (${code ?? (error as Error).message})`);

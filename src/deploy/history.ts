@@ -1,6 +1,7 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toolVersion } from '../core/version.js';
+import { ProjectFileRefused, readProjectText } from '../project/project-file.js';
 import type { HerokuClient } from '../heroku/client.js';
 import type * as Heroku from '../heroku/schema-extensions.js';
 import { appPath } from './follow.js';
@@ -63,8 +64,9 @@ export async function recordDeploy(repo: string, record: DeployRecord, options: 
 export function readDeployHistory(repo: string): DeployRecord[] {
   let text: string;
   try {
-    text = readFileSync(join(repo, '.implanta', HISTORY_FILE), 'utf8');
-  } catch {
+    text = readProjectText(join(repo, '.implanta', HISTORY_FILE), { root: repo, display: `.implanta/${HISTORY_FILE}` });
+  } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     return [];
   }
   const records: DeployRecord[] = [];

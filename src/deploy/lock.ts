@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readProjectText } from '../project/project-file.js';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { commonGitDir } from './git.js';
@@ -159,7 +160,8 @@ function breakStale(path: string, judged: LockInfo): boolean {
 function readLock(path: string): { info: LockInfo } | undefined {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Regular files only: a FIFO planted as the lock must not hang the deploy.
+    text = readProjectText(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ProjectFileRefused, readProjectText } from './project-file.js';
 
 /** A hook the classic Python buildpack runs during the build (`bin/pre_compile`, `bin/post_compile`). */
 export interface BuildHook {
@@ -17,8 +17,9 @@ export function readBuildHooks(root: string, files: string[]): BuildHook[] {
   for (const file of HOOKS.filter((f) => files.includes(f))) {
     let text: string;
     try {
-      text = readFileSync(join(root, file), 'utf8');
-    } catch {
+      text = readProjectText(join(root, file), { root, display: file });
+    } catch (error) {
+      if (error instanceof ProjectFileRefused) throw error;
       continue;
     }
     const index = text.split('\n').findIndex((line) => MIGRATE.test(line));

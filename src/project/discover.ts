@@ -62,21 +62,22 @@ export function listFiles(root: string): string[] {
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
         if (!isSkippedDir(path, entry.name)) walk(path, `${rel}/`);
-      } else if (entry.isFile()) {
-        files.push(rel);
-      } else if (entry.isSymbolicLink() && isFileTarget(path)) {
-        // Linked folders are not followed: a link back up the tree would never end.
+      } else if (!entry.isSymbolicLink() || isFileTarget(path)) {
+        // FIFOs, sockets, devices and links to them are listed too: a reader that meets one refuses it
+        // by name (project-file.ts) instead of the file silently not being there.
         files.push(rel);
       }
+      // Linked folders are not followed: a link back up the tree would never end.
     }
   };
   walk(root, '');
   return files.sort();
 }
 
+/** A link to anything but a folder; a dangling link is not listed. */
 function isFileTarget(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return !statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ProjectFileRefused, readProjectText } from './project-file.js';
 import { parsePython } from './settings/parser.js';
 import { literalString, literalStringDict, literalStrings } from './python-literals.js';
 import type { ProjectFacts } from './types.js';
@@ -43,8 +43,9 @@ export async function parseGunicornConfig(source: string, file = GUNICORN_CONFIG
 export async function readGunicornConfig(root: string, file = GUNICORN_CONFIG_FILE): Promise<GunicornConfig | undefined> {
   let source: string;
   try {
-    source = readFileSync(join(root, file), 'utf8');
-  } catch {
+    source = readProjectText(join(root, file), { root, display: file });
+  } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     return undefined;
   }
   return parseGunicornConfig(source, file);

@@ -15,9 +15,9 @@ export function pythonSeriesOf(version: string): string | undefined {
   return match ? `${match[1]}.${match[2]}` : undefined;
 }
 
-function readText(path: string): string | undefined {
+function readText(root: string, file: string): string | undefined {
   try {
-    return readProjectText(path);
+    return readProjectText(join(root, file), { root, display: file });
   } catch (error) {
     if (error instanceof ProjectFileRefused) throw error;
     return undefined;
@@ -87,12 +87,12 @@ function field(value: unknown, key: string): unknown {
  * and the rule reports it with its line.
  */
 export function readPythonVersion(root: string): PythonVersionDecl | undefined {
-  const runtime = readText(join(root, 'runtime.txt'));
-  const pyVersion = readText(join(root, '.python-version'));
+  const runtime = readText(root, 'runtime.txt');
+  const pyVersion = readText(root, '.python-version');
   const fromPy = pyVersion === undefined ? undefined : fromPythonVersionFile(pyVersion);
   if (runtime === undefined) {
     if (fromPy) return fromPy;
-    const lock = readText(join(root, 'Pipfile.lock'));
+    const lock = readText(root, 'Pipfile.lock');
     return lock === undefined ? undefined : fromPipfileLock(lock);
   }
   const decl = fromRuntimeTxt(runtime);

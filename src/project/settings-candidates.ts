@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ProjectFileRefused, readProjectText } from './project-file.js';
 import type { Node } from 'web-tree-sitter';
 import { parsePython } from './settings/parser.js';
 import { runScriptFor } from './settings/scripts.js';
@@ -65,8 +66,9 @@ async function evaluatedDefault(root: string, file: string, env: Readonly<Record
 async function fileDefault(root: string, file: string, env: Readonly<Record<string, string>>): Promise<ModuleDefault | undefined> {
   let source: string;
   try {
-    source = readFileSync(join(root, file), 'utf8');
-  } catch {
+    source = readProjectText(join(root, file), { root, display: file });
+  } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     return undefined;
   }
   const tree = (await parsePython(source))?.rootNode;

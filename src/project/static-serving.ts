@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ProjectFileRefused, readProjectText } from './project-file.js';
 
 /** What serves static files besides WhiteNoiseMiddleware itself, found in the project's own code. */
 export interface StaticServing {
@@ -14,8 +14,9 @@ const WRAPPER = /^\s*\w+\s*=\s*(DjangoWhiteNoise|WhiteNoise|Cling|MediaCling)\s*
 
 function read(root: string, file: string): string | undefined {
   try {
-    return readFileSync(join(root, file), 'utf8');
-  } catch {
+    return readProjectText(join(root, file), { root, display: file });
+  } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     return undefined;
   }
 }

@@ -1,6 +1,7 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { ProjectFileRefused, readProjectBytes } from '../project/project-file.js';
 
 /** One file an upgrade changes: its bytes before (null when the upgrade creates it) and after. */
 export interface FileEdit {
@@ -16,8 +17,9 @@ export function readEditableText(root: string, file: string): { path: string; by
   const path = resolve(root, file);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readProjectBytes(path, { root, display: file });
   } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     throw new InputError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {

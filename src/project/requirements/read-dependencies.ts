@@ -67,6 +67,7 @@ function problem(file: string, message: string): FileProblem {
   return { file, line: 1, message };
 }
 
+/** There, and not a folder: a FIFO or a device named requirements.txt is found, then refused by name when read. */
 function isFile(path: string): boolean {
-  return existsSync(path) && statSync(path).isFile();
+  return existsSync(path) && !statSync(path).isDirectory();
 }

@@ -52,7 +52,9 @@ export class SourceFiles {
     if (kind === undefined) {
       try {
         const stat = statSync(abs);
-        kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'none';
+        // A FIFO or a device where a module belongs is found, then refused by name when it is read:
+        // "not found" would send the user looking for a file that is there.
+        kind = stat.isDirectory() ? 'dir' : 'file';
       } catch {
         kind = 'none';
       }
