@@ -10,6 +10,7 @@ import { readDotenvFile } from '../project/dotenv.js';
 import { PythonSources } from '../project/python-sources.js';
 import { readStaticServing } from '../project/static-serving.js';
 import type { DjangoVersion, ProjectFacts } from '../project/types.js';
+import type { SettingsEvaluation, SettingsView } from '../project/settings/types.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
 import { gatherVersionsFacts } from '../versions/gather.js';
 import type { VersionsFacts } from '../versions/versions-facts.js';
@@ -81,7 +82,10 @@ async function gatherWithEnvironment(
   progress(`Evaluating ${settingsModule}…`);
   // Flag or pin is known before evaluating, so `if django.VERSION >= (4, 2):` in settings is decided.
   const before = chooseDjangoVersion(opts.djangoVersion, undefined, read.dependencies);
-  const { evaluation, installedDjango, interpreter } = await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
+  // A module that is not in the project cannot be evaluated: the rules that need no settings still run.
+  const { evaluation, installedDjango, interpreter } = read.settingsMissing
+    ? { evaluation: unevaluated(settingsModule, read.settingsMissing.file ?? read.managePy ?? 'manage.py') }
+    : await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
   const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings));
   const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing });
@@ -121,4 +125,10 @@ async function gatherWithEnvironment(
     code: Object.freeze(code),
   });
   return { facts, redactor, assumedEnvironment: dyno.assumed, childEnv: dyno.childEnv, ...(interpreter && { interpreter }) };
+}
+
+/** Settings that could not be read at all: nothing set, nothing read (used only when `settingsMissing`). */
+function unevaluated(module: string, file: string): SettingsEvaluation {
+  const settings: SettingsView = { module, file, source: 'static', get: () => undefined, names: () => [] };
+  return { settings, envReads: [], imports: [], files: [], dotenvFilesRead: [], provenance: () => undefined };
 }

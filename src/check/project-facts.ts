@@ -54,6 +54,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     ...(managePy && { managePy }),
     candidates,
     ...(choice.module && { settingsModule: choice.module }),
+    ...(choice.missing && { settingsMissing: choice.missing }),
     ...(procfile && { procfile }),
     ...(dependencies && { dependencies }),
     ...(python && { python }),

@@ -41,12 +41,20 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   const { evaluation } = project;
 
   progress('Running the rules…');
-  const runs: RuleRun[] = [
-    runRules(djangoRules, djangoFactsOf(facts)),
-    runRules(codebaseRules, project),
-    runRules(checklistRules, checklistFactsOf(facts)),
-    runRules(versionsRules, facts.versions),
-  ];
+  const missing = project.settingsMissing;
+  const runs: RuleRun[] = missing
+    ? [
+        // No settings were read: the rules that need none run; codebase.settings-module says why.
+        runRules(codebaseRules, { ...project, evaluation: undefined }),
+        runRules(versionsRules, facts.versions),
+        { findings: [], skipped: [{ rule: 'security.*, checklist.*', reason: `the settings module ${missing.module} is not in the project, so no settings were read` }] },
+      ]
+    : [
+        runRules(djangoRules, djangoFactsOf(facts)),
+        runRules(codebaseRules, project),
+        runRules(checklistRules, checklistFactsOf(facts)),
+        runRules(versionsRules, facts.versions),
+      ];
   if (facts.app) runs.push((await import('./app-facts.js')).herokuFindings(facts.app));
   let findings: Finding[] = runs.flatMap((r) => r.findings);
   const skipped: Skipped[] = runs.flatMap((r) => r.skipped);

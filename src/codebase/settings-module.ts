@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule.js';
+import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { chooseSettingsModule } from '../project/settings-candidates.js';
 import type { ProjectFacts, SettingsCandidate } from '../project/types.js';
@@ -19,17 +19,22 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
   title: 'Every process loads the same settings module',
   docs: devCenter('django-app-configuration'),
   explain: {
-    checks: "Whether the web process and manage.py (release phase, heroku run) load the same settings module.",
+    checks: "Whether the web process and manage.py (release phase, heroku run) load the same settings module, and one the project has (manage.py may build the name from a variable: 'config.settings.{}'.format(os.environ.get('DJANGO_ENV'))).",
     why: "Migrations and one-off commands would run under different settings from the app.",
     example: "manage.py: proj.settings.dev, wsgi.py: proj.settings.prod",
     fix: "Choose the module with DJANGO_SETTINGS_MODULE as a config var, and default to the same module in manage.py and wsgi.py.",
   },
-  messages: { 'different-modules': "web and manage.py load different settings modules" },
+  messages: {
+    'different-modules': "web and manage.py load different settings modules",
+    'missing-module': "a process would load a settings module the project does not have (error)",
+    'cannot-tell': "the settings module named is not in the project; it may be elsewhere on the module path (info)",
+  },
   check(facts: ProjectFacts) {
     const candidates = facts.candidates.filter((c) => c.source !== '--settings');
     if (candidates.length === 0) return { skip: 'nothing names a settings module' };
+    const missing = missingModules(facts, candidates);
     const choice = chooseSettingsModule(candidates);
-    if (!choice.disagree) return [];
+    if (!choice.disagree) return missing;
     const web = candidates.find((c) => c.source === 'Procfile') ?? candidates.find((c) => c.source === 'wsgi.py' || c.source === 'asgi.py');
     const listed = candidates.map((c) => `${c.module} from ${where(c)}`).join('; ');
     return [
@@ -39,6 +44,44 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
         ...(web?.file !== undefined && { file: web.file }),
         ...(web?.line !== undefined && { line: web.line }),
       },
+      ...missing,
     ];
   },
 });
+
+/**
+ * Each place that names a module the project does not have, once. When its package is in the project
+ * (config.settings, but no config/settings/None.py) Python cannot find it: the process fails to start.
+ * When not even its top package is, it may come from elsewhere on sys.path: implanta cannot tell.
+ */
+function missingModules(facts: ProjectFacts, candidates: readonly SettingsCandidate[]): Report[] {
+  const reports: Report[] = [];
+  const seen = new Set<string>();
+  // A config var DJANGO_SETTINGS_MODULE makes the setdefault() defaults moot.
+  const configured = candidates.some((c) => c.source === 'environment');
+  for (const c of candidates) {
+    if (!c.missing || (configured && c.source !== 'environment' && !c.overridesEnvironment)) continue;
+    if (seen.has(`${c.module} ${c.file ?? c.source}`)) continue;
+    seen.add(`${c.module} ${c.file ?? c.source}`);
+    const parts = c.module.split('.');
+    const parent = parts.slice(0, -1).join('/');
+    const rel = parts.join('/');
+    const inProject = facts.files.some((f) => f.startsWith(`${parts[0]}/`));
+    const siblings = parent ? [...new Set(facts.files.filter((f) => f.startsWith(`${parent}/`) && /^[A-Za-z_]\w*(\.py|\/__init__\.py)$/.test(f.slice(parent.length + 1))).map((f) => f.slice(parent.length + 1).replace(/(\.py|\/__init__\.py)$/, '')).filter((m) => m !== '__init__'))].sort() : [];
+    const from = c.builtFrom?.length ? ` (built from ${c.builtFrom.map((v) => `${v}${v in facts.env ? '' : ', which is not set'}`).join('; ')})` : '';
+    const who = c.source === 'manage.py' ? 'manage.py commands (the release phase, heroku run) would fail to start' : 'the web process would crash at boot';
+    const place = { ...(c.file !== undefined && { file: c.file }), ...(c.line !== undefined && { line: c.line }) };
+    const choose = siblings.length ? ` The modules there: ${siblings.map((s) => `${parts.slice(0, -1).join('.')}.${s}`).join(', ')}.` : '';
+    if (!inProject) {
+      reports.push({ severity: 'info', messageId: 'cannot-tell', message: `${where(c)} names ${c.module}${from}, which is not in the project (no ${rel}.py): it may be installed or on a sys.path entry implanta does not follow`, ...place });
+      continue;
+    }
+    reports.push({
+      severity: 'error',
+      messageId: 'missing-module', message: `${where(c)} names ${c.module}${from}, but the project has no ${rel}.py or ${rel}/__init__.py: ${who} with ModuleNotFoundError`,
+      hint: `${c.builtFrom?.length ? `Set ${c.builtFrom.join(' / ')} as a config var, or give DJANGO_SETTINGS_MODULE itself.` : 'Name an existing module, or set DJANGO_SETTINGS_MODULE as a config var.'}${choose}`,
+      ...place,
+    });
+  }
+  return reports;
+}

@@ -13,6 +13,9 @@ interface ModuleDefault {
   module: string;
   line: number;
   overridesEnvironment: boolean;
+  /** No such module in the project (see SettingsCandidate.missing). */
+  missing?: true;
+  builtFrom?: string[];
 }
 
 const ENVIRON = /^(os\.)?environ$/;
@@ -41,15 +44,19 @@ function settingsDefault(root: Node): ModuleDefault | undefined {
 /** What a value set to an unlikely name would stay as when the script only sets a default. */
 const SENTINEL = '__implanta_environment_value__';
 
-function moduleExists(root: string, dotted: string): boolean {
+export function moduleExists(root: string, dotted: string): boolean {
   const path = join(root, ...dotted.split('.'));
   return existsSync(`${path}.py`) || existsSync(join(path, '__init__.py'));
 }
 
+const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
 /**
  * The module the script picks when it is run on a dyno: manage.py as `__main__`, wsgi.py as its
  * module, both evaluated like the settings (so `if`/`elif` on a variable with a default, and names
- * built with `.format()` or f-strings, are followed). Undefined when it sets no module that exists.
+ * built with `.format()` or f-strings, are followed). A name that is no module of the project (built
+ * from a variable that is not set: `config.settings.None`) is kept, marked missing: the process would
+ * fail to start, which is a finding, not a reason to stop. Undefined when it sets no module name.
  */
 async function evaluatedDefault(root: string, file: string, env: Readonly<Record<string, string>>, tree: Node): Promise<ModuleDefault | undefined> {
   const mention = nodesOfType(tree, 'string').find((n) => literalString(n) === SETTINGS_VAR);
@@ -57,10 +64,16 @@ async function evaluatedDefault(root: string, file: string, env: Readonly<Record
   const name = file === 'manage.py' || file.endsWith('/manage.py') ? '__main__' : file.replace(/\.py$/, '').replace(/\//g, '.');
   const { [SETTINGS_VAR]: _given, ...rest } = env;
   const run = await runScriptFor(root, file, name, rest, SETTINGS_VAR);
-  if (typeof run?.value !== 'string' || !/^[A-Za-z_][\w.]*$/.test(run.value) || !moduleExists(root, run.value)) return undefined;
+  if (typeof run?.value !== 'string' || !DOTTED.test(run.value)) return undefined;
   // Run again with the variable already set: a script that keeps it only set a default.
   const again = await runScriptFor(root, file, name, { ...rest, [SETTINGS_VAR]: SENTINEL }, SETTINGS_VAR);
-  return { module: run.value, line: lineOf(mention), overridesEnvironment: again?.value !== SENTINEL };
+  const missing = !moduleExists(root, run.value);
+  return {
+    module: run.value,
+    line: lineOf(mention),
+    overridesEnvironment: again?.value !== SENTINEL,
+    ...(missing && { missing, ...(run.reads.length > 0 && { builtFrom: run.reads }) }),
+  };
 }
 
 async function fileDefault(root: string, file: string, env: Readonly<Record<string, string>>): Promise<ModuleDefault | undefined> {
@@ -73,10 +86,13 @@ async function fileDefault(root: string, file: string, env: Readonly<Record<stri
   }
   const tree = (await parsePython(source))?.rootNode;
   if (!tree) return undefined;
-  const literal = settingsDefault(tree);
+  const found = settingsDefault(tree);
+  const literal = found && (moduleExists(root, found.module) ? found : { ...found, missing: true as const });
   const evaluated = await evaluatedDefault(root, file, env, tree);
   // The evaluated choice wins; its line is the literal default's when they agree.
   if (evaluated && literal && evaluated.module === literal.module) return literal;
+  // A name the evaluation built that names nothing, where the literal names a module: the literal is what was meant to be read.
+  if (evaluated?.missing && literal && !literal.missing && !evaluated.builtFrom) return literal;
   return evaluated ?? literal;
 }
 
@@ -93,12 +109,14 @@ export interface CandidateInputs {
   override?: string;
 }
 
-const candidate = (source: SettingsCandidate['source'], module: string, file?: string, line?: number, overridesEnvironment?: boolean): SettingsCandidate => ({
+const candidate = (source: SettingsCandidate['source'], module: string, file?: string, line?: number, overridesEnvironment?: boolean, found?: Pick<ModuleDefault, 'missing' | 'builtFrom'>): SettingsCandidate => ({
   module,
   source,
   ...(file !== undefined && { file }),
   ...(line !== undefined && { line }),
   ...(overridesEnvironment && { overridesEnvironment }),
+  ...(found?.missing && { missing: found.missing }),
+  ...(found?.builtFrom && { builtFrom: found.builtFrom }),
 });
 
 /**
@@ -111,7 +129,7 @@ export async function collectSettingsCandidates(inputs: CandidateInputs): Promis
   const candidates: SettingsCandidate[] = [];
   const managePy = inputs.managePy ?? 'manage.py';
   const fromManage = await fileDefault(root, managePy, env);
-  if (fromManage) candidates.push(candidate('manage.py', fromManage.module, managePy, fromManage.line, fromManage.overridesEnvironment));
+  if (fromManage) candidates.push(candidate('manage.py', fromManage.module, managePy, fromManage.line, fromManage.overridesEnvironment, fromManage));
 
   const fileSet = new Set(files);
   const web = procfileEntry(inputs.procfile, 'web');
@@ -126,20 +144,25 @@ export async function collectSettingsCandidates(inputs: CandidateInputs): Promis
     const found = await fileDefault(root, file, env);
     if (!found) continue;
     defaults.set(file, found);
-    candidates.push(candidate(file.endsWith('asgi.py') ? 'asgi.py' : 'wsgi.py', found.module, file, found.line, found.overridesEnvironment));
+    candidates.push(candidate(file.endsWith('asgi.py') ? 'asgi.py' : 'wsgi.py', found.module, file, found.line, found.overridesEnvironment, found));
   }
 
   if (web && analysis?.settingsModule) {
-    candidates.push(candidate('Procfile', analysis.settingsModule, inputs.procfile!.file, web.line, true));
+    const named = analysis.settingsModule;
+    candidates.push(candidate('Procfile', named, inputs.procfile!.file, web.line, true, missingUnless(root, named)));
   } else if (webModuleFile && defaults.has(webModuleFile)) {
     const found = defaults.get(webModuleFile)!;
-    candidates.push(candidate('Procfile', found.module, webModuleFile, found.line, found.overridesEnvironment));
+    candidates.push(candidate('Procfile', found.module, webModuleFile, found.line, found.overridesEnvironment, found));
   }
 
   const fromEnv = env[SETTINGS_VAR];
-  if (fromEnv) candidates.push(candidate('environment', fromEnv));
+  if (fromEnv) candidates.push(candidate('environment', fromEnv, undefined, undefined, undefined, missingUnless(root, fromEnv)));
   if (inputs.override) candidates.push(candidate('--settings', inputs.override));
   return candidates;
+}
+
+function missingUnless(root: string, module: string): Pick<ModuleDefault, 'missing'> {
+  return DOTTED.test(module) && !moduleExists(root, module) ? { missing: true } : {};
 }
 
 export interface SettingsChoice {
@@ -149,6 +172,8 @@ export interface SettingsChoice {
   managePyModule?: string;
   /** The web process and manage.py commands would load different settings. */
   disagree: boolean;
+  /** The module chosen is not in the project: nothing can be evaluated (the candidate says why). */
+  missing?: SettingsCandidate;
 }
 
 /**
@@ -165,9 +190,11 @@ export function chooseSettingsModule(candidates: readonly SettingsCandidate[], o
   const web = webForced ?? environment ?? webDefault ?? of('manage.py');
   const manage = of('manage.py', true) ?? environment ?? of('manage.py');
   const evaluated = override ?? of('--settings')?.module ?? web?.module;
+  const missing = override === undefined && !of('--settings') && web?.missing ? web : undefined;
   return {
     ...(evaluated !== undefined && { module: evaluated }),
     ...(manage && { managePyModule: manage.module }),
     disagree: web !== undefined && manage !== undefined && web.module !== manage.module,
+    ...(missing && { missing }),
   };
 }

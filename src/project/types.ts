@@ -98,6 +98,10 @@ export interface SettingsCandidate {
   line?: number;
   /** Set unconditionally (gunicorn `--env`, `os.environ[…] = …`), so it beats the environment. */
   overridesEnvironment?: boolean;
+  /** The module named is not in the project: set by what the name was built from (`builtFrom`) or mistyped. */
+  missing?: true;
+  /** Environment variables the script read while it chose the module (`'config.settings.{}'.format(os.environ.get('DJANGO_ENV'))`). */
+  builtFrom?: string[];
 }
 
 /** A .env-style file in the tree, reduced to what the rules need: key names, never values. */
@@ -140,6 +144,12 @@ export interface ProjectFacts {
   candidates: SettingsCandidate[];
   /** The module evaluated: the one the web process will load, unless `--settings` says otherwise. */
   settingsModule?: string;
+  /**
+   * The module the web process would load is no module of the project (`config.settings.None`, built
+   * from a variable that is not set): nothing could be evaluated, and `evaluation` is left out for the
+   * rules. codebase.settings-module reports it.
+   */
+  settingsMissing?: SettingsCandidate;
   evaluation?: SettingsEvaluation;
   django?: DjangoVersion;
   procfile?: Procfile;

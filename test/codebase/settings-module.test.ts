@@ -7,12 +7,17 @@ import { testRule } from '../helpers/rule-tester.js';
 const manage: SettingsCandidate = { module: 'proj.settings.dev', source: 'manage.py', file: 'manage.py', line: 9 };
 const wsgi: SettingsCandidate = { module: 'proj.settings.prod', source: 'wsgi.py', file: 'proj/wsgi.py', line: 14 };
 const web: SettingsCandidate = { ...wsgi, source: 'Procfile' };
+const SETTINGS = ['manage.py', 'proj/__init__.py', 'proj/settings/__init__.py', 'proj/settings/dev.py', 'proj/settings/prod.py', 'proj/wsgi.py'];
 
 testRule(settingsModuleRule, {
   pass: [
     { name: 'all agree', facts: projectFacts({ candidates: [{ ...manage, module: 'proj.settings.prod' }, wsgi, web] }) },
     { name: 'the environment settles it', facts: projectFacts({ candidates: [manage, wsgi, web, { module: 'proj.settings.prod', source: 'environment' }] }) },
     { name: '--settings alone is not a disagreement', facts: projectFacts({ candidates: [manage, { module: 'proj.settings.other', source: '--settings' }] }) },
+    {
+      name: 'a missing default the config var makes moot',
+      facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings.None', missing: true }, { module: 'proj.settings.prod', source: 'environment' }] }),
+    },
   ],
   fail: [
     {
@@ -27,6 +32,20 @@ testRule(settingsModuleRule, {
           mentions: ['proj.settings.dev from manage.py:9 (default)', 'proj.settings.prod from proj/wsgi.py:14 (default)', 'proj.settings.prod from proj/wsgi.py:14 (web process)'],
         },
       ],
+    },
+    {
+      // 'config.settings.{}'.format(os.environ.get('DJANGO_ENV')) with DJANGO_ENV unset.
+      name: 'a name built from an unset variable, in a package the project has',
+      facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings.None', missing: true, builtFrom: ['DJANGO_ENV'] }, { ...web, module: 'proj.settings.None', missing: true, builtFrom: ['DJANGO_ENV'] }] }),
+      reports: [
+        { messageId: 'missing-module', severity: 'error', file: 'manage.py', line: 9, mentions: ['proj.settings.None', 'DJANGO_ENV, which is not set', 'proj/settings/None.py', 'manage.py commands', 'proj.settings.dev, proj.settings.prod'] },
+        { messageId: 'missing-module', severity: 'error', file: 'proj/wsgi.py', line: 14, mentions: ['web process would crash'] },
+      ],
+    },
+    {
+      name: 'a config var naming a module of no package in the project may come from elsewhere',
+      facts: projectFacts({ files: SETTINGS, candidates: [wsgi, { module: 'shared.settings', source: 'environment', missing: true }] }),
+      reports: [{ messageId: 'cannot-tell', severity: 'info', mentions: ['shared.settings'] }],
     },
   ],
   skip: [{ name: 'nothing names a module', facts: projectFacts({ candidates: [] }), reason: /nothing names/ }],

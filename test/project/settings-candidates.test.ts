@@ -34,7 +34,8 @@ function project(files: Record<string, string>): { root: string; files: string[]
 }
 
 test('candidates: manage.py, wsgi.py, asgi.py, the Procfile web module, the environment and --settings', async () => {
-  const { root, files } = project({ 'manage.py': MANAGE, 'hollow/wsgi.py': WSGI, 'hollow/asgi.py': ASGI });
+  const modules = Object.fromEntries(['__init__', 'settings/__init__', 'settings/dev', 'settings/asgi', 'settings/prod', 'settings/heroku', 'settings/check'].map((m) => [`hollow/${m}.py`, '']));
+  const { root, files } = project({ 'manage.py': MANAGE, 'hollow/wsgi.py': WSGI, 'hollow/asgi.py': ASGI, ...modules });
   const candidates = await collectSettingsCandidates({
     root,
     files,
@@ -125,9 +126,12 @@ test('candidates: manage.py building the name with format() from the environment
   assert.equal((await managePyChoice(manage, { DJANGO_ENV: 'local' }))?.module, 'config.settings.local');
 });
 
-test('candidates: a computed name that names no module of the project is no candidate (the variable must be set)', async () => {
+test('candidates: a computed name that names no module of the project is kept, marked missing, with the variables it was built from', async () => {
   const manage = `import os\nos.environ['DJANGO_SETTINGS_MODULE'] = 'config.settings.{}'.format(os.environ.get('DJANGO_ENV'))\n`;
-  assert.equal(await managePyChoice(manage), undefined);
+  assert.deepEqual(await managePyChoice(manage), { module: 'config.settings.None', source: 'manage.py', file: 'manage.py', line: 2, overridesEnvironment: true, missing: true, builtFrom: ['DJANGO_ENV'] });
+  const fString = `import os\nENV = os.getenv('APP_ENV', 'staging')\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', f'config.settings.{ENV}')\n`;
+  assert.deepEqual(await managePyChoice(fString), { module: 'config.settings.staging', source: 'manage.py', file: 'manage.py', line: 3, missing: true, builtFrom: ['APP_ENV'] });
+  assert.equal((await managePyChoice(fString, { APP_ENV: 'local' }))?.missing, undefined);
   const chosen = await managePyChoice(manage, { DJANGO_ENV: 'production' });
   assert.deepEqual(chosen, { module: 'config.settings.production', source: 'manage.py', file: 'manage.py', line: 2, overridesEnvironment: true });
 });
@@ -136,4 +140,21 @@ test('candidates: the dyno decides a manage.py that branches on DYNO', async () 
   const manage = `import os\nif 'DYNO' in os.environ:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.production')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.local')\n`;
   assert.equal((await managePyChoice(manage, { DYNO: 'web.1' }))?.module, 'config.settings.production');
   assert.equal((await managePyChoice(manage))?.module, 'config.settings.local');
+});
+
+test('candidates: a literal default, a config var or a gunicorn --env naming no module of the project is marked missing', async () => {
+  const { root, files } = project({ 'manage.py': MANAGE, 'hollow/__init__.py': '', 'hollow/settings/__init__.py': '', 'hollow/settings/prod.py': '', 'hollow/wsgi.py': WSGI });
+  const candidates = await collectSettingsCandidates({ root, files, procfile: parseProcfile('web: gunicorn hollow.wsgi --env DJANGO_SETTINGS_MODULE=hollow.settings.web'), env: { DJANGO_SETTINGS_MODULE: 'hollow.settings.heroku' } });
+  assert.deepEqual(
+    candidates.map((c) => [c.source, c.module, c.missing ?? false]),
+    [
+      ['manage.py', 'hollow.settings.dev', true],
+      ['wsgi.py', 'hollow.settings.prod', false],
+      ['Procfile', 'hollow.settings.web', true],
+      ['environment', 'hollow.settings.heroku', true],
+    ],
+  );
+  // What the web process loads is missing: nothing can be evaluated, and the choice says which candidate.
+  assert.equal(chooseSettingsModule(candidates).missing?.source, 'Procfile');
+  assert.equal(chooseSettingsModule(candidates, 'hollow.settings.prod').missing, undefined);
 });

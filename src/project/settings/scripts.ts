@@ -14,6 +14,8 @@ import { execBlock } from './statements.js';
 export interface ScriptRun {
   /** The variable's value when the script is done; Unknown when a branch it cannot decide set it; undefined when unset. */
   value: string | Unknown | undefined;
+  /** The environment variables the script read on the way (DJANGO_ENV…), in order. */
+  reads: string[];
 }
 
 /**
@@ -40,5 +42,6 @@ export async function runScriptFor(root: string, file: string, name: string, env
     return undefined;
   }
   const value = ev.environ.get(variable);
-  return { value };
+  const reads = [...new Set(ev.envReads.map((r) => r.name).filter((n) => n !== variable))];
+  return { value, reads };
 }

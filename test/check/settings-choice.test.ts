@@ -1,0 +1,68 @@
+/**
+ * How manage.py and wsgi.py pick the settings, evaluated as a dyno runs them: a name built with
+ * `'config.settings.{}'.format(os.environ.get('DJANGO_ENV'))` is followed with the production
+ * environment; when it names no module of the project, that is a finding, and the check goes on with
+ * the rules that need no settings (exit 1), instead of refusing the project (exit 2).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { implanta } from '../cli/helpers/run-cli.js';
+
+const CHOOSE = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.{}'.format(os.environ.get('DJANGO_ENV')))\n";
+const FILES = {
+  'manage.py': `${CHOOSE}\nif __name__ == '__main__':\n    from django.core.management import execute_from_command_line\n`,
+  'config/__init__.py': '',
+  'config/wsgi.py': `${CHOOSE}from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n`,
+  'config/settings/__init__.py': '',
+  'config/settings/local.py': "SECRET_KEY = 'dev'\nDEBUG = True\n",
+  'config/settings/production.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\nALLOWED_HOSTS = ['.herokuapp.com']\n",
+  'requirements.txt': 'Django==5.2.8\ngunicorn==23.0.0\n',
+  '.python-version': '3.12\n',
+  Procfile: 'web: gunicorn config.wsgi\n',
+};
+
+async function check(...args: string[]) {
+  const root = mkdtempSync(join(tmpdir(), 'implanta-choice-'));
+  try {
+    for (const [file, text] of Object.entries(FILES)) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), text);
+    }
+    const run = await implanta(['check', root, '--format', 'json', ...args]);
+    return { ...run, report: run.stdout ? JSON.parse(run.stdout) : undefined };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+test('settings choice: DJANGO_ENV given, the module it names is evaluated', async () => {
+  const { code, report, stderr } = await check('--env', 'DJANGO_ENV=production', '--env', `SECRET_KEY=${'s'.repeat(50)}`);
+  assert.notEqual(code, 2, stderr);
+  assert.equal(report.project.settings_module, 'config.settings.production');
+  assert.equal(report.project.settings_source, 'static');
+  assert.ok(!report.findings.some((f: { rule: string }) => f.rule === 'codebase.settings-module'));
+});
+
+test('settings choice: DJANGO_ENV not set names config.settings.None: an error naming the variable and the modules there, not exit 2', async () => {
+  const { code, report, stderr } = await check();
+  assert.equal(code, 1, stderr);
+  const missing = report.findings.filter((f: { rule: string }) => f.rule === 'codebase.settings-module');
+  assert.deepEqual(missing.map((f: { message_id: string; file: string }) => [f.message_id, f.file]), [
+    ['missing-module', 'config/wsgi.py'],
+    ['missing-module', 'manage.py'],
+  ]);
+  assert.match(missing[0].message, /names config\.settings\.None \(built from DJANGO_ENV, which is not set\), but the project has no config\/settings\/None\.py/);
+  assert.match(missing[0].hint, /config\.settings\.local, config\.settings\.production/);
+  // The rules that need no settings still ran; the ones that do say why they did not.
+  assert.ok(report.findings.some((f: { rule: string }) => f.rule === 'versions.django-eol' || f.rule === 'codebase.release-migrations' || f.rule.startsWith('codebase.')));
+  assert.ok(report.skipped.some((s: { reason: string }) => /config\.settings\.None is not in the project/.test(s.reason)));
+});
+
+test('settings choice: --settings naming no module is still a usage error (exit 2)', async () => {
+  const { code, stderr } = await check('--settings', 'config.settings.nope');
+  assert.equal(code, 2);
+  assert.match(stderr, /config\.settings\.nope not found/);
+});
