@@ -10,6 +10,7 @@ import type { UpgradeOptions } from './options.js';
 import type { UpgradeOutcome } from './outcome.js';
 import { planTests, runTests, type TestOutcome, type TestPlan } from './test-run.js';
 import { unifiedDiff } from './unified-diff.js';
+import { maskRequirementText } from '../project/requirements/url-credentials.js';
 
 /** A file upgrade ready to be proven: the edits in memory, and what they move. */
 export interface FileUpgrade {
@@ -33,7 +34,9 @@ export interface FileUpgrade {
  */
 export async function proveFileUpgrade(upgrade: FileUpgrade, opts: UpgradeOptions): Promise<UpgradeOutcome> {
   const { root, edits } = upgrade;
-  const diff = edits.map((e) => unifiedDiff(e.file, e.before && e.before.toString('utf8'), e.after.toString('utf8'))).join('');
+  // The diff is printed: context lines of a requirements file may hold an index URL with its token.
+  const shown = (bytes: Buffer) => maskRequirementText(bytes.toString('utf8'));
+  const diff = edits.map((e) => unifiedDiff(e.file, e.before && shown(e.before), shown(e.after))).join('');
   const message = commitMessage(upgrade);
   const top = await gitTop(root);
   if (opts.commit) await preflightGit(top, root, edits, opts);

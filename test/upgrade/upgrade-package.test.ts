@@ -161,6 +161,17 @@ test('--dry-run shows the target, the diff and the steps, and changes nothing', 
   assert.deepEqual(snapshot(root, HOLLOW_FILES), untouched);
 });
 
+test('the diff never shows an index URL token from the requirements file', async () => {
+  const requirements = 'Django==5.2.8\n--extra-index-url https://deploy:tok-9x-secret@pypi.corp.example/simple/?key=qs-9x-secret\ngunicorn==23.0.0\nwhitenoise==6.8.2\ndj-database-url==2.3.0\npsycopg2==2.9.10\n';
+  const { root } = hollowCopy({ 'requirements.txt': requirements });
+  const run = await implanta(['upgrade', 'django', root, '--to', '5.2.9', '--dry-run', '--pypi-url', pypi.url, '--test-command', 'true', '--format', 'json']);
+  assert.equal(run.code, 0, run.stderr);
+  const { upgrade } = JSON.parse(run.stdout);
+  assert.match(upgrade.diff, /^-Django==5\.2\.8\n\+Django==5\.2\.9\n --extra-index-url \*\*\*$/m);
+  assert.doesNotMatch(run.stdout + run.stderr, /9x-secret/);
+  assert.equal(read(root, 'requirements.txt').toString(), requirements, 'the file itself is untouched');
+});
+
 const explicit: { to: string; code: number; says: RegExp }[] = [
   { to: '5.2.8', code: 0, says: /already pinned to 5\.2\.8: nothing to upgrade/ },
   { to: '5.2.7', code: 2, says: /older than the pinned Django 5\.2\.8: implanta upgrade does not downgrade/ },
