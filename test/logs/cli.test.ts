@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -50,6 +50,21 @@ test('--file - reads standard input; --source and --dyno filter it', async () =>
     child.stdin!.end('2024-05-01T12:00:00.000000+00:00 heroku[web.2]: Error R14 (Memory quota exceeded)\n2024-05-01T12:00:00.000000+00:00 app[web.2]: hi\n2024-05-01T12:00:00.000000+00:00 heroku[web.1]: Error R14 (Memory quota exceeded)\n');
   });
   assert.equal(out, '2024-05-01T12:00:00.000000+00:00 heroku[web.2]: Error R14 (Memory quota exceeded)\n');
+});
+
+test('--file - --summary reads standard input in fixed memory and gives the same summary as the file', async () => {
+  const fromStdin = await new Promise<string>((done, fail) => {
+    const child = execFile(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/cli/main.ts'), 'logs', '--file', '-', '--summary', '--format', 'json'], { encoding: 'utf8' }, (error, stdout) => (error ? fail(error) : done(stdout)));
+    // In small pieces, as a pipe delivers them: lines are cut across reads.
+    const bytes = readFileSync(FIXTURE);
+    for (let offset = 0; offset < bytes.length; offset += 97) child.stdin!.write(bytes.subarray(offset, offset + 97));
+    child.stdin!.end();
+  });
+  const fromFile = await implanta(['logs', '--file', FIXTURE, '--summary', '--format', 'json']);
+  const { file: _file, ...expected } = JSON.parse(fromFile.stdout);
+  const { file: _stdin, ...actual } = JSON.parse(fromStdin);
+  assert.deepEqual(actual, expected);
+  assert.equal(actual.requests, 6);
 });
 
 test('a large-file summary reads bytes as they are: coloured lines still count, UTF-8 paths come out whole', async () => {
