@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { ProjectFileRefused, readProjectText } from '../project/project-file.js';
+import { jsonSyntaxMessage } from '../project/json-error.js';
 
 export const CONFIG_FILE = '.implanta.json';
 
@@ -61,11 +62,8 @@ export function loadDeployConfig(repoRoot: string): DeployConfig {
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const where = position ? `line ${text.slice(0, Number(position[1])).split('\n').length}: ` : '';
-    throw new InputError(`${file}: ${where}not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '')})`);
+  } catch {
+    throw new InputError(jsonSyntaxMessage(file, text));
   }
 }
 

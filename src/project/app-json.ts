@@ -1,7 +1,7 @@
 import { ProjectFileRefused, readProjectText } from './project-file.js';
 import { join } from 'node:path';
 import type { AppJson, AppJsonEnv } from './types.js';
-import { jsonErrorLine } from './json-error.js';
+import { jsonErrorPlace } from './json-error.js';
 
 const FILE = 'app.json';
 
@@ -22,8 +22,10 @@ export function readAppJson(root: string): AppJson | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { file: FILE, env: [], problem: { line: jsonErrorLine(text), message: (error as Error).message.replace(/,? ".*$/s, '') } };
+  } catch {
+    // Not V8's message, which quotes the text around the error (a config var's value, maybe).
+    const { line, column } = jsonErrorPlace(text);
+    return { file: FILE, env: [], problem: { line, message: `not valid JSON at line ${line}, column ${column}` } };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { file: FILE, env: [], problem: { line: 1, message: 'the manifest must be a JSON object' } };
   const manifest = data as Record<string, unknown>;

@@ -5,6 +5,9 @@
  */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
+  // JSON.parse takes any depth; this walk recurses, so past MAX_DEPTH the place given is where the
+  // nesting got that deep. Python's json module (pipenv's, Heroku's) gives up near 1,000 levels too.
+  let depth = 0;
   const fail = (): never => {
     throw i;
   };
@@ -23,7 +26,9 @@ export function jsonErrorOffset(text: string): number {
     i++;
   };
   const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    // Sticky, not text.slice(i): a lock file of many numbers would be read quadratically.
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m) fail();
     i += m![0].length;
   };
@@ -47,14 +52,15 @@ export function jsonErrorOffset(text: string): number {
     return number();
   };
   const members = (close: string, member: () => void) => {
+    if (++depth > MAX_DEPTH) fail();
     i++;
     space();
-    if (text[i] === close) return void i++;
+    if (text[i] === close) return void (i++, depth--);
     for (;;) {
       member();
       space();
       if (text[i] === ',') i++;
-      else if (text[i] === close) return void i++;
+      else if (text[i] === close) return void (i++, depth--);
       else fail();
     }
   };
@@ -69,8 +75,29 @@ export function jsonErrorOffset(text: string): number {
   }
 }
 
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const MAX_DEPTH = 1_000;
+
 /** The 1-based line of the first JSON error in `text`. */
 export function jsonErrorLine(text: string): number {
-  const at = jsonErrorOffset(text);
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+  return jsonErrorPlace(text).line;
+}
+
+/** The 1-based line and column (in characters) of the first JSON error in `text`. */
+export function jsonErrorPlace(text: string): { line: number; column: number } {
+  const at = Math.max(0, jsonErrorOffset(text));
+  const before = text.slice(0, at);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  let line = 1;
+  for (let j = before.indexOf('\n'); j >= 0; j = before.indexOf('\n', j + 1)) line++;
+  return { line, column: at - lineStart + 1 };
+}
+
+/**
+ * `Pipfile.lock:12:5: not valid JSON`, for a text JSON.parse refused. V8's own message is not used: it
+ * quotes the text around the error, which may be a token or a password.
+ */
+export function jsonSyntaxMessage(file: string, text: string): string {
+  const { line, column } = jsonErrorPlace(text);
+  return `${file}:${line}:${column}: not valid JSON`;
 }

@@ -53,6 +53,11 @@ testRule(appJsonRule, {
     },
     { name: 'a required variable the manifest does not declare', facts: facts('{"env": {}}'), reports: [{ messageId: 'undeclared-required', severity: 'warning', line: 1, mentions: ['SECRET_KEY', 'proj/settings.py:4'] }] },
     { name: 'a file that is not JSON', facts: facts('{\n  "env": {\n    "SECRET_KEY": \n  }\n}'), reports: [{ messageId: 'invalid', severity: 'error', line: 4 }] },
+    {
+      name: 'a JSON error is placed by line and column, and the text around it is not quoted',
+      facts: facts('{\n  "env": {\n    "SECRET_KEY": "s3cr3t-near-the-error" 1\n  }\n}'),
+      reports: [{ messageId: 'invalid', severity: 'error', line: 3, mentions: ['line 3, column 43'], conceals: ['s3cr3t-near-the-error'] }],
+    },
   ],
   skip: [{ name: 'a project without app.json is skipped, not passed silently', facts: projectFacts({ settings: {} }), reason: /no app\.json/ }],
 });

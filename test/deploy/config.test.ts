@@ -77,7 +77,7 @@ describe('deploy config', () => {
     writeFileSync(join(dir, '.implanta.json'), '{\n  "branch": "production",\n  "smoke": {,}\n}\n');
     assert.throws(
       () => loadDeployConfig(dir),
-      (error: unknown) => error instanceof InputError && error.message.startsWith(join(dir, '.implanta.json') + ': line 3: not valid JSON'),
+      (error: unknown) => error instanceof InputError && error.message === `${join(dir, '.implanta.json')}:3:13: not valid JSON`,
     );
   });
 });

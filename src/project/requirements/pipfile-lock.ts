@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.js';
+import { jsonSyntaxMessage } from '../json-error.js';
 import type { Requirement } from '../types.js';
 import { normalizeName } from './pep508.js';
 import { pinnedVersion } from './requirement-line.js';
@@ -41,11 +42,8 @@ function parseJson(text: string, file: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    // V8's message quotes the text around the error, which may hold an index token: keep only the place.
-    const position = /position (\d+)/.exec((error as Error).message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid JSON`);
+  } catch {
+    throw new InputError(jsonSyntaxMessage(file, text));
   }
   if (!isObject(value)) throw new InputError(`${file}: not a JSON object`);
   return value;

@@ -56,7 +56,7 @@ test('uv.lock without a project entry keeps every package', () => {
 });
 
 const malformed: [string, () => unknown, RegExp][] = [
-  ['Pipfile.lock that is not JSON', () => readPipfileLock(text('bad-json/Pipfile.lock')), /^Pipfile\.lock:3: not valid JSON$/],
+  ['Pipfile.lock that is not JSON', () => readPipfileLock(text('bad-json/Pipfile.lock')), /^Pipfile\.lock:3:37: not valid JSON$/],
   ['Pipfile.lock whose default is a list', () => readPipfileLock('{"default": []}'), /^Pipfile\.lock: "default" is not an object$/],
   ['Pipfile.lock with a numeric version', () => readPipfileLock('{\n"default": {\n"django": {"version": 4}\n}\n}'), /^Pipfile\.lock:3: "version" is not a string$/],
   ['poetry.lock with a broken header', () => readPoetryLock(text('bad-toml/poetry.lock')), /^poetry\.lock:5: expected '\]\]'$/],
