@@ -1,5 +1,5 @@
 import { enableCompileCache } from './compile-cache.js';
-import { ImplantaError } from '../core/errors.js';
+import { describeFailure } from './failure.js';
 import { toolVersion } from '../core/version.js';
 import { commands } from './commands.js';
 
@@ -43,13 +43,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ImplantaError) {
-    process.stderr.write(`implanta: ${error.message}\n`);
-    process.exitCode = error.exitCode;
-  } else {
-    // A bug, not the user's input: one line, and the stack only on request.
-    const detail = process.env.IMPLANTA_DEBUG ? `\n${(error as Error).stack}` : ' (set IMPLANTA_DEBUG=1 for the stack trace)';
-    process.stderr.write(`implanta: internal error: ${(error as Error).message}${detail}\n`);
-    process.exitCode = 4;
-  }
+  const failure = describeFailure(error, Boolean(process.env.IMPLANTA_DEBUG));
+  process.stderr.write(`${failure.line}\n`);
+  process.exitCode = failure.exitCode;
 }

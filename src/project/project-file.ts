@@ -7,6 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { noteProjectFileRead } from '../core/input-trail.js';
 
 /** Far above any real settings module, Procfile or lock file; a Python file takes ~1 s per MB to parse. */
 export const MAX_PROJECT_FILE_BYTES = 4 * 1024 * 1024;
@@ -33,6 +34,7 @@ export interface ReadOptions {
 /** The bytes of a regular file; fs errors (ENOENT, EACCES…) as Node throws them, refusals as ProjectFileRefused. */
 export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
   const display = opts.display ?? path;
+  noteProjectFileRead(display);
   const max = opts.maxBytes ?? MAX_PROJECT_FILE_BYTES;
   const real = realpathSync(path);
   if (opts.root !== undefined && !inside(realpathSync(opts.root), real)) {
