@@ -14,10 +14,13 @@ export class Unknown {
 }
 
 export class PyTuple {
+  /** Where each item came from, as the settings evaluator recorded it (settings/provenance.ts). */
+  itemSources?: unknown;
   constructor(readonly items: PyValue[]) {}
 }
 
 export class PySet {
+  itemSources?: unknown;
   constructor(readonly items: PyValue[]) {}
 }
 
@@ -25,6 +28,8 @@ export class PySet {
 export type PyKey = string | number | boolean | null;
 
 export class PyDict {
+  /** Where each key's value came from, as the settings evaluator recorded it (settings/provenance.ts). */
+  itemSources?: unknown;
   constructor(readonly entries: Map<PyKey, PyValue> = new Map()) {}
   get(key: PyKey): PyValue | undefined {
     return this.entries.get(key);

@@ -1,60 +1,106 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { databaseConnectionsRule, databaseSslRule, databaseUrlRule } from '../../src/codebase/database.js';
 import { Unknown } from '../../src/project/python-value.js';
-import { assertReports, envRead, moduleUse, projectFacts, type Expected, type FactsInput } from '../helpers/project-facts.js';
+import { envRead, moduleUse, projectFacts, type FactsInput } from '../helpers/project-facts.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { settingsFacts } from '../helpers/settings-facts.js';
 
 const FROM_URL = { ENGINE: 'django.db.backends.postgresql', NAME: 'd', HOST: 'ec2.example.com', PASSWORD: 'p', CONN_MAX_AGE: 600, OPTIONS: { sslmode: 'require' } };
-const url = (db: Record<string, unknown>): FactsInput => ({ settings: { DATABASES: { default: db } }, envReads: [envRead('DATABASE_URL', 1, false, 'dj_database_url')], env: { DATABASE_URL: 'postgres://…' } });
-const literal = (db: Record<string, unknown>): FactsInput => ({ settings: { DATABASES: { default: db } } });
+const url = (db: Record<string, unknown>, input: FactsInput = {}) =>
+  projectFacts({ settings: { DATABASES: { default: db } }, envReads: [envRead('DATABASE_URL', 1, false, 'dj_database_url')], env: { DATABASE_URL: 'postgres://…' }, ...input });
+const literal = (db: Record<string, unknown>) => projectFacts({ settings: { DATABASES: { default: db } } });
 const notSet = new Unknown("reads os.environ['DATABASE_URL'] which is not set", 'proj/settings.py', 20);
+const DJANGO_42 = { major: 4, minor: 2, source: 'pin' } as const;
+/** An empty default from an unset DATABASE_URL: nothing to judge until the environment has it. */
+const unsetUrl = projectFacts({ settings: { DATABASES: { default: {} } }, envReads: [envRead('DATABASE_URL', 1, false, 'dj_database_url')] });
 
-const urlCases: Array<[string, FactsInput, Expected[] | 'skip']> = [
-  ['from DATABASE_URL', url(FROM_URL), []],
-  ['from django-heroku', { settings: { DATABASES: { default: FROM_URL } }, imports: [moduleUse('django_heroku', 90)] }, []],
-  ['unknown because DATABASE_URL is unset, but read from it', { settings: { DATABASES: notSet }, envReads: [envRead('DATABASE_URL', 1, true)] }, []],
-  ['unknown and not from DATABASE_URL', { settings: { DATABASES: notSet } }, [{ severity: 'info', message: /^cannot tell where the database settings come from/, line: 20 }]],
-  ['literal settings', literal({ ENGINE: 'django.db.backends.postgresql', NAME: 'd', HOST: 'db.example.com', PASSWORD: 'hunter2' }), [{ severity: 'error', message: /^DATABASES\['default'\] is written in the settings instead of read from DATABASE_URL, with a literal HOST and PASSWORD in the code/, line: 1 }]],
-  ['SQLite in production', literal({ ENGINE: 'django.db.backends.sqlite3', NAME: '/app/db.sqlite3' }), [{ severity: 'error', message: /^production DATABASES uses SQLite/ }]],
-  ['SQLite fallback while DATABASE_URL is unset', { ...url({ ENGINE: 'django.db.backends.sqlite3', NAME: 'db.sqlite3' }), env: {} }, [{ severity: 'warning', message: /falls back to SQLite because DATABASE_URL is not set/ }]],
-  ['no DATABASES', { settings: {} }, [{ severity: 'error', message: /^DATABASES is not set/, file: 'proj/settings.py' }]],
-  ['no default', { settings: { DATABASES: { other: FROM_URL } } }, [{ severity: 'error', message: /^DATABASES has no 'default' database/ }]],
-];
+testRule(databaseUrlRule, {
+  pass: [
+    { name: 'from DATABASE_URL', facts: url(FROM_URL) },
+    { name: 'from django-heroku', facts: projectFacts({ settings: { DATABASES: { default: FROM_URL } }, imports: [moduleUse('django_heroku', 90)] }) },
+    { name: 'unknown because DATABASE_URL is unset, but read from it', facts: projectFacts({ settings: { DATABASES: notSet }, envReads: [envRead('DATABASE_URL', 1, true)] }) },
+    { name: 'an empty default from an unset DATABASE_URL is not judged', facts: unsetUrl },
+    {
+      name: 'dj_database_url.config() in real settings, DATABASE_URL set',
+      facts: await settingsFacts(`import dj_database_url\nDATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}`, { env: { DATABASE_URL: 'postgres://u:p@db.example.com:5432/app' } }),
+    },
+  ],
+  fail: [
+    { name: 'unknown and not from DATABASE_URL', facts: projectFacts({ settings: { DATABASES: notSet } }), reports: [{ messageId: 'cannot-tell', severity: 'info', line: 20 }] },
+    { name: 'literal settings', facts: literal({ ENGINE: 'django.db.backends.postgresql', NAME: 'd', HOST: 'db.example.com', PASSWORD: 'hunter2' }), reports: [{ messageId: 'written-in-settings', severity: 'error', line: 1 }] },
+    {
+      name: 'HOST and PASSWORD from their own variables, still not DATABASE_URL',
+      facts: await settingsFacts(`import os\nDATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'HOST': os.environ['DB_HOST'], 'PASSWORD': os.environ['DB_PASSWORD']}}`, {
+        env: { DB_HOST: 'db.example.com', DB_PASSWORD: 'from-the-config-vars' },
+      }),
+      reports: [{ messageId: 'written-in-settings', severity: 'error', line: 2 }],
+    },
+    { name: 'SQLite in production', facts: literal({ ENGINE: 'django.db.backends.sqlite3', NAME: '/app/db.sqlite3' }), reports: [{ messageId: 'sqlite', severity: 'error' }] },
+    { name: 'SQLite fallback while DATABASE_URL is unset', facts: url({ ENGINE: 'django.db.backends.sqlite3', NAME: 'db.sqlite3' }, { env: {} }), reports: [{ messageId: 'sqlite-fallback', severity: 'warning' }] },
+    { name: 'no DATABASES', facts: projectFacts({ settings: {} }), reports: [{ messageId: 'no-database', severity: 'error', file: 'proj/settings.py' }] },
+    { name: 'no default', facts: projectFacts({ settings: { DATABASES: { other: FROM_URL } } }), reports: [{ messageId: 'no-database', severity: 'error' }] },
+  ],
+  skip: [{ name: 'no evaluation', facts: projectFacts({}), reason: /not evaluated/ }],
+});
 
-for (const [name, input, expected] of urlCases) {
-  test(`codebase.database-url: ${name}`, () => assertReports(databaseUrlRule, projectFacts(input), expected));
-}
+testRule(databaseConnectionsRule, {
+  pass: [
+    { name: 'persistent', facts: url(FROM_URL) },
+    { name: 'kept forever (None)', facts: url({ ...FROM_URL, CONN_MAX_AGE: null }) },
+    { name: 'kept, with health checks, on Django 4.2', facts: url({ ...FROM_URL, CONN_HEALTH_CHECKS: true }, { django: DJANGO_42 }) },
+  ],
+  fail: [
+    { name: 'absent means 0', facts: url({ ENGINE: 'django.db.backends.postgresql' }), reports: [{ messageId: 'no-persistent-connections', severity: 'warning' }] },
+    { name: 'explicit 0', facts: url({ ...FROM_URL, CONN_MAX_AGE: 0 }), reports: ['no-persistent-connections'] },
+    { name: 'kept without health checks on Django 4.2', facts: url(FROM_URL, { django: DJANGO_42 }), reports: ['no-health-checks'] },
+    { name: 'unknown', facts: projectFacts({ settings: { DATABASES: notSet } }), reports: [{ messageId: 'cannot-tell', severity: 'info' }] },
+  ],
+  skip: [
+    { name: 'SQLite is left to codebase.database-url', facts: literal({ ENGINE: 'django.db.backends.sqlite3' }), reason: /SQLite/ },
+    { name: 'an empty default from an unset DATABASE_URL', facts: unsetUrl, reason: /DATABASE_URL is not set/ },
+  ],
+});
 
-const connectionCases: Array<[string, FactsInput, Expected[] | 'skip']> = [
-  ['persistent', url(FROM_URL), []],
-  ['kept forever (None)', url({ ...FROM_URL, CONN_MAX_AGE: null }), []],
-  ['absent means 0', url({ ENGINE: 'django.db.backends.postgresql' }), [{ severity: 'warning', message: /^CONN_MAX_AGE is 0: every request opens a new database connection/ }]],
-  ['explicit 0', url({ ...FROM_URL, CONN_MAX_AGE: 0 }), [{ severity: 'warning', message: /^CONN_MAX_AGE is 0/ }]],
-  ['unknown', { settings: { DATABASES: notSet } }, [{ severity: 'info', message: /^cannot tell whether database connections are persistent/ }]],
-  ['SQLite is left to codebase.database-url', literal({ ENGINE: 'django.db.backends.sqlite3' }), 'skip'],
-];
+testRule(databaseSslRule, {
+  pass: [
+    { name: 'required', facts: url(FROM_URL) },
+    { name: 'verify-full', facts: url({ ...FROM_URL, OPTIONS: { sslmode: 'verify-full' } }) },
+    {
+      // open-discussions and micromasters: parsed from DATABASE_URL through a helper, OPTIONS set in place after.
+      name: "OPTIONS set in place on a dict dj_database_url.parse() made, decided by a helper's read",
+      facts: await settingsFacts(
+        `
+        import dj_database_url
+        from proj.envs import get_bool
+        CONFIG = dj_database_url.parse('postgres://u:p@db.example.com:5432/app')
+        if get_bool('DB_DISABLE_SSL', False):
+            CONFIG['OPTIONS'] = {}
+        else:
+            CONFIG['OPTIONS'] = {'sslmode': 'require'}
+        DATABASES = {'default': CONFIG}
+        `,
+        { files: { 'proj/envs.py': "import os\n\ndef get_bool(name, default):\n    value = os.environ.get(name)\n    if value is None:\n        return default\n    return value.lower() == 'true'\n" } },
+      ),
+    },
+  ],
+  fail: [
+    { name: 'libpq default', facts: url({ ...FROM_URL, OPTIONS: {} }), reports: [{ messageId: 'ssl-not-required', severity: 'warning' }] },
+    { name: 'disabled', facts: url({ ...FROM_URL, OPTIONS: { sslmode: 'disable' } }), reports: [{ messageId: 'ssl-disabled', severity: 'error' }] },
+    { name: 'unknown sslmode', facts: url({ ...FROM_URL, OPTIONS: { sslmode: notSet } }), reports: [{ messageId: 'cannot-tell', severity: 'info' }] },
+  ],
+  skip: [
+    { name: 'not PostgreSQL', facts: literal({ ENGINE: 'django.db.backends.mysql' }), reason: /not PostgreSQL/ },
+    { name: 'an empty default from an unset DATABASE_URL', facts: unsetUrl, reason: /DATABASE_URL is not set/ },
+  ],
+});
 
-for (const [name, input, expected] of connectionCases) {
-  test(`codebase.database-connections: ${name}`, () => assertReports(databaseConnectionsRule, projectFacts(input), expected));
-}
-
-const sslCases: Array<[string, FactsInput, Expected[] | 'skip']> = [
-  ['required', url(FROM_URL), []],
-  ['verify-full', url({ ...FROM_URL, OPTIONS: { sslmode: 'verify-full' } }), []],
-  ['libpq default', url({ ...FROM_URL, OPTIONS: {} }), [{ severity: 'warning', message: /does not require SSL: libpq's default sslmode 'prefer' silently falls back/ }]],
-  ['disabled', url({ ...FROM_URL, OPTIONS: { sslmode: 'disable' } }), [{ severity: 'error', message: /^sslmode is 'disable'/ }]],
-  ['not PostgreSQL', literal({ ENGINE: 'django.db.backends.mysql' }), 'skip'],
-];
-
-for (const [name, input, expected] of sslCases) {
-  test(`codebase.database-ssl: ${name}`, () => assertReports(databaseSslRule, projectFacts(input), expected));
-}
-
-test('an empty DATABASES default from an unset DATABASE_URL is not judged as a database without pooling or SSL', () => {
-  const facts = projectFacts({ settings: { DATABASES: { default: {} } }, envReads: [{ name: 'DATABASE_URL', required: false, file: 'proj/settings.py', line: 1, via: 'dj_database_url' }] });
-  assert.deepEqual(databaseUrlRule.check(facts), []);
-  for (const rule of [databaseConnectionsRule, databaseSslRule]) {
-    const result = rule.check(facts);
-    assert.ok(!Array.isArray(result) && /DATABASE_URL is not set/.test(result.skip), rule.meta.id);
-  }
+// The one detail testRule cannot see: which parts the message says are literals, by where the evaluator saw them come from.
+test('codebase.database-url names a HOST or PASSWORD as literal only when it is written in the code', async () => {
+  const written = await settingsFacts(`import os\nDATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'HOST': 'db.example.com', 'PASSWORD': os.environ['DB_PASSWORD']}}`, { env: { DB_PASSWORD: 'x' } });
+  const [report] = databaseUrlRule.check(written) as Array<{ message: string }>;
+  assert.match(report!.message, /with a literal HOST in the code/);
+  const fromEnv = await settingsFacts(`import os\nDATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'HOST': os.environ['DB_HOST'], 'PASSWORD': os.environ['DB_PASSWORD']}}`, { env: { DB_HOST: 'h', DB_PASSWORD: 'x' } });
+  const [other] = databaseUrlRule.check(fromEnv) as Array<{ message: string }>;
+  assert.doesNotMatch(other!.message, /literal/);
 });

@@ -9,7 +9,7 @@ import { Scope } from './scope.js';
 import { ANY_EXCEPTION } from './signals.js';
 import type { SourceFiles } from './sources.js';
 import type { EnvRead, ModuleUse, Origin } from './types.js';
-import { DERIVE, type EnvWrite, type Provenance, type ProvenanceSlots } from './provenance.js';
+import { DERIVE, type EnvWrite, type LiteralSource, type Provenance, type ProvenanceSlots } from './provenance.js';
 
 export interface ModuleState {
   /** Dotted name: `hollow.settings`. */
@@ -21,6 +21,8 @@ export interface ModuleState {
   /** What a relative import starts from: the module itself for a package, else its parent. */
   package: string;
   scope: Scope;
+  /** One LiteralSource per line of the module, shared: provenance records are never changed. */
+  literals?: Map<number, LiteralSource>;
 }
 
 /** A value of the environment: a string, or Unknown when an undecidable path may have changed it. */
@@ -140,6 +142,14 @@ export class Frame {
 
   origin(line = this.line): Origin {
     return { file: this.file, line };
+  }
+
+  /** The provenance of a literal written on `line` of this module. */
+  literal(line = this.line): LiteralSource {
+    const cache = (this.module.literals ??= new Map());
+    let literal = cache.get(line);
+    if (!literal) cache.set(line, (literal = { kind: 'literal', file: this.file, line }));
+    return literal;
   }
 
   unknown(reason: string, node?: Node, line?: number): Unknown {

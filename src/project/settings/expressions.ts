@@ -15,7 +15,7 @@ import { PyRaise } from './signals.js';
 import { loseObject } from './aliases.js';
 import { makeFunction } from './functions.js';
 import { BoundMethod, asNumber, sameValue, toKey, typeName } from './values.js';
-import { DERIVE, addPart, derived, itemProvenance, literalAt, own, recordItem, recordItems, type Provenance } from './provenance.js';
+import { DERIVE, addPart, derived, itemProvenance, own, recordItem, recordItems, type Provenance } from './provenance.js';
 
 /** Node kinds that compute something: an Unknown coming out of one may hide an exception. */
 const OPERATIONS = new Set(['call', 'binary_operator', 'unary_operator', 'subscript', 'attribute', 'comparison_operator', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -62,13 +62,13 @@ function evaluateNode(frame: Frame, node: Node): PyValue {
       return lookup(frame, node.text, node);
     case 'integer':
     case 'float':
-      own(frame.ev, literalAt(frame.origin(lineOf(node))));
+      own(frame.ev, frame.literal(lineOf(node)));
       return numberLiteral(frame, node);
     case 'string':
     case 'concatenated_string': {
       const value = stringLiteral(frame, node, evaluate);
       // An f-string is made from its text and what it interpolates.
-      const literal = literalAt(frame.origin(lineOf(node)));
+      const literal = frame.literal(lineOf(node));
       const parts = frame.ev.provenanceParts;
       own(frame.ev, parts ? derived([literal, ...parts]) : literal);
       return value;
@@ -76,7 +76,7 @@ function evaluateNode(frame: Frame, node: Node): PyValue {
     case 'true':
     case 'false':
     case 'none':
-      own(frame.ev, literalAt(frame.origin(lineOf(node))));
+      own(frame.ev, frame.literal(lineOf(node)));
       return node.type === 'true' ? true : node.type === 'false' ? false : null;
     case 'ellipsis':
       return new PyOpaque('Ellipsis');
@@ -180,7 +180,7 @@ function sequence(frame: Frame, node: Node, provenances: Array<Provenance | unde
     }
   }
   ev.budget.allocate(items.length, node);
-  own(ev, literalAt(frame.origin(lineOf(node))));
+  own(ev, frame.literal(lineOf(node)));
   return items;
 }
 
@@ -220,7 +220,7 @@ function dictionary(frame: Frame, node: Node): PyValue {
       recordItem(dict, k, value, provenance);
     }
   }
-  own(ev, literalAt(frame.origin(lineOf(node))));
+  own(ev, frame.literal(lineOf(node)));
   return dict;
 }
 

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { PyDict, PyOpaque, PyTuple, Unknown, type PyValue } from '../python-value.js';
 import { lineOf, type Call, type CallArgs, type Frame } from './context.js';
-import { derived, literalAt, own, recordItem, recordItems, type Provenance } from './provenance.js';
+import { derived, own, recordItem, recordItems, type Provenance } from './provenance.js';
 import { evaluate, parts } from './expressions.js';
 import { captureState, mergeStates, mergeValues, applyState } from './forks.js';
 import { CallFrame, LocalScope, MAX_CALLS, MAX_CALL_DEPTH, ReturnSignal, callBook, closureScope, inCall, keepScope } from './function-frame.js';
@@ -248,7 +248,7 @@ function run(frame: CallFrame, fn: PyFunction): { value: PyValue; provenance: Pr
 /** `return x` in a call. */
 export function execReturn(frame: Frame, statement: Node): never {
   const value = parts(statement)[0];
-  if (!value) throw new ReturnSignal(null, literalAt(frame.origin(lineOf(statement))));
+  if (!value) throw new ReturnSignal(null, frame.literal(lineOf(statement)));
   const result = evaluate(frame, value);
   const provenance = frame.ev.provenance;
   const decidedBy = frame instanceof CallFrame ? frame.decidedBy : [];

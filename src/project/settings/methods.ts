@@ -1,7 +1,8 @@
 /** Methods of str, list, dict, set and tuple, with Python's semantics. */
 import { PyDict, PySet, PyTuple, Unknown, sequenceItems, type PyValue } from '../python-value.js';
 import { invoke } from './calls.js';
-import { argument, type Call } from './context.js';
+import { argument, argumentProvenance, type Call } from './context.js';
+import { copyItemSources, itemProvenance, own, recordItem } from './provenance.js';
 import { strFormat } from './formatting.js';
 import { iterate } from './iteration.js';
 import { behaviour } from './objects.js';
@@ -254,6 +255,7 @@ function listMethod(call: Call, list: PyValue[], method: string): PyValue {
   switch (method) {
     case 'append':
       list.push(a[0] ?? null);
+      recordItem(list, list.length - 1, a[0] ?? null, argumentProvenance(call, 0, 'object'));
       return null;
     case 'extend': {
       const items = iterate(call.frame, a[0] ?? [], call.node);
@@ -325,13 +327,21 @@ function dictKey(call: Call, v: PyValue | undefined): string | number | boolean 
   return key;
 }
 
+/** Dict methods; what they read or change keeps each key's provenance (provenance.ts). */
 function dictMethod(call: Call, dict: PyDict, method: string): PyValue {
   const a = call.args.positional;
+  const ev = call.frame.ev;
   switch (method) {
     case 'get': {
       const key = dictKey(call, a[0]);
       if (key instanceof Unknown) return key;
-      return dict.entries.has(key) ? dict.entries.get(key)! : (argument(call, 1, 'default') ?? null);
+      if (!dict.entries.has(key)) {
+        own(ev, argumentProvenance(call, 1, 'default'));
+        return argument(call, 1, 'default') ?? null;
+      }
+      const recorded = itemProvenance(dict, key, undefined);
+      if (recorded) own(ev, recorded);
+      return dict.entries.get(key)!;
     }
     case 'keys':
       return [...dict.entries.keys()];
@@ -339,15 +349,23 @@ function dictMethod(call: Call, dict: PyDict, method: string): PyValue {
       return [...dict.entries.values()];
     case 'items':
       return [...dict.entries].map(([k, v]) => new PyTuple([k, v]));
-    case 'copy':
-      return new PyDict(new Map(dict.entries));
+    case 'copy': {
+      const copy = new PyDict(new Map(dict.entries));
+      copyItemSources(dict, copy);
+      return copy;
+    }
     case 'clear':
       dict.entries.clear();
       return null;
     case 'setdefault': {
       const key = dictKey(call, a[0]);
       if (key instanceof Unknown) return new ReceiverLost(key.reason, key.file, key.line);
-      if (!dict.entries.has(key)) dict.entries.set(key, a[1] ?? null);
+      if (!dict.entries.has(key)) {
+        dict.entries.set(key, a[1] ?? null);
+        recordItem(dict, key, a[1] ?? null, argumentProvenance(call, 1, 'default'));
+      }
+      const recorded = itemProvenance(dict, key, undefined);
+      if (recorded) own(ev, recorded);
       return dict.entries.get(key)!;
     }
     case 'pop': {
@@ -364,8 +382,17 @@ function dictMethod(call: Call, dict: PyDict, method: string): PyValue {
     case 'update': {
       const pairs = mappingPairs(call, a[0]);
       if (pairs instanceof Unknown) return new ReceiverLost(pairs.reason, pairs.file, pairs.line);
-      for (const [k, v] of pairs) dict.entries.set(k, v);
-      for (const [k, v] of call.args.keywords) dict.entries.set(k, v);
+      // Each key keeps where its new value came from: the source dict's record, else the argument's.
+      const source = a[0] ?? null;
+      const sourceProvenance = argumentProvenance(call, 0, '');
+      for (const [k, v] of pairs) {
+        dict.entries.set(k, v);
+        recordItem(dict, k, v, source instanceof PyDict ? itemProvenance(source, k, sourceProvenance) : sourceProvenance);
+      }
+      for (const [k, v] of call.args.keywords) {
+        dict.entries.set(k, v);
+        recordItem(dict, k, v, call.args.provenance?.keywords.get(k));
+      }
       return null;
     }
   }

@@ -11,7 +11,6 @@
  * value was computed from the values of its parts, which `evaluate()` collects.
  */
 import { PyDict, PySet, PyTuple, type PyKey, type PyValue } from '../python-value.js';
-import type { Origin } from './types.js';
 
 export type Provenance = LiteralSource | EnvSource | CallSource | ImportSource | ComputedSource;
 
@@ -87,21 +86,31 @@ export function derived(parts: readonly Provenance[] | undefined): Provenance | 
   return from.length === 1 ? from[0] : { kind: 'computed', from };
 }
 
-export function literalAt(origin: Origin): LiteralSource {
-  return { kind: 'literal', file: origin.file, line: origin.line };
-}
-
 /** What a container's items were made from, each with the value it was recorded for (a later change not recorded shows). */
 interface ItemSource {
   value: PyValue;
   provenance: Provenance | undefined;
 }
 
-const itemSources = new WeakMap<object, Map<PyKey, ItemSource>>();
-/** Containers whose records are shared with a copy (a fork's): the first to change them copies them. */
-const borrowed = new WeakSet<object>();
+/** A container's records; `shared` while a copy (a fork's) holds the same box: the first to change it copies it. */
+interface ItemSources {
+  map: Map<PyKey, ItemSource>;
+  shared: boolean;
+}
 
 type Container = PyDict | PyValue[] | PyTuple | PySet;
+
+/** Lists are plain arrays: their records hang off this key (dicts, tuples and sets have a field). */
+const LIST_SOURCES = Symbol('itemSources');
+
+function boxOf(container: Container): ItemSources | undefined {
+  return (Array.isArray(container) ? (container as { [LIST_SOURCES]?: ItemSources })[LIST_SOURCES] : container.itemSources) as ItemSources | undefined;
+}
+
+function setBox(container: Container, box: ItemSources): void {
+  if (Array.isArray(container)) (container as { [LIST_SOURCES]?: ItemSources })[LIST_SOURCES] = box;
+  else container.itemSources = box;
+}
 
 function isContainer(v: PyValue | undefined): v is Container {
   return Array.isArray(v) || v instanceof PyDict || v instanceof PyTuple || v instanceof PySet;
@@ -110,13 +119,10 @@ function isContainer(v: PyValue | undefined): v is Container {
 /** Records where the item under `key` (a dict key, a list index) came from. */
 export function recordItem(container: PyValue, key: PyKey, value: PyValue, provenance: Provenance | undefined): void {
   if (!isContainer(container)) return;
-  let sources = itemSources.get(container);
-  if (!sources) itemSources.set(container, (sources = new Map()));
-  else if (borrowed.has(container)) {
-    borrowed.delete(container);
-    itemSources.set(container, (sources = new Map(sources)));
-  }
-  sources.set(key, { value, provenance });
+  let box = boxOf(container);
+  if (!box) setBox(container, (box = { map: new Map(), shared: false }));
+  else if (box.shared) setBox(container, (box = { map: new Map(box.map), shared: false }));
+  box.map.set(key, { value, provenance });
 }
 
 /** Records every item of a list or tuple by index. */
@@ -130,11 +136,10 @@ export function recordItems(container: PyValue, items: readonly PyValue[], prove
  */
 export function copyItemSources(from: PyValue, to: PyValue): void {
   if (!isContainer(from) || !isContainer(to)) return;
-  const sources = itemSources.get(from);
-  if (!sources) return;
-  itemSources.set(to, sources);
-  borrowed.add(from);
-  borrowed.add(to);
+  const box = boxOf(from);
+  if (!box) return;
+  box.shared = true;
+  setBox(to, box);
 }
 
 function entryOf(container: Container, key: PyKey): PyValue | undefined {
@@ -150,7 +155,7 @@ function entryOf(container: Container, key: PyKey): PyValue | undefined {
  */
 export function itemProvenance(container: PyValue, key: PyKey, containerProvenance: Provenance | undefined): Provenance | undefined {
   if (!isContainer(container)) return undefined;
-  const source = itemSources.get(container)?.get(key);
+  const source = boxOf(container)?.map.get(key);
   const value = entryOf(container, key);
   // A recorded container item matches its copies too (a fork copies the item along with the container).
   if (source && value !== undefined && (source.value === value || (isContainer(source.value) && isContainer(value)))) return source.provenance;

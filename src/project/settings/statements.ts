@@ -14,7 +14,7 @@ import { decorate, defineClass } from './classes.js';
 import { CallFrame, LocalScope, ReturnSignal, inCall } from './function-frame.js';
 import { execReturn, makeFunction } from './functions.js';
 import { TOO_LARGE, TooLarge } from './budget.js';
-import { envReadsIn, itemProvenances, literalAt, type Provenance } from './provenance.js';
+import { envReadsIn, itemProvenances, type Provenance } from './provenance.js';
 
 export function execBlock(frame: Frame, block: Node): void {
   for (const statement of parts(block)) execGuarded(frame, statement);
@@ -142,7 +142,7 @@ function execStatement(frame: Frame, statement: Node): void {
 function define(frame: Frame, definition: Node, decorators: Node[]): void {
   const made = definition.type === 'class_definition' ? defineClass(frame, definition) : makeFunction(frame, definition);
   const line = lineOf(definition);
-  frame.scope.set(definition.childForFieldName('name')!.text, decorate(frame, decorators, made), frame.origin(), literalAt(frame.origin(line)));
+  frame.scope.set(definition.childForFieldName('name')!.text, decorate(frame, decorators, made), frame.origin(), frame.literal(line));
 }
 
 /** `global X` / `nonlocal X` in a function: assignments to X go to that scope. */

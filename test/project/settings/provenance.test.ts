@@ -125,3 +125,24 @@ test('provenance: a list keeps each item its own', async () => {
   assert.deepEqual(at('KEYS', 0), { kind: 'literal', file: 'proj/settings.py', line: 2 });
   assert.deepEqual(at('KEYS', 1), { kind: 'env', name: 'OLD_KEY', via: 'os.environ', file: 'proj/settings.py', line: 2, set: true });
 });
+
+test('provenance: dict.update(), setdefault(), get() and list.append() keep each item its own', async () => {
+  const at = await evaluate(
+    `
+    import os
+    OPTIONS = {'sslmode': 'prefer'}
+    OPTIONS.update({'sslmode': os.environ['SSLMODE']}, )
+    OPTIONS.setdefault('password', os.environ['DB_PASSWORD'])
+    MODE = OPTIONS.get('sslmode')
+    KEYS = []
+    KEYS.append(os.environ['OLD_KEY'])
+    KEYS.append('literal')
+    `,
+    { SSLMODE: 'require', DB_PASSWORD: 'p', OLD_KEY: 'k' },
+  );
+  assert.deepEqual(at('OPTIONS', 'sslmode'), { kind: 'env', name: 'SSLMODE', via: 'os.environ', file: 'proj/settings.py', line: 3, set: true });
+  assert.deepEqual(at('OPTIONS', 'password'), { kind: 'env', name: 'DB_PASSWORD', via: 'os.environ', file: 'proj/settings.py', line: 4, set: true });
+  assert.deepEqual(at('MODE'), at('OPTIONS', 'sslmode'));
+  assert.equal(at('KEYS', 0)?.kind, 'env');
+  assert.deepEqual(at('KEYS', 1), { kind: 'literal', file: 'proj/settings.py', line: 8 });
+});
