@@ -1,4 +1,5 @@
 import type { DjangoFacts } from '../django/facts.js';
+import { unsetRequiredReads } from '../project/unset-reads.js';
 import type { CheckFacts } from './check-facts.js';
 
 /** What Django's deployment rules read, drawn from the check's one frozen structure (no file is read here). */
@@ -10,6 +11,6 @@ export function djangoFactsOf(facts: CheckFacts): DjangoFacts {
     version: facts.django,
     env: project.env,
     ...(facts.csrfFailureView && { csrfFailureView: facts.csrfFailureView }),
-    unsetRequiredReads: envReads.filter((read) => read.required && !Object.hasOwn(project.env, read.name)).map(({ file, line }) => ({ file, line })),
+    unsetRequiredReads: unsetRequiredReads(envReads, project.env),
   };
 }

@@ -1,6 +1,8 @@
 /** Heroku codebase rules (`codebase.*`), in the order a reader meets the problems: boot, then runtime. */
+import { leavingCannotTellAt } from '../core/leave-to-owner.js';
 import type { Rule } from '../core/rule.js';
 import type { ProjectFacts } from '../project/types.js';
+import { unsetRequiredReads } from '../project/unset-reads.js';
 import { allowedHostsRule } from './allowed-hosts.js';
 import { appJsonRule } from './app-json.js';
 import { committedDatabaseRule, committedEnvRule } from './committed-files.js';
@@ -20,7 +22,7 @@ import { mysqlDriverRule, postgresDriverRule } from './database-drivers.js';
 import { undeclaredModuleRule } from './undeclared-modules.js';
 import { webAppModuleRule, webPortRule, webServerRule } from './web-process.js';
 
-export const codebaseRules: readonly Rule<ProjectFacts>[] = [
+const rules: readonly Rule<ProjectFacts>[] = [
   procfileRule,
   webServerRule,
   webPortRule,
@@ -47,3 +49,8 @@ export const codebaseRules: readonly Rule<ProjectFacts>[] = [
   csrfTrustedOriginsRule,
   debugRule,
 ];
+
+/** "Cannot tell, because a required variable is not set" is codebase.required-env's finding, at that read. */
+export const codebaseRules: readonly Rule<ProjectFacts>[] = rules.map((rule) =>
+  rule === requiredEnvRule ? rule : leavingCannotTellAt(rule, (facts: ProjectFacts) => (facts.evaluation ? unsetRequiredReads(facts.evaluation.envReads, facts.env) : [])),
+);

@@ -88,6 +88,9 @@ const misconfigurations: Misconfiguration[] = [
       declareInManifest(root, 'DJANGO_SECRET_KEY');
     },
   },
+  // What the evaluation cannot know because the variable is unset is that variable, and nothing more.
+  { name: 'ALLOWED_HOSTS from a variable that is not set', owner: 'codebase.required-env', apply: (root, f) => { append("ALLOWED_HOSTS = os.environ['SITE_HOSTS'].split(',')")(root, f); declareInManifest(root, 'SITE_HOSTS'); } },
+  { name: 'STATIC_ROOT from a variable that is not set', owner: 'codebase.required-env', apply: (root, f) => { append("STATIC_ROOT = os.environ['STATIC_DIR']")(root, f); declareInManifest(root, 'STATIC_DIR'); } },
   // The codebase and checklist rules (codebase.*).
   {
     name: 'the development server as the web process',
