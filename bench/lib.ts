@@ -1,4 +1,5 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export interface Timed {
   label: string;
@@ -18,6 +19,42 @@ export function timeCommand(cmd: string, args: string[], opts: SpawnSyncOptions,
   const ms = performance.now() - t0;
   if (!okCodes.includes(r.status ?? -1)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(-500)}`);
   return ms;
+}
+
+export interface Measured {
+  wallMs: number;
+  /** User + system CPU of the process and its children: steadier than wall time on a busy machine. */
+  cpuMs: number;
+}
+
+const RUSAGE = fileURLToPath(new URL('./rusage.py', import.meta.url));
+
+/** Runs a command once and returns its wall and CPU time (bench/rusage.py); a failing command fails the benchmark. */
+export function measureCommand(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv }, okCodes = [0]): Measured {
+  const r = spawnSync('/usr/bin/python3', [RUSAGE, ...(opts.cwd ? ['--cwd', opts.cwd] : []), '--', cmd, ...args], { env: opts.env ?? process.env, encoding: 'utf8' });
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  let measured: { wall_ms: number; cpu_ms: number; status: number };
+  try {
+    measured = JSON.parse(line) as typeof measured;
+  } catch {
+    throw new Error(`bench/rusage.py ${cmd} ${args.join(' ')} failed: ${String(r.stderr).slice(-500)}`);
+  }
+  if (!okCodes.includes(measured.status)) throw new Error(`${cmd} ${args.join(' ')} exited ${measured.status}: ${String(r.stderr).slice(-500)}`);
+  return { wallMs: measured.wall_ms, cpuMs: measured.cpu_ms };
+}
+
+/** Like sideBySide, for contenders measured by wall and CPU time. */
+export function sideBySideMeasured(rounds: number, contenders: Array<{ label: string; run: () => Measured }>): Array<{ label: string; wall: number[]; cpu: number[] }> {
+  const results = contenders.map((c) => ({ label: c.label, wall: [] as number[], cpu: [] as number[] }));
+  for (const c of contenders) c.run(); // warm caches (disk, compile cache) once before measuring
+  for (let i = 0; i < rounds; i++) {
+    contenders.forEach((c, j) => {
+      const m = c.run();
+      results[j]!.wall.push(m.wallMs);
+      results[j]!.cpu.push(m.cpuMs);
+    });
+  }
+  return results;
 }
 
 /**
