@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../core/errors.js';
+import { readGitIndexPaths } from './git-index.js';
 
 const run = promisify(execFile);
 
@@ -88,6 +89,9 @@ function isFileTarget(path: string): boolean {
  * git work tree or git is missing. This is what a `git push heroku` deploys.
  */
 export async function gitTrackedFiles(root: string): Promise<string[] | undefined> {
+  // Read from the index file when its layout is a common one: no git process to start.
+  const read = readGitIndexPaths(root);
+  if (read !== 'ask-git') return read;
   try {
     // One process, not two: outside a work tree `git ls-files` fails, and that is the answer.
     const { stdout } = await run('git', ['ls-files', '-z'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
