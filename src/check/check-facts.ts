@@ -83,12 +83,12 @@ async function gatherWithEnvironment(
   // Flag or pin is known before evaluating, so `if django.VERSION >= (4, 2):` in settings is decided.
   const before = chooseDjangoVersion(opts.djangoVersion, undefined, read.dependencies);
   // A module that is not in the project cannot be evaluated: the rules that need no settings still run.
-  const { evaluation, installedDjango, interpreter } = read.settingsMissing
+  const { evaluation, installedDjango, interpreter, installedModules } = read.settingsMissing
     ? { evaluation: unevaluated(settingsModule, read.settingsMissing.file ?? read.managePy ?? 'manage.py') }
     : await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
   const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings));
-  const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing });
+  const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing, ...(installedModules && { installedModules }) });
   // Views, models and URLconfs are read and parsed once, whichever facts are drawn from them.
   const sources = new PythonSources(project.root);
   const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings, sources);

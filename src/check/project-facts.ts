@@ -12,6 +12,7 @@ import { evaluateSettings } from '../project/settings/evaluate.js';
 import { pythonParser } from '../project/settings/parser.js';
 import { placeModule } from '../codebase/dependency-names.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
+import type { InstalledModules } from '../python/installed-modules.js';
 import type { CheckOptions } from './options.js';
 
 /** The reads that need no environment, started at once so they overlap the app's API round. */
@@ -73,8 +74,10 @@ export interface EvaluatedSettings {
   evaluation: SettingsEvaluation;
   /** Set when the settings were imported for real: the Django that did it. */
   installedDjango?: string;
-  /** The interpreter used, when one was (`--settings-source python` or `--django`). */
+  /** The interpreter used, when one was (`--python`, `--settings-source python` or `--django`). */
   interpreter?: PythonInterpreter;
+  /** What its installed packages say they provide (module → distributions). */
+  installedModules?: InstalledModules;
 }
 
 /** "/usr/bin/python3 (python3 on PATH, Django 3.2.25)": the report always says which Python ran. */
@@ -87,11 +90,11 @@ export function describeInterpreter(i: PythonInterpreter): string {
  * What the dyno has installed, from the production requirements: a module is there when a declared
  * distribution provides it or brings it along. Without a dependency file nothing can be told.
  */
-function installedModules(project: ProjectFacts): ((module: string) => boolean | undefined) | undefined {
+function installedModules(project: ProjectFacts, table?: InstalledModules): ((module: string) => boolean | undefined) | undefined {
   const deps = project.dependencies;
   if (!deps || deps.problems.length > 0) return undefined;
   return (module) => {
-    const placed = placeModule(deps, module);
+    const placed = placeModule(deps, module, table);
     if (placed.declared || placed.broughtBy) return true;
     // A module implanta cannot place may come from any declared package: neither way is certain.
     return placed.known ? false : undefined;
@@ -100,16 +103,19 @@ function installedModules(project: ProjectFacts): ((module: string) => boolean |
 
 export async function evaluateProjectSettings(project: ProjectFacts, opts: CheckOptions, childEnv: Record<string, string> = project.env): Promise<EvaluatedSettings> {
   const module = project.settingsModule!;
-  const installed = installedModules(project);
-  const needsPython = opts.settingsSource === 'python' || opts.runDjango;
+  // An interpreter, when there is one to ask (--python names it), tells which package provides a module.
+  const needsPython = opts.settingsSource === 'python' || opts.runDjango || opts.python !== undefined;
   const interpreter = needsPython ? await (await import('../python/interpreter.js')).findPython({ root: project.root, ...(opts.python && { explicit: opts.python }) }) : undefined;
+  const table = interpreter && (await (await import('../python/installed-modules.js')).readInstalledModules(interpreter.path, project.root));
+  const installed = installedModules(project, table);
+  const extra = { ...(interpreter && { interpreter }), ...(table && { installedModules: table }) };
   if (opts.settingsSource === 'python') {
     const { settingsFromPython } = await import('../python/settings-from-python.js');
     const { settings, djangoVersion } = await settingsFromPython({ python: interpreter!.path, root: project.root, module, env: childEnv });
     const statics = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }), ...(installed && { installed }) });
     // Real values, but the static pass still knows which variables were read and which modules imported.
-    return { evaluation: { ...statics, settings }, installedDjango: djangoVersion, interpreter: interpreter! };
+    return { evaluation: { ...statics, settings }, installedDjango: djangoVersion, ...extra };
   }
   const evaluation = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }), ...(installed && { installed }) });
-  return { evaluation, ...(interpreter && { interpreter }) };
+  return { evaluation, ...extra };
 }

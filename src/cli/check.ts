@@ -24,7 +24,8 @@ Options:
   --django-version X.Y     apply this Django version's rules instead of the pinned one
   --settings-source SRC    static (default: read the source) or python (import the settings for real)
   --django                 also run the project's \`manage.py check --deploy\` and merge its findings
-  --python PATH            the project's interpreter (default: $VIRTUAL_ENV, .venv, python3, python)
+  --python PATH            the project's interpreter (default: $VIRTUAL_ENV, .venv, python3, python); given, its
+                           installed packages' metadata also says which package provides a module
   --host NAME              a host name the app must answer on (repeatable)
   -a, --app APP            also check this Heroku app (needs HEROKU_API_KEY or \`heroku login\`)
   --api-url URL            Platform API base URL (default https://api.heroku.com; env IMPLANTA_API_URL)

@@ -131,6 +131,12 @@ export function findBringingRequirement(deps: DependencySet, names: readonly str
   });
 }
 
+/**
+ * Module → distributions, from the installed packages' own metadata (`--python`: top_level.txt, RECORD).
+ * Consulted before the hand-written and generated tables: it is what the package says it provides.
+ */
+export type InstalledModuleTable = Readonly<Record<string, readonly string[]>>;
+
 /** How a module reaches the dyno: declared under one of its names, or brought by a declared package. */
 export interface ModulePlacement {
   names: string[];
@@ -139,11 +145,12 @@ export interface ModulePlacement {
   known: boolean;
 }
 
-export function placeModule(deps: DependencySet, module: string): ModulePlacement {
-  const names = distributionsFor(module);
+export function placeModule(deps: DependencySet, module: string, installed?: InstalledModuleTable): ModulePlacement {
+  const fromMetadata = installed && Object.hasOwn(installed, module) ? installed[module]!.map(normaliseName) : [];
+  const names = [...new Set([...fromMetadata, ...distributionsFor(module)])];
   const declared = findRequirement(deps, names) ?? declaredByName(deps, module);
   const broughtBy = declared ? undefined : findBringingRequirement(deps, names);
-  return { names, ...(declared && { declared }), ...(broughtBy && { broughtBy }), known: isKnownModule(module) };
+  return { names, ...(declared && { declared }), ...(broughtBy && { broughtBy }), known: fromMetadata.length > 0 || isKnownModule(module) };
 }
 
 /** How to declare a distribution: a pinned line in requirements.txt, or a dependency re-locked. */

@@ -37,7 +37,7 @@ export const undeclaredModuleRule: Rule<ProjectFacts> = defineRule({
       if (top === '' || top === 'django' || reported.has(top) || isStdlibModule(top) || isProjectModule(facts, top)) continue;
       // `try: import x / except ImportError:` goes on without x: the evaluation took the branch the requirements decide.
       if (use.optional) continue;
-      const placement = placeModule(deps, top);
+      const placement = placeModule(deps, top, facts.installedModules);
       if (placement.declared || placement.broughtBy) continue;
       reported.add(top);
       const how = use.how === 'import' ? 'import' : 'name';

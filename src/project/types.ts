@@ -155,6 +155,11 @@ export interface ProjectFacts {
   procfile?: Procfile;
   dependencies?: DependencySet;
   python?: PythonVersionDecl;
+  /**
+   * Top-level module → distributions, from the metadata of the packages installed for the interpreter
+   * (`--python`, `--settings-source python`, `--django`): placed before implanta's own tables.
+   */
+  installedModules?: Readonly<Record<string, readonly string[]>>;
   /** The evaluation environment (`--env`, `--env-file`, an app's config vars). Values are secret. */
   env: Record<string, string>;
   /** Host names the app answers on (`--host`, or the app's domains). */
