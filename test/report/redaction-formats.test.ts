@@ -2,7 +2,8 @@
  * Redaction must not damage the report (docs/secrets.md). A config var whose value is a plain word
  * (`SECRET_KEY=settings`, `DEPLOY_ENV=production`) masks nothing; a real secret that happens to be part
  * of a path (`settings.py`) is masked in message text only, while every file location (JSON `file`,
- * SARIF artifact URIs, GitHub annotations, the HTML report's places, the text report's places) stays whole.
+ * SARIF artifact URIs, GitHub annotations, the HTML report's places, JUnit test names, the text report's places)
+ * stays whole.
  */
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ cpSync(resolve(import.meta.dirname, '../../examples/hollow'), root, { recursive:
 // A committed env file with a credential: codebase.committed-env reports production.env by name.
 writeFileSync(join(root, 'production.env'), 'SECRET_KEY=k-committed-9x\nDEBUG=false\n');
 
-const FORMATS = ['text', 'json', 'sarif', 'github', 'html'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'html', 'junit'] as const;
 /** How each format writes the location hollow/settings.py line 17. */
 const LOCATION: Record<(typeof FORMATS)[number], RegExp> = {
   text: /hollow\/settings\.py:17\n/,
@@ -26,6 +27,7 @@ const LOCATION: Record<(typeof FORMATS)[number], RegExp> = {
   sarif: /"uri": "hollow\/settings\.py"[^]*?"startLine": 17/,
   github: /file=hollow\/settings\.py,line=17,/,
   html: /<code class="where">hollow\/settings\.py:17<\/code>/,
+  junit: /name="[\w.-]+ hollow\/settings\.py:17"/,
 };
 
 async function check(format: string, env: string[]): Promise<string> {
