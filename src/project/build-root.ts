@@ -1,20 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
+/** The package manager files the Python buildpack needs at the top of what it builds (a Pipfile it refuses). */
+const PACKAGE_MANAGER_FILES = ['requirements.txt', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'uv.lock'];
 /**
- * Files that say "Heroku builds this folder": its package manager files, the Python version files
- * that are only ever Heroku's (runtime.txt), and the Procfile and app.json. pyproject.toml and
- * .python-version are left out: a monorepo keeps them at its top for its tools (ruff, pyenv) too.
+ * Files that are only ever Heroku's. pyproject.toml and .python-version are left out: a monorepo keeps
+ * them at its top for its tools (ruff, pyenv) too.
  */
-const BUILD_MARKERS = ['requirements.txt', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'uv.lock', 'runtime.txt', 'Procfile', 'app.json'];
+const HEROKU_FILES = ['runtime.txt', 'Procfile', 'app.json'];
 
 /**
  * The folder Heroku builds, for the folder given and the project root found in it (the folder of
  * manage.py, possibly below). Heroku builds the top of what is pushed, and reads its requirements,
  * runtime files, Procfile, app.json and bin/ hooks there. So when manage.py sits in `backend/`, those
- * files are read from the folder given. When that folder has none of them but a folder on the way
- * down to manage.py has (the site is deployed from its own folder: `git subtree push --prefix`, or a
- * monorepo buildpack's APP_BASE), that folder is the one built. With none anywhere, the folder given:
+ * files are read from the folder given, the first on the way down to manage.py that has a package
+ * manager file: a Python app cannot be built from a folder without one, so a site whose files sit only
+ * next to manage.py is deployed from there (`git subtree push --prefix`, a monorepo buildpack's
+ * APP_BASE), whatever a Procfile at the top (a Node front end's) says. With no package manager file
+ * anywhere, the first folder with a Procfile, runtime.txt or app.json; with none, the folder given:
  * the build would find nothing there, and the rules say so.
  */
 export function findBuildRoot(dir: string, root: string): string {
@@ -22,11 +25,9 @@ export function findBuildRoot(dir: string, root: string): string {
   const rel = relative(top, root);
   if (rel === '' || rel.startsWith('..')) return root;
   const steps = rel.split(sep);
-  for (let depth = 0; depth <= steps.length; depth++) {
-    const folder = join(top, ...steps.slice(0, depth));
-    if (BUILD_MARKERS.some((file) => existsSync(join(folder, file)))) return folder;
-  }
-  return top;
+  const folders = Array.from({ length: steps.length + 1 }, (_, depth) => join(top, ...steps.slice(0, depth)));
+  const holding = (files: string[]) => folders.find((folder) => files.some((file) => existsSync(join(folder, file))));
+  return holding(PACKAGE_MANAGER_FILES) ?? holding(HEROKU_FILES) ?? top;
 }
 
 /** A build-root file as findings name it, relative to the project root: `../requirements.txt`. */

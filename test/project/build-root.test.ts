@@ -17,7 +17,8 @@ function tree(files: string[]): string {
 const cases: Array<[string, string[], string, string]> = [
   ['manage.py in the folder given', ['manage.py', 'requirements.txt'], '', ''],
   ['a monorepo: requirements at the top, manage.py in web/ (what Heroku builds is the top)', ['requirements.txt', 'runtime.txt', 'web/manage.py', 'web/requirements.txt'], 'web', ''],
-  ['only a Procfile at the top still makes it the build root', ['Procfile', 'src/site/manage.py', 'src/site/requirements.txt'], 'src/site', ''],
+  ['a Procfile at the top with the requirements next to manage.py: no Python app can be built from the top', ['Procfile', 'package.json', 'src/site/manage.py', 'src/site/requirements.txt'], 'src/site', 'src/site'],
+  ['no package manager file anywhere: the top holding the Procfile and runtime.txt', ['Procfile', 'runtime.txt', 'web/manage.py'], 'web', ''],
   ['nothing at the top, everything next to manage.py (deployed from its folder)', ['README.md', 'pyproject.toml', 'backend/manage.py', 'backend/requirements.txt'], 'backend', 'backend'],
   ['a folder between the top and manage.py', ['src/uv.lock', 'src/site/manage.py'], 'src/site', 'src'],
   ['no build file anywhere: the folder given, where the build would find nothing', ['backend/manage.py'], 'backend', ''],
