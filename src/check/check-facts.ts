@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.js';
 import { Redactor, withRedactedErrors } from '../core/redact.js';
 import { csrfFailureViewFacts } from '../django/csrf-view.js';
 import type { CsrfViewFacts } from '../django/facts.js';
-import { middlewareOf } from '../codebase/static-files.js';
+import { middlewareOf, staticStorage } from '../codebase/static-files.js';
 import type { HerokuFacts } from '../heroku/facts.js';
 import { readChecklistCode, rootUrlconfFile, type ChecklistCode } from '../project/checklist-code.js';
 import { readDotenvFile } from '../project/dotenv.js';
@@ -87,7 +87,7 @@ async function gatherWithEnvironment(
     ? { evaluation: unevaluated(settingsModule, read.settingsMissing.file ?? read.managePy ?? 'manage.py') }
     : await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
-  const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings));
+  const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings), staticStorage(evaluation.settings));
   const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing, ...(installedModules && { installedModules }) });
   // Views, models and URLconfs are read and parsed once, whichever facts are drawn from them.
   const sources = new PythonSources(project.root);

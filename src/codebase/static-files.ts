@@ -9,18 +9,26 @@ const WHITENOISE = 'whitenoise.middleware.WhiteNoiseMiddleware';
 const SECURITY = 'django.middleware.security.SecurityMiddleware';
 
 /** The staticfiles storage backend: STORAGES['staticfiles']['BACKEND'] (4.2+) or STATICFILES_STORAGE. */
-function staticStorage(settings: SettingsView): PyValue | undefined {
+export function staticStorage(settings: SettingsView): PyValue | undefined {
   const storages = settings.get('STORAGES')?.value;
   const entry = storages instanceof PyDict ? storages.get('staticfiles') : undefined;
   if (entry instanceof PyDict) return entry.get('BACKEND');
   return settings.get('STATICFILES_STORAGE')?.value;
 }
 
-/** Another way to serve static files: a cloud storage backend, or a STATIC_URL on a CDN. */
-function servedElsewhere(settings: SettingsView): boolean {
+/**
+ * The storage uploads to a service (django-storages, cloudinary_storage, or the project's own subclass of
+ * one): collectstatic then needs no STATIC_ROOT, and the service serves the files.
+ */
+function storedRemotely(settings: SettingsView, facts: ProjectFacts): boolean {
   const storage = staticStorage(settings);
+  return (typeof storage === 'string' && /^(storages|cloudinary_storage)\./.test(storage)) || facts.staticServing?.projectStorage?.stores === 'remote';
+}
+
+/** Another way to serve static files: a storage service, or a STATIC_URL on a CDN. */
+function servedElsewhere(settings: SettingsView, facts: ProjectFacts): boolean {
   const url = settings.get('STATIC_URL')?.value;
-  return (typeof storage === 'string' && /^(storages|cloudinary_storage)\./.test(storage)) || (typeof url === 'string' && /^(https?:)?\/\//.test(url));
+  return storedRemotely(settings, facts) || (typeof url === 'string' && /^(https?:)?\/\//.test(url));
 }
 
 /** MIDDLEWARE, or MIDDLEWARE_CLASSES before Django 1.10 (projects of that age still run on Heroku). */
@@ -58,8 +66,14 @@ export const staticFilesRule: Rule<ProjectFacts> = defineRule({
     if (!settings) return NO_SETTINGS;
     const reports: Report[] = [];
     const root = settings.get('STATIC_ROOT');
+    const own = facts.staticServing?.projectStorage;
     if (root?.value instanceof Unknown) reports.push(cannotTell('whether STATIC_ROOT is set', root.value, root));
-    else if (!root || truthy(root.value) === false) {
+    else if ((!root || truthy(root.value) === false) && storedRemotely(settings, facts)) {
+      // A storage service's backend takes the files: STATIC_ROOT is only the local storages' folder.
+    } else if ((!root || truthy(root.value) === false) && own?.stores === 'unknown') {
+      const why = new Unknown(`the staticfiles storage is the project's own ${own.dotted}, and its base classes do not show whether it writes into STATIC_ROOT`, own.file, own.line);
+      reports.push(cannotTell('whether collectstatic needs STATIC_ROOT', why, root));
+    } else if (!root || truthy(root.value) === false) {
       reports.push({
         messageId: 'no-static-root', message: "STATIC_ROOT is not set: the buildpack's collectstatic fails with ImproperlyConfigured and the build stops",
         hint: "Set STATIC_ROOT = BASE_DIR / 'staticfiles'.",
@@ -76,7 +90,7 @@ export const staticFilesRule: Rule<ProjectFacts> = defineRule({
     const security = items.indexOf(SECURITY);
     if (whitenoise < 0) {
       // wsgi.py can serve them instead: WhiteNoise's WSGI wrapper (DjangoWhiteNoise before 4.0), or dj-static's Cling.
-      if (servedElsewhere(settings) || facts.staticServing?.wsgiWrappers.length) return reports;
+      if (servedElsewhere(settings, facts) || facts.staticServing?.wsgiWrappers.length) return reports;
       const unknown = items.find((i): i is Unknown => i instanceof Unknown);
       if (unknown) return [...reports, cannotTell('whether WhiteNoise serves static files', unknown, middleware)];
       reports.push({

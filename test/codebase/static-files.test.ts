@@ -19,6 +19,8 @@ const facts = (settings: Record<string, unknown>, staticServing?: ProjectFacts['
 // What the project's own code does, read by readStaticServing (shapes from test/fixtures/real).
 const djangoWhiteNoise = { wsgiWrappers: [{ file: 'proj/wsgi.py', line: 16, wrapper: 'DjangoWhiteNoise' }], whitenoiseSubclasses: [] };
 const subclass = { wsgiWrappers: [], whitenoiseSubclasses: ['proj.middleware.Static'] };
+// STATICFILES_STORAGE naming the project's own class (ldettorre/Django-e-commerce: custom_storages.StaticStorage(S3BotoStorage)).
+const ownStorage = (stores: 'remote' | 'local' | 'unknown') => ({ wsgiWrappers: [], whitenoiseSubclasses: [], projectStorage: { dotted: 'custom_storages.StaticStorage', stores, file: 'custom_storages.py', line: 5 } });
 
 testRule(staticFilesRule, {
   pass: [
@@ -30,10 +32,22 @@ testRule(staticFilesRule, {
     { name: 'a CDN STATIC_URL', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY], STATIC_URL: 'https://cdn.example.com/static/' }) },
     { name: 'wsgi.py wraps the app in WhiteNoise', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, SESSIONS] }, djangoWhiteNoise) },
     { name: 'a project middleware subclassing WhiteNoiseMiddleware', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, 'proj.middleware.Static', SESSIONS] }, subclass) },
+    { name: 'no STATIC_ROOT, static files uploaded by django-storages', facts: facts({ MIDDLEWARE: [SECURITY], STATICFILES_STORAGE: 'storages.backends.s3boto3.S3StaticStorage' }) },
+    { name: "no STATIC_ROOT, the project's own subclass of a storage service's backend", facts: facts({ MIDDLEWARE: [SECURITY], STATICFILES_STORAGE: 'custom_storages.StaticStorage' }, ownStorage('remote')) },
     { name: 'MIDDLEWARE_CLASSES (Django before 1.10) with WhiteNoise', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE_CLASSES: [SECURITY, WHITENOISE, SESSIONS] }) },
   ],
   fail: [
     { name: 'no STATIC_ROOT', facts: facts({ MIDDLEWARE: [SECURITY, WHITENOISE] }), reports: [{ messageId: 'no-static-root', severity: 'error', file: 'proj/settings.py' }] },
+    {
+      name: "no STATIC_ROOT, the project's own subclass of ManifestStaticFilesStorage",
+      facts: facts({ MIDDLEWARE: [SECURITY, WHITENOISE], STATICFILES_STORAGE: 'custom_storages.StaticStorage' }, ownStorage('local')),
+      reports: [{ messageId: 'no-static-root', severity: 'error' }],
+    },
+    {
+      name: "no STATIC_ROOT, the project's own storage class with bases from elsewhere",
+      facts: facts({ MIDDLEWARE: [SECURITY, WHITENOISE], STATICFILES_STORAGE: 'custom_storages.StaticStorage' }, ownStorage('unknown')),
+      reports: [{ messageId: 'cannot-tell', severity: 'info', file: 'custom_storages.py', line: 5, mentions: ['custom_storages.StaticStorage'] }],
+    },
     { name: 'STATIC_ROOT None', facts: facts({ STATIC_ROOT: null, MIDDLEWARE: [SECURITY, WHITENOISE] }), reports: [{ messageId: 'no-static-root', severity: 'error', line: 1 }] },
     { name: 'WhiteNoise too low', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, SESSIONS, WHITENOISE] }), reports: [{ messageId: 'whitenoise-position', severity: 'warning', line: 2, mentions: ['position 3'] }] },
     { name: 'nothing serves static files', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, SESSIONS] }), reports: [{ messageId: 'nothing-serves', severity: 'warning', line: 2 }] },
@@ -75,6 +89,50 @@ test('readStaticServing finds WSGI wrappers and WhiteNoise subclasses in the pro
     ]);
     assert.deepEqual(serving.whitenoiseSubclasses, ['proj.middleware.Static']);
     assert.deepEqual(readStaticServing(root, ['proj/middleware.py'], [WHITENOISE]), { wsgiWrappers: [], whitenoiseSubclasses: [] });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("readStaticServing tells where the project's own staticfiles storage class stores, by its bases", () => {
+  const root = mkdtempSync(join(tmpdir(), 'implanta-static-'));
+  try {
+    const files: Record<string, string> = {
+      'custom_storages.py': [
+        'from django.conf import settings',
+        'from storages.backends.s3boto import S3BotoStorage',
+        'from django.contrib.staticfiles.storage import (',
+        '    ManifestStaticFilesStorage as Manifest,  # hashed names',
+        ')',
+        'import cloudinary_storage.storage',
+        '',
+        'class StaticStorage(S3BotoStorage):',
+        '    location = settings.STATICFILES_LOCATION',
+        '',
+        'class Hashed(Manifest):',
+        '    pass',
+        '',
+        'class Cloud(cloudinary_storage.storage.StaticHashedCloudinaryStorage):',
+        '    pass',
+        '',
+        'class Mixed(SomeMixin, S3BotoStorage):',
+        '    pass',
+        '',
+        'class Elsewhere(SomeMixin):',
+        '    pass',
+      ].join('\n'),
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+    const where = (storage: string) => readStaticServing(root, Object.keys(files), [], storage).projectStorage;
+    assert.deepEqual(where('custom_storages.StaticStorage'), { dotted: 'custom_storages.StaticStorage', stores: 'remote', file: 'custom_storages.py', line: 8 });
+    assert.equal(where('custom_storages.Hashed')?.stores, 'local');
+    assert.equal(where('custom_storages.Cloud')?.stores, 'remote');
+    assert.equal(where('custom_storages.Mixed')?.stores, 'remote');
+    assert.equal(where('custom_storages.Elsewhere')?.stores, 'unknown');
+    assert.deepEqual(where('custom_storages.Missing'), { dotted: 'custom_storages.Missing', stores: 'unknown' });
+    // Installed packages' storages are not the project's: the rule knows those by name.
+    assert.equal(where('storages.backends.s3boto3.S3StaticStorage'), undefined);
+    assert.equal(where('whitenoise.storage.CompressedManifestStaticFilesStorage'), undefined);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
