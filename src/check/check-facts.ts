@@ -117,8 +117,9 @@ async function gatherWithEnvironment(
   const facts: CheckFacts = Object.freeze({
     project,
     django,
-    // The settings' environment reads go with the app once, here: heroku.config and heroku.postgres read them.
-    ...(app && { app: Object.freeze({ ...app.facts, settingsEnvReads: evaluation.envReads }) }),
+    // The settings' environment reads go with the app once, here: heroku.config and heroku.postgres read them
+    // (unknown, not none, when no settings could be read).
+    ...(app && { app: Object.freeze({ ...app.facts, ...(!read.settingsMissing && { settingsEnvReads: evaluation.envReads }) }) }),
     appHosts: Object.freeze(app?.hosts ?? []),
     versions: Object.freeze(versions),
     ...(csrfFailureView && { csrfFailureView }),
