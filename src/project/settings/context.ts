@@ -9,7 +9,7 @@ import { Scope } from './scope.js';
 import { ANY_EXCEPTION } from './signals.js';
 import type { SourceFiles } from './sources.js';
 import type { EnvRead, ModuleUse, Origin } from './types.js';
-import { DERIVE, type EnvWrite, type LiteralSource, type Provenance, type ProvenanceSlots } from './provenance.js';
+import { DERIVE, type EnvWrite, type LiteralSource, type Parts, type Provenance, type ProvenanceSlots } from './provenance.js';
 
 export interface ModuleState {
   /** Dotted name: `hollow.settings`. */
@@ -68,7 +68,7 @@ export class Evaluator implements ProvenanceSlots {
   /** What the node being evaluated says its value came from; DERIVE: computed from its parts. */
   ownProvenance: Provenance | undefined | typeof DERIVE = DERIVE;
   /** Provenances of the parts evaluated so far for the node being evaluated. */
-  provenanceParts: Provenance[] | undefined = undefined;
+  provenanceParts: Parts = undefined;
   /**
    * Variables the settings wrote themselves (os.environ[...] = , setdefault, load_dotenv…), by name:
    * a later read records that its value is that write's, not a config var. Forks with `environ`.

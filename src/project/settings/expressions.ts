@@ -15,7 +15,7 @@ import { PyRaise } from './signals.js';
 import { loseObject } from './aliases.js';
 import { makeFunction } from './functions.js';
 import { BoundMethod, asNumber, sameValue, toKey, typeName } from './values.js';
-import { DERIVE, addPart, derived, itemProvenance, own, recordItem, recordItems, type Provenance } from './provenance.js';
+import { DERIVE, addPart, derived, partList, itemProvenance, own, recordItem, recordItems, type Provenance } from './provenance.js';
 
 /** Node kinds that compute something: an Unknown coming out of one may hide an exception. */
 const OPERATIONS = new Set(['call', 'binary_operator', 'unary_operator', 'subscript', 'attribute', 'comparison_operator', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -70,7 +70,7 @@ function evaluateNode(frame: Frame, node: Node): PyValue {
       // An f-string is made from its text and what it interpolates.
       const literal = frame.literal(lineOf(node));
       const parts = frame.ev.provenanceParts;
-      own(frame.ev, parts ? derived([literal, ...parts]) : literal);
+      own(frame.ev, parts ? derived([literal, ...partList(parts)]) : literal);
       return value;
     }
     case 'true':
@@ -390,13 +390,13 @@ function evaluateCall(frame: Frame, node: Node): PyValue {
   const callee = evaluate(frame, fn);
   const calleeProvenance = ev.provenance;
   // The callee's own provenance is not a part of the value (a def, an import), a receiver's is.
-  ev.provenanceParts = callee instanceof BoundMethod && calleeProvenance ? [calleeProvenance] : undefined;
+  ev.provenanceParts = callee instanceof BoundMethod ? calleeProvenance : undefined;
   const args = evaluateArguments(frame, node.childForFieldName('arguments'));
   if (args instanceof Unknown) return callee instanceof Unknown ? callee : args;
   const result = invoke(frame, callee, args, node);
   if (ev.ownProvenance === DERIVE) {
     const name = callee instanceof BoundMethod ? `${typeName(callee.self)}.${callee.method}` : callee instanceof PyOpaque ? callee.name : fn.text;
-    own(ev, { kind: 'call', callee: name, ...frame.origin(lineOf(node)), args: ev.provenanceParts ?? [] });
+    own(ev, { kind: 'call', callee: name, file: frame.file, line: lineOf(node), args: partList(ev.provenanceParts) });
   }
   if (callee instanceof BoundMethod && MUTATING_METHODS.has(callee.method)) {
     const root = fn.type === 'attribute' ? rootName(fn.childForFieldName('object')!) : undefined;

@@ -72,9 +72,22 @@ export interface ComputedSource {
 /** A computation keeps at most this many parts: enough to tell literal from environment, never a long chain. */
 const MAX_PARTS = 16;
 
+/**
+ * The parts a node's value was computed from, as `evaluate()` collects them: none, one (most
+ * nodes, kept without an array), or several.
+ */
+export type Parts = Provenance | Provenance[] | undefined;
+
+/** The parts as a list. */
+export function partList(parts: Parts): Provenance[] {
+  return parts === undefined ? [] : Array.isArray(parts) ? parts : [parts];
+}
+
 /** Provenance of a value computed from `parts`: nothing, the one part, or their flattened union. */
-export function derived(parts: readonly Provenance[] | undefined): Provenance | undefined {
-  if (!parts || parts.length === 0) return undefined;
+export function derived(parts: Parts | readonly Provenance[]): Provenance | undefined {
+  if (!parts) return undefined;
+  if (!Array.isArray(parts)) return parts as Provenance;
+  if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0];
   const from: Provenance[] = [];
   for (const part of parts) {
@@ -257,7 +270,7 @@ export const DERIVE = Symbol('derive');
 export interface ProvenanceSlots {
   provenance: Provenance | undefined;
   ownProvenance: Provenance | undefined | typeof DERIVE;
-  provenanceParts: Provenance[] | undefined;
+  provenanceParts: Parts;
 }
 
 /** The node being evaluated knows where its value came from. */
@@ -274,6 +287,9 @@ export function ownedProvenance(ev: ProvenanceSlots): Provenance | undefined {
 export function addPart(ev: ProvenanceSlots, provenance: Provenance | undefined): void {
   if (!provenance) return;
   const parts = ev.provenanceParts;
-  if (!parts) ev.provenanceParts = [provenance];
+  if (!parts) ev.provenanceParts = provenance;
+  else if (!Array.isArray(parts)) {
+    if (parts !== provenance) ev.provenanceParts = [parts, provenance];
+  }
   else if (parts.length < 4 * MAX_PARTS && parts.at(-1) !== provenance) parts.push(provenance);
 }
