@@ -55,7 +55,8 @@ function closingQuote(body: string, quote: string): number {
 export function readDotenvFile(path: string, displayName = path): Record<string, string> {
   let text: string;
   try {
-    text = readProjectText(path, { display: displayName });
+    // The user's own --env-file: `--env-file <(heroku config -s -a APP)` is a pipe, and welcome.
+    text = readProjectText(path, { display: displayName, pipes: true });
   } catch (error) {
     if (error instanceof ProjectFileRefused) throw error;
     throw new InputError(`${displayName}: cannot read the env file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);

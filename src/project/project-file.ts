@@ -29,6 +29,11 @@ export interface ReadOptions {
   /** How the file is named in messages (default: the path as given). */
   display?: string;
   maxBytes?: number;
+  /**
+   * The user's own argument, not the repository's (`--env-file <(heroku config -s)`): a pipe is read to
+   * its end, under the cap. Its writer is the user's shell; a project file that is a FIFO has none.
+   */
+  pipes?: boolean;
 }
 
 /** The bytes of a regular file; fs errors (ENOENT, EACCES…) as Node throws them, refusals as ProjectFileRefused. */
@@ -36,14 +41,18 @@ export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
   const display = opts.display ?? path;
   noteProjectFileRead(display);
   const max = opts.maxBytes ?? MAX_PROJECT_FILE_BYTES;
-  const real = realpathSync(path);
-  if (opts.root !== undefined && !inside(realpathSync(opts.root), real)) {
-    throw new ProjectFileRefused(display, 'outside the project', 'leads outside the project (a symlink); implanta does not read it');
+  let real = path;
+  if (opts.root !== undefined) {
+    real = realpathSync(path);
+    if (!inside(realpathSync(opts.root), real)) {
+      throw new ProjectFileRefused(display, 'outside the project', 'leads outside the project (a symlink); implanta does not read it');
+    }
   }
   // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
   const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
+    if (stat.isFIFO() && opts.pipes) return readPipe(real, display, max);
     if (!stat.isFile()) {
       const kind = stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a socket';
       throw new ProjectFileRefused(display, 'not a regular file', `is ${kind}, not a regular file; implanta does not read it`);
@@ -60,6 +69,25 @@ export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
       if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A pipe opened again without O_NONBLOCK, so each read waits for the writer, up to the cap. */
+function readPipe(path: string, display: string, max: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY);
+  try {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return Buffer.concat(chunks, length);
+      chunks.push(chunk.subarray(0, n));
+      length += n;
+      if (length > max) throw new ProjectFileRefused(display, 'too large', `is more than the ${megabytes(max)} implanta reads`);
+    }
   } finally {
     closeSync(fd);
   }

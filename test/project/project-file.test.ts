@@ -3,12 +3,13 @@
  * FIFO or a symlink to /dev/zero named Procfile must give one line naming it, never a hang.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { readAppJson } from '../../src/project/app-json.js';
+import { readDotenvFile } from '../../src/project/dotenv.js';
 import { readProcfile } from '../../src/project/procfile.js';
 import { ProjectFileRefused, readProjectText } from '../../src/project/project-file.js';
 
@@ -55,4 +56,15 @@ test('a file over the cap is refused with its size', () => {
   writeFileSync(join(root, 'big.txt'), 'x'.repeat(2048));
   assert.throws(() => readProjectText(join(root, 'big.txt'), { root, display: 'big.txt', maxBytes: 1024 }), /: big\.txt: is 2 KB, more than the 1 KB implanta reads$/);
   assert.equal(readProjectText(join(root, 'big.txt'), { root, maxBytes: 4096 }).length, 2048);
+});
+
+test("the user's own --env-file may be a pipe (--env-file <(heroku config -s)); a project file may not", async () => {
+  const root = project('pipe');
+  const fifo = join(root, 'config.env');
+  execFileSync('mkfifo', [fifo]);
+  const writer = spawn('sh', ['-c', `printf 'SECRET_KEY=from-the-pipe-9x\\n' > ${fifo}`]);
+  const written = new Promise((done) => writer.on('exit', done));
+  assert.deepEqual(readDotenvFile(fifo, 'config.env'), { SECRET_KEY: 'from-the-pipe-9x' });
+  await written;
+  assert.throws(() => readProjectText(fifo, { root, display: 'config.env' }), /^.*config\.env: is a FIFO, not a regular file/);
 });
