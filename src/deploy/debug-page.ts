@@ -4,7 +4,7 @@
  * straight in older versions, curly from 3.1 on, and escaped in some templates.
  */
 const MARKERS: RegExp[] = [
-  /You(?:'|’|&#39;|&#x27;)re seeing this error because you have (?:<code>)?DEBUG = True/i,
+  /You(?:'|\u2019|&#39;|&#x27;)re seeing this error because you have (?:<code>)?DEBUG = True/i,
   /You are seeing this page because <a [^>]*>DEBUG=True<\/a> is in your settings file/i,
 ];
 

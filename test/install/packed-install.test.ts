@@ -44,7 +44,7 @@ describe('the packed tarball, installed with npm on each Node line', { timeout: 
     work = mkdtempSync(join(tmpdir(), 'implanta-install-'));
     // Built from the current source in a copy, so the test never packs a stale dist/ or touches the worktree's.
     const pkg = join(work, 'package');
-    for (const entry of ['package.json', 'README.md', 'src', 'data', 'python']) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
+    for (const entry of ['package.json', 'README.md', 'src', 'data', 'python', 'scripts/build.mjs']) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
     await run('npm', ['run', '--silent', 'build'], { cwd: pkg });
     const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', work], { cwd: pkg });
@@ -57,7 +57,8 @@ describe('the packed tarball, installed with npm on each Node line', { timeout: 
   for (const { line, version } of lines) {
     it(`Node ${version}: installs with npm's defaults, checks the example, ${hasNodeSqlite(version) ? 'runs implanta local' : 'and implanta local says which Node it needs'}`, async () => {
       const nodeBin = execFileSync(join(ROOT, 'scripts', 'node.sh'), [line, '--path'], { encoding: 'utf8' }).trim();
-      const env = userEnv(nodeBin);
+      // A cache folder of this run's own, so the code cache below is this install's.
+      const env = { ...userEnv(nodeBin), XDG_CACHE_HOME: join(work, `cache-${version}`) };
       assert.equal(execFileSync('node', ['--version'], { env, encoding: 'utf8' }).trim(), `v${version}`);
 
       const prefix = join(work, `prefix-${version}`);
@@ -74,6 +75,13 @@ describe('the packed tarball, installed with npm on each Node line', { timeout: 
       assert.equal(report.tool, 'implanta');
       assert.deepEqual([report.project.settings_module, report.project.settings_source], ['hollow.settings', 'static']);
       assert.ok(report.findings.some((finding) => finding.rule === 'codebase.required-env'), 'reports the unset SECRET_KEY');
+
+      // The second run starts from the code cache the first one wrote (src/cli/command-modules.bundled.ts),
+      // in the user's cache folder, whatever the install layout; and says the same.
+      const again = await runCommand(implanta, ['check', HOLLOW, '--format', 'json'], { ...env, IMPLANTA_TIMING: '1' }, work);
+      assert.equal(again.code, 1, again.stderr);
+      assert.match(again.stderr, /^\[code cache check-\w+\.cjs: used\]$/m);
+      assert.equal(again.stdout, check.stdout);
 
       const data = join(work, `platform-${version}`);
       if (!hasNodeSqlite(version)) {

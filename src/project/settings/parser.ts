@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { Language, Node, Parser, type Tree } from 'web-tree-sitter';
+import { useWasmBaselineOnly } from '../../core/v8-flags.js';
 
 const require = createRequire(import.meta.url);
 let parserPromise: Promise<Parser> | undefined;
@@ -9,13 +9,7 @@ let parserPromise: Promise<Parser> | undefined;
 /** One parser per process: loading the grammar costs more than parsing a settings file. */
 export function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
-    // Liftoff's baseline code parses a settings file in microseconds. Without this, V8 also optimises
-    // the 450 KB grammar with TurboFan on background threads, and the process waits for that work at
-    // exit: a third of `implanta check`'s wall time, for code that has already finished running.
-    // Set at run time, --liftoff-only alone no longer stops the tier-up on Node 24 (V8 13): tiering is
-    // turned off by name too, which measured the same as `node --liftoff-only` there (about 130 ms of
-    // CPU less per check) and changes nothing on Node 20 and 22.
-    setFlagsFromString('--liftoff-only --no-wasm-tier-up --no-wasm-dynamic-tiering');
+    useWasmBaselineOnly();
     // Say where the runtime's wasm is, rather than let it guess from the script's own location (which a
     // bundle moves).
     await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });

@@ -1,0 +1,112 @@
+// `npm run build`: the CLI as dist/main.js (the launcher: usage, version, the command table) and one
+// CommonJS bundle per command in dist/commands/, which main.js runs with V8's code cache
+// (src/cli/command-modules.bundled.ts). Why bundles: hundreds of ES modules cost more to load than the
+// checks take to run; why one per command: each has a cache of its own, and `check` never reads the
+// code of `local`. See docs/architecture.md, "Speed".
+import { build } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const dist = join(root, 'dist');
+
+// The commands are the modules src/cli/commands.ts loads by name.
+const commandsSource = readFileSync(join(root, 'src/cli/commands.ts'), 'utf8');
+const names = [...commandsSource.matchAll(/loadCommandModule<[^>]*>\('([\w-]+)'\)/g)].map((m) => m[1]);
+if (names.length === 0) throw new Error('scripts/build.mjs: found no loadCommandModule(...) in src/cli/commands.ts');
+
+// Modules the launcher and the bundles share one instance of (their table is in the loader).
+const loaderSource = readFileSync(join(root, 'src/cli/command-modules.bundled.ts'), 'utf8');
+const sharedModules = new Set([...loaderSource.matchAll(/^\s*'(src\/[\w/.-]+\.ts)': \w+,$/gm)].map((m) => m[1]));
+if (sharedModules.size === 0) throw new Error('scripts/build.mjs: found no SHARED_MODULES in src/cli/command-modules.bundled.ts');
+/** Modules the launcher bundles that hold no state and no class: a copy in a bundle is harmless. */
+const STATELESS = new Set(['src/core/version.ts', 'src/core/package-root.ts', 'src/core/v8-flags.ts']);
+
+rmSync(dist, { recursive: true, force: true });
+
+const shared = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  // ASCII only (non-ASCII escaped, comments dropped): V8 keeps the source as a one-byte string.
+  charset: 'ascii',
+  legalComments: 'none',
+  metafile: true,
+};
+
+const commands = await build({
+  ...shared,
+  entryPoints: Object.fromEntries(names.map((name) => [name, join(root, 'src/cli', `${name}.ts`)])),
+  outdir: join(dist, 'commands'),
+  entryNames: '[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // Bundled too, so the code cache covers them: tree-sitter's runtime (its CommonJS build) and pep440.
+  // autocannon (the size command's load generator) stays a package.
+  external: ['autocannon'],
+  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') },
+  // import.meta.url in a CommonJS bundle: the bundle's own file.
+  define: { 'import.meta.url': '__implantaModuleUrl' },
+  banner: { js: 'var __implantaModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Minified whitespace: less to read and hash on every run; names stay, so stack traces read.
+  minifyWhitespace: true,
+  plugins: [
+    {
+      name: 'shared-with-launcher',
+      setup(b) {
+        b.onResolve({ filter: /^\.\.?\// }, (args) => {
+          const path = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+          const relative = path.slice(root.length + 1);
+          return sharedModules.has(relative) ? { path: `implanta-shared:${relative}`, external: true } : undefined;
+        });
+      },
+    },
+  ],
+});
+
+const files = {};
+for (const [out, meta] of Object.entries(commands.metafile.outputs)) {
+  if (!meta.entryPoint) continue;
+  const name = basename(meta.entryPoint, '.ts');
+  files[name] = basename(out);
+}
+for (const name of names) if (!files[name]) throw new Error(`scripts/build.mjs: no bundle came out for ${name}`);
+
+const launcher = await build({
+  ...shared,
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(dist, 'main.js'),
+  format: 'esm',
+  packages: 'external',
+  define: { IMPLANTA_COMMAND_FILES: JSON.stringify(files) },
+  banner: { js: '#!/usr/bin/env -S node --' },
+  plugins: [
+    {
+      name: 'bundled-command-loader',
+      setup(b) {
+        b.onResolve({ filter: /\/command-modules\.js$/ }, (args) => ({ path: join(args.resolveDir, 'command-modules.bundled.ts') }));
+      },
+    },
+  ],
+});
+
+// A module both in the launcher and in a bundle, neither shared nor stateless, would be two instances:
+// two classes for one error, two copies of one piece of state. Say so rather than ship that.
+const launcherModules = Object.keys(launcher.metafile.inputs).filter((p) => p.startsWith('src/'));
+const bundledModules = new Set(Object.keys(commands.metafile.inputs));
+for (const path of launcherModules) {
+  if (bundledModules.has(path) && !sharedModules.has(path) && !STATELESS.has(path)) {
+    throw new Error(`scripts/build.mjs: ${path} is in dist/main.js and in a command bundle: add it to SHARED_MODULES (src/cli/command-modules.bundled.ts) or, if it holds no state and no class, to STATELESS here`);
+  }
+}
+
+// The loader reads bundles as latin1: anything else would be silently garbled.
+for (const file of [join(dist, 'main.js'), ...Object.values(files).map((f) => join(dist, 'commands', f))]) {
+  const bytes = readFileSync(file);
+  const at = bytes.findIndex((b) => b > 0x7f);
+  if (at >= 0) throw new Error(`scripts/build.mjs: ${file} has a non-ASCII byte at ${at}`);
+}
+writeFileSync(join(dist, 'commands', 'README'), 'Built by scripts/build.mjs: one bundle per command, run by dist/main.js with a V8 code cache.\n');

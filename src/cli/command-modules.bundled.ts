@@ -1,0 +1,97 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as vm from 'node:vm';
+import * as errors from '../core/errors.js';
+import * as inputTrail from '../core/input-trail.js';
+import { useWasmBaselineOnly } from '../core/v8-flags.js';
+
+/**
+ * Modules the launcher and the bundles must share one instance of: the error classes (the launcher's
+ * `instanceof ImplantaError` decides exit 2 or 3 against 4) and the input trail (the last project file
+ * read, which the launcher names when a command runs out of memory). A bundle asks for them as
+ * `require('implanta-shared:PATH')` (scripts/build.mjs reads this table) and gets these.
+ */
+const SHARED_MODULES: Record<string, unknown> = {
+  'src/core/errors.ts': errors,
+  'src/core/input-trail.ts': inputTrail,
+};
+
+/** Set by scripts/build.mjs: each command's bundle in dist/commands/, named with a hash of its content. */
+declare const IMPLANTA_COMMAND_FILES: Record<string, string>;
+
+/**
+ * The built CLI's command loader (scripts/build.mjs puts it in place of command-modules.ts). Each
+ * command is one CommonJS bundle, dist/commands/NAME-HASH.cjs, compiled as one script with V8's code
+ * cache in ~/.cache/implanta/code-cache/NODE_VERSION-ARCH/. Node's own compile cache only keeps the
+ * code V8 compiled while loading a module, before it ran; most of a command's functions are compiled
+ * lazily, on their first call, and were compiled again on every run (a quarter of `implanta check`'s
+ * instructions). This cache is written when the process exits, so it holds every function the run
+ * compiled, and the next run deserialises them instead. NODE_DISABLE_COMPILE_CACHE=1 turns it off; a
+ * cache V8 refuses (another Node, other V8 flags) is written again; one that cannot be written only
+ * means no cache.
+ */
+export function loadCommandModule<T>(name: string): Promise<T> {
+  const fileName = IMPLANTA_COMMAND_FILES[name];
+  if (!fileName) return Promise.reject(new Error(`no bundle for command ${name}`));
+  // V8 keys a cache to the flags in force: set the ones the parser sets, before anything compiles.
+  useWasmBaselineOnly();
+  const file = fileURLToPath(new URL(`./commands/${fileName}`, import.meta.url));
+  // The build checks that bundles are ASCII: latin1 reads them into V8's compact one-byte strings.
+  const source = readFileSync(file, 'latin1');
+  const cacheFile = cachePath(fileName);
+  let cached: Buffer | undefined;
+  if (cacheFile) {
+    try {
+      cached = readFileSync(cacheFile);
+    } catch {
+      // No cache yet.
+    }
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cached && { cachedData: cached }),
+    // A bundle's import() of a package outside it resolves as the CLI's own would.
+    ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER && { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }),
+  });
+  const refused = Boolean(cached) && script.cachedDataRejected === true;
+  if (cacheFile && (!cached || refused)) process.once('exit', () => writeCache(script, cacheFile, fileName));
+  // IMPLANTA_TIMING=1 says what became of the cache, with the phase timings (src/cli/render.ts).
+  if (process.env.IMPLANTA_TIMING) {
+    const fate = !cacheFile ? 'off' : !cached ? 'none yet, written at exit' : refused ? 'refused by V8, written again at exit' : 'used';
+    process.stderr.write(`[code cache ${fileName}: ${fate}]\n`);
+  }
+  const module = { exports: {} as T };
+  const nodeRequire = createRequire(file);
+  const require = (id: string): unknown => (id.startsWith(SHARED) ? SHARED_MODULES[id.slice(SHARED.length)] : nodeRequire(id));
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dirname(file));
+  return Promise.resolve(module.exports);
+}
+
+const SHARED = 'implanta-shared:';
+
+function cachePath(fileName: string): string | undefined {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(cacheHome, 'implanta', 'code-cache', `${process.version}-${process.arch}`, `${fileName}.bin`);
+}
+
+/** Written whole under a temporary name, then renamed: a run reading it at the same time sees all or nothing. */
+function writeCache(script: vm.Script, cacheFile: string, fileName: string): void {
+  try {
+    const folder = dirname(cacheFile);
+    mkdirSync(folder, { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+    // The caches of this command's earlier builds are of no more use.
+    const command = fileName.slice(0, fileName.lastIndexOf('-') + 1);
+    for (const old of readdirSync(folder)) {
+      if (old.startsWith(command) && old !== `${fileName}.bin` && !old.endsWith('.tmp')) rmSync(join(folder, old), { force: true });
+    }
+  } catch {
+    // A cache that cannot be written only means no cache.
+  }
+}
