@@ -19,7 +19,7 @@ export function implanta(args: string[], options: { cwd?: string; env?: NodeJS.P
   return new Promise((done) => {
     const child = execFile(
       process.execPath,
-      ['--import', TSX, join(ROOT, 'src/cli/main.ts'), ...args],
+      ['--import', TSX, '--', join(ROOT, 'src/cli/main.ts'), ...args],
       { cwd: options.cwd ?? ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', ...options.env }, ...(options.timeoutMs && { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const }) },
       (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
