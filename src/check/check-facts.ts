@@ -74,17 +74,21 @@ async function gatherWithEnvironment(
   const progress = opts.progress ?? (() => {});
   progress('Reading the project…');
   const read = await readProject(start, dyno.env, opts.settingsModule, [...opts.hosts, ...(app?.hosts ?? [])]);
-  const settingsModule = read.settingsModule;
-  if (!settingsModule) {
-    throw new InputError(`${read.managePy ?? 'manage.py'}: no settings module found (set DJANGO_SETTINGS_MODULE in manage.py or pass --settings MODULE)`);
+  if (!read.settingsModule && !read.settingsUnnamed) {
+    throw new InputError(`${opts.dir}: no manage.py and no settings module named (give the folder that holds manage.py, or pass --settings MODULE)`);
   }
+  // Nothing to import: the modes that run the settings need a module named.
+  if (read.settingsUnnamed && (opts.settingsSource === 'python' || opts.runDjango)) {
+    throw new InputError(`${read.managePy}: nothing names a settings module (no default in manage.py or wsgi.py, no DJANGO_SETTINGS_MODULE given): pass --settings MODULE or --env DJANGO_SETTINGS_MODULE=MODULE`);
+  }
+  const settingsModule = read.settingsModule ?? '';
 
   progress(`Evaluating ${settingsModule}…`);
   // Flag or pin is known before evaluating, so `if django.VERSION >= (4, 2):` in settings is decided.
   const before = chooseDjangoVersion(opts.djangoVersion, undefined, read.dependencies);
   // A module that is not in the project cannot be evaluated: the rules that need no settings still run.
-  const { evaluation, installedDjango, interpreter, installedModules } = read.settingsMissing
-    ? { evaluation: unevaluated(settingsModule, read.settingsMissing.file ?? read.managePy ?? 'manage.py') }
+  const { evaluation, installedDjango, interpreter, installedModules } = read.settingsMissing || read.settingsUnnamed
+    ? { evaluation: unevaluated(settingsModule, read.settingsMissing?.file ?? read.managePy ?? 'manage.py') }
     : await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
   const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings), staticStorage(evaluation.settings));
@@ -119,7 +123,7 @@ async function gatherWithEnvironment(
     django,
     // The settings' environment reads go with the app once, here: heroku.config and heroku.postgres read them
     // (unknown, not none, when no settings could be read).
-    ...(app && { app: Object.freeze({ ...app.facts, ...(!read.settingsMissing && { settingsEnvReads: evaluation.envReads }) }) }),
+    ...(app && { app: Object.freeze({ ...app.facts, ...(!read.settingsMissing && !read.settingsUnnamed && { settingsEnvReads: evaluation.envReads }) }) }),
     appHosts: Object.freeze(app?.hosts ?? []),
     versions: Object.freeze(versions),
     ...(csrfFailureView && { csrfFailureView }),
@@ -128,7 +132,7 @@ async function gatherWithEnvironment(
   return { facts, redactor, assumedEnvironment: dyno.assumed, childEnv: dyno.childEnv, ...(interpreter && { interpreter }) };
 }
 
-/** Settings that could not be read at all: nothing set, nothing read (used only when `settingsMissing`). */
+/** Settings that could not be read at all: nothing set, nothing read (used only when `settingsMissing` or `settingsUnnamed`). */
 function unevaluated(module: string, file: string): SettingsEvaluation {
   const settings: SettingsView = { module, file, source: 'static', get: () => undefined, names: () => [] };
   return { settings, envReads: [], imports: [], files: [], dotenvFilesRead: [], provenance: () => undefined };

@@ -56,6 +56,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     candidates,
     ...(choice.module && { settingsModule: choice.module }),
     ...(choice.missing && { settingsMissing: choice.missing }),
+    ...(!choice.module && managePy && { settingsUnnamed: true as const }),
     ...(procfile && { procfile }),
     ...(dependencies && { dependencies }),
     ...(python && { python }),

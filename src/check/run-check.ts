@@ -42,12 +42,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
 
   progress('Running the rules…');
   const missing = project.settingsMissing;
-  const runs: RuleRun[] = missing
+  const runs: RuleRun[] = missing || project.settingsUnnamed
     ? [
         // No settings were read: the rules that need none run; codebase.settings-module says why.
         runRules(codebaseRules, { ...project, evaluation: undefined }),
         runRules(versionsRules, facts.versions),
-        { findings: [], skipped: [{ rule: 'security.*, checklist.*', reason: `the settings module ${missing.module} is not in the project, so no settings were read` }] },
+        { findings: [], skipped: [{ rule: 'security.*, checklist.*', reason: missing ? `the settings module ${missing.module} is not in the project, so no settings were read` : 'nothing names a settings module, so no settings were read' }] },
       ]
     : [
         runRules(djangoRules, djangoFactsOf(facts)),

@@ -27,11 +27,21 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
   messages: {
     'different-modules': "web and manage.py load different settings modules",
     'missing-module': "a process would load a settings module the project does not have (error)",
+    'none-named': "manage.py is there but nothing names a settings module and DJANGO_SETTINGS_MODULE is not set (error)",
     'cannot-tell': "the settings module named is not in the project; it may be elsewhere on the module path (info)",
   },
   check(facts: ProjectFacts) {
     const candidates = facts.candidates.filter((c) => c.source !== '--settings');
-    if (candidates.length === 0) return { skip: 'nothing names a settings module' };
+    if (candidates.length === 0) {
+      if (!facts.settingsUnnamed) return { skip: 'nothing names a settings module' };
+      return [{
+        severity: 'error',
+        messageId: 'none-named',
+        message: 'nothing names a settings module: manage.py and wsgi.py set no DJANGO_SETTINGS_MODULE default, the Procfile passes none, and the environment has none, so the web process and the release phase stop with ImproperlyConfigured',
+        hint: "Set it as a config var (heroku config:set DJANGO_SETTINGS_MODULE=proj.settings), or give a default in manage.py and wsgi.py: os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings'). Pass --env DJANGO_SETTINGS_MODULE=… to check with it.",
+        file: facts.managePy ?? 'manage.py',
+      }];
+    }
     const missing = missingModules(facts, candidates);
     const choice = chooseSettingsModule(candidates);
     if (!choice.disagree) return missing;

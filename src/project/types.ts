@@ -150,6 +150,12 @@ export interface ProjectFacts {
    * rules. codebase.settings-module reports it.
    */
   settingsMissing?: SettingsCandidate;
+  /**
+   * manage.py is there but nothing names a settings module: no default in manage.py, wsgi.py or the
+   * Procfile, and no DJANGO_SETTINGS_MODULE in the environment. Every process would stop with
+   * ImproperlyConfigured; codebase.settings-module reports it and the rules that need settings skip.
+   */
+  settingsUnnamed?: true;
   evaluation?: SettingsEvaluation;
   django?: DjangoVersion;
   procfile?: Procfile;

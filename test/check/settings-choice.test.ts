@@ -25,9 +25,13 @@ const FILES = {
 };
 
 async function check(...args: string[]) {
+  return checkFiles(FILES, args);
+}
+
+async function checkFiles(files: Record<string, string>, args: string[]) {
   const root = mkdtempSync(join(tmpdir(), 'implanta-choice-'));
   try {
-    for (const [file, text] of Object.entries(FILES)) {
+    for (const [file, text] of Object.entries(files)) {
       mkdirSync(dirname(join(root, file)), { recursive: true });
       writeFileSync(join(root, file), text);
     }
@@ -65,4 +69,34 @@ test('settings choice: --settings naming no module is still a usage error (exit 
   const { code, stderr } = await check('--settings', 'config.settings.nope');
   assert.equal(code, 2);
   assert.match(stderr, /config\.settings\.nope not found/);
+});
+
+// A manage.py and wsgi.py that leave DJANGO_SETTINGS_MODULE to the environment, as some templates do.
+const UNNAMED = {
+  ...FILES,
+  'manage.py': "import sys\nif __name__ == '__main__':\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n",
+  'config/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+};
+
+test('settings choice: nothing names a module and no config var: an error at manage.py and the other rules run, not exit 2', async () => {
+  const { code, report, stderr } = await checkFiles(UNNAMED, []);
+  assert.equal(code, 1, stderr);
+  const found = report.findings.filter((f: { rule: string }) => f.rule === 'codebase.settings-module');
+  assert.deepEqual(found.map((f: { message_id: string; file: string; severity: string }) => [f.message_id, f.file, f.severity]), [['none-named', 'manage.py', 'error']]);
+  assert.ok(report.findings.some((f: { rule: string }) => f.rule.startsWith('versions.')));
+  assert.ok(report.skipped.some((s: { reason: string }) => /nothing names a settings module/.test(s.reason)));
+});
+
+test('settings choice: the same project with DJANGO_SETTINGS_MODULE as a config var evaluates that module', async () => {
+  const { code, report, stderr } = await checkFiles(UNNAMED, ['--env', 'DJANGO_SETTINGS_MODULE=config.settings.production', '--env', `SECRET_KEY=${'s'.repeat(50)}`]);
+  assert.notEqual(code, 2, stderr);
+  assert.equal(report.project.settings_module, 'config.settings.production');
+  assert.ok(!report.findings.some((f: { rule: string }) => f.rule === 'codebase.settings-module'));
+});
+
+test('settings choice: a folder with no manage.py and nothing naming settings is a usage error naming the folder (exit 2)', async () => {
+  const { code, stderr } = await checkFiles({ 'README.md': 'not a Django project\n' }, []);
+  assert.equal(code, 2);
+  assert.match(stderr, /no manage\.py/);
+  assert.equal(stderr.trim().split('\n').length, 1);
 });

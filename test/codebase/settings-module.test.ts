@@ -43,6 +43,11 @@ testRule(settingsModuleRule, {
       ],
     },
     {
+      name: 'manage.py with nothing naming a settings module and no config var',
+      facts: projectFacts({ files: SETTINGS, managePy: 'manage.py', candidates: [], settingsUnnamed: true }),
+      reports: [{ messageId: 'none-named', severity: 'error', file: 'manage.py', mentions: ['DJANGO_SETTINGS_MODULE', 'ImproperlyConfigured'] }],
+    },
+    {
       name: 'a config var naming a module of no package in the project may come from elsewhere',
       facts: projectFacts({ files: SETTINGS, candidates: [wsgi, { module: 'shared.settings', source: 'environment', missing: true }] }),
       reports: [{ messageId: 'cannot-tell', severity: 'info', mentions: ['shared.settings'] }],
