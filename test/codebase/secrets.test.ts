@@ -43,6 +43,7 @@ testRule(secretsRule, {
     },
     { name: 'unknown values are not judged', facts: projectFacts({ settings: { SECRET_KEY: new Unknown("reads os.environ['SECRET_KEY'] which is not set") } }) },
     { name: 'DATABASES is left to codebase.database-url', facts: await settingsFacts(`DATABASES = {'default': {'PASSWORD': 'db-pass'}}`) },
+    { name: "django-environ's env.str(), the variable set", facts: await settingsFacts(`import environ\nenv = environ.Env()\nSECRET_KEY = env.str('SECRET_KEY', default='${KEY}')`, { env: { SECRET_KEY: KEY } }) },
     {
       name: 'read through a project helper',
       facts: await settingsFacts(`from proj.envs import get_string\nSECRET_KEY = get_string('SECRET_KEY', '${KEY}')`, { env: { SECRET_KEY: KEY }, files: { 'proj/envs.py': ENVS } }),
@@ -109,6 +110,16 @@ testRule(secretsRule, {
       name: "a helper's default, the variable unset",
       facts: await settingsFacts(`from proj.envs import get_string\n\nSECRET_KEY = get_string('SECRET_KEY', '${KEY}')`, { files: { 'proj/envs.py': ENVS } }),
       reports: [{ messageId: 'literal-default', severity: 'warning', line: 3 }],
+    },
+    {
+      name: "django-environ's env.str() default, the variable unset",
+      facts: await settingsFacts(`import environ\nenv = environ.Env()\nSECRET_KEY = env.str('SECRET_KEY', default='${KEY}')`),
+      reports: [{ messageId: 'literal-default', severity: 'warning', line: 3 }],
+    },
+    {
+      name: "decouple's config() default, the variable unset",
+      facts: await settingsFacts(`from decouple import config\nSECRET_KEY = config('SECRET_KEY', default='${KEY}')`),
+      reports: [{ messageId: 'literal-default', severity: 'warning', line: 2 }],
     },
     {
       name: 'other credentials',

@@ -389,8 +389,9 @@ function evaluateCall(frame: Frame, node: Node): PyValue {
   const fn = node.childForFieldName('function')!;
   const callee = evaluate(frame, fn);
   const calleeProvenance = ev.provenance;
-  // The callee's own provenance is not a part of the value (a def, an import), a receiver's is.
-  ev.provenanceParts = callee instanceof BoundMethod ? calleeProvenance : undefined;
+  // The callee's own provenance is not a part of the value (a def, an import, a library object
+  // like environ.Env()); a data receiver's is (`os.environ.get('HOSTS', '').split(',')`).
+  ev.provenanceParts = callee instanceof BoundMethod && !(callee.self instanceof PyOpaque) ? calleeProvenance : undefined;
   const args = evaluateArguments(frame, node.childForFieldName('arguments'));
   if (args instanceof Unknown) return callee instanceof Unknown ? callee : args;
   const result = invoke(frame, callee, args, node);

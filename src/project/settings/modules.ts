@@ -107,7 +107,8 @@ export function execImport(frame: Frame, node: Node): void {
       frame.scope.set(alias ?? top, new ProjectModule(bound.name, bound.scope), frame.origin());
     } else {
       useExternal(frame, dotted);
-      frame.scope.set(alias ?? top, resolveQualified(frame, alias ? dotted : top), frame.origin());
+      const module = alias ? dotted : top;
+      frame.scope.set(alias ?? top, resolveQualified(frame, module), frame.origin(), { kind: 'import', module, file: frame.file, line: frame.line });
     }
   }
 }
@@ -136,7 +137,7 @@ export function execImportFrom(frame: Frame, node: Node): void {
   if (!relative && !isProjectModule(frame.ev, dotted)) {
     useExternal(frame, dotted);
     if (star) frame.scope.opaqueStar = dotted;
-    for (const { name, alias } of names) frame.scope.set(alias ?? name, resolveQualified(frame, `${dotted}.${name}`), frame.origin());
+    for (const { name, alias } of names) frame.scope.set(alias ?? name, resolveQualified(frame, `${dotted}.${name}`), frame.origin(), { kind: 'import', module: `${dotted}.${name}`, file: frame.file, line: frame.line });
     return;
   }
   const state = loadModule(frame.ev, dotted, frame.origin());

@@ -146,3 +146,9 @@ test('provenance: dict.update(), setdefault(), get() and list.append() keep each
   assert.equal(at('KEYS', 0)?.kind, 'env');
   assert.deepEqual(at('KEYS', 1), { kind: 'literal', file: 'proj/settings.py', line: 8 });
 });
+
+test('provenance: a name from a library the evaluator does not read is an import', async () => {
+  const at = await evaluate('import os\nfrom django.conf import global_settings\nLANGS = global_settings.LANGUAGES\nSEP = os.sep\n');
+  assert.deepEqual(at('LANGS'), { kind: 'import', module: 'django.conf.global_settings', file: 'proj/settings.py', line: 2 });
+  assert.deepEqual(at('SEP'), { kind: 'import', module: 'os', file: 'proj/settings.py', line: 1 });
+});
