@@ -15,7 +15,8 @@ import { PyRaise } from './signals.js';
 import { loseObject } from './aliases.js';
 import { makeFunction } from './functions.js';
 import { BoundMethod, asNumber, sameValue, toKey, typeName } from './values.js';
-import { DERIVE, addPart, derived, partList, itemProvenance, own, recordItem, recordItems, type Provenance } from './provenance.js';
+import { CallFrame } from './function-frame.js';
+import { DERIVE, addPart, derived, envReadsIn, partList, itemProvenance, own, recordItem, recordItems, type Provenance } from './provenance.js';
 
 /** Node kinds that compute something: an Unknown coming out of one may hide an exception. */
 const OPERATIONS = new Set(['call', 'binary_operator', 'unary_operator', 'subscript', 'attribute', 'comparison_operator', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -295,10 +296,13 @@ function comparison(frame: Frame, node: Node): PyValue {
 function conditional(frame: Frame, node: Node): PyValue {
   const [body, condition, alternative] = parts(node);
   const t = truthy(evaluate(frame, condition!));
-  // The value is the chosen branch's, not the condition's.
+  // The value is the chosen branch's, not the condition's; but in a project helper
+  // (`return default if value is None else value`) the variables the condition read decided it.
   if (t === true || t === false) {
+    const decidedBy = frame instanceof CallFrame ? envReadsIn(frame.ev.provenance) : [];
     const value = evaluate(frame, t ? body! : alternative!);
-    own(frame.ev, frame.ev.provenance);
+    const chosen = frame.ev.provenance;
+    own(frame.ev, decidedBy.length && chosen ? derived([chosen, ...decidedBy]) : chosen);
     return value;
   }
   const a = maybeEvaluate(frame, body!);

@@ -152,3 +152,13 @@ test('provenance: a name from a library the evaluator does not read is an import
   assert.deepEqual(at('LANGS'), { kind: 'import', module: 'django.conf.global_settings', file: 'proj/settings.py', line: 2 });
   assert.deepEqual(at('SEP'), { kind: 'import', module: 'os', file: 'proj/settings.py', line: 1 });
 });
+
+test("provenance: a helper's `default if value is None else value` records that the variable decided it", async () => {
+  const files = { 'proj/envs.py': "import os\n\ndef get(name, default):\n    value = os.environ.get(name)\n    return default if value is None else value\n" };
+  const at = await evaluate("from proj.envs import get\nDEBUG = get('DEBUG', False)\nMODULE_CONDITION = 'a' if get('FLAG', None) else 'b'\n", {}, files);
+  const sources = sourcesOf(at('DEBUG'));
+  assert.deepEqual(sources.unset.map((r) => r.name), ['DEBUG']);
+  assert.deepEqual(sources.literals, [{ kind: 'literal', file: 'proj/settings.py', line: 2 }]);
+  // Outside a helper the condition is not what the value was made from: 'b' is a literal of the settings.
+  assert.deepEqual(at('MODULE_CONDITION'), { kind: 'literal', file: 'proj/settings.py', line: 3 });
+});
