@@ -8,7 +8,7 @@ import type { VersionsFacts } from '../versions-facts.js';
 
 /**
  * The guide's "keep Python current": the declared Python must still get fixes upstream, be one Heroku's
- * buildpack builds, and be one the pinned Django runs on. Each failure is its own finding.
+ * buildpack builds, and be one the pinned Django runs on. One finding per declaration names every way it falls short.
  */
 export const pythonEolRule: Rule<VersionsFacts> = defineRule({
   id: 'versions.python-eol',
@@ -32,24 +32,19 @@ export const pythonEolRule: Rule<VersionsFacts> = defineRule({
       return [{ severity: 'warning', messageId: 'unknown-series', message: `Python ${declared.version} is not in implanta's lifecycle data (as of ${facts.lifecycle.asOf}): cannot tell whether it is supported, or whether Heroku builds it.`, hint: 'Declare a released Python series, or update implanta.', ...where }];
     }
     const hint = `${upgradePython(pythonTarget(facts))}, then run the tests on it before deploying.`;
-    const reports: Report[] = [];
+    // One declaration, one finding: every way the series falls short goes into it, led by the one that
+    // bites first (a failed build, then no security fixes, then Django, then an end of life ahead).
+    const reasons: { id: string; error: boolean; text: string }[] = [];
+    if (!series.heroku_supported) reasons.push({ id: 'heroku-unsupported', error: true, text: `Heroku's Python buildpack no longer builds Python ${series.series}: the next deploy fails.` });
     const days = daysUntil(facts.today, series.eol);
-    if (days <= 0) {
-      reports.push({ messageId: 'end-of-life', message: `Python ${series.series} reached end of life on ${series.eol}: no more security fixes.`, hint, ...where });
-    } else if (days <= PYTHON_EOL_WARNING_DAYS) {
-      reports.push({ severity: 'warning', messageId: 'ending', message: `Python ${series.series} reaches end of life on ${series.eol} (in ${days} days).`, hint, ...where });
-    }
-    if (!series.heroku_supported) {
-      reports.push({ messageId: 'heroku-unsupported', message: `Heroku's Python buildpack no longer builds Python ${series.series}: the next deploy fails.`, hint, ...where });
-    }
+    if (days <= 0) reasons.push({ id: 'end-of-life', error: true, text: `Python ${series.series} reached end of life on ${series.eol}: no more security fixes.` });
     const django = facts.django?.series;
     if (django && !django.python.includes(series.series)) {
-      reports.push({
-        messageId: 'django-unsupported', message: `Django ${django.series} does not support Python ${series.series} (it supports ${django.python.join(', ')}).`,
-        hint,
-        ...where,
-      });
+      reasons.push({ id: 'django-unsupported', error: true, text: `Django ${django.series} does not support Python ${series.series} (it supports ${django.python.join(', ')}).` });
     }
-    return reports;
+    if (days > 0 && days <= PYTHON_EOL_WARNING_DAYS) reasons.push({ id: 'ending', error: false, text: `Python ${series.series} reaches end of life on ${series.eol} (in ${days} days).` });
+    if (reasons.length === 0) return [];
+    const report: Report = { messageId: reasons[0]!.id, message: reasons.map((r) => r.text).join(' '), hint, ...where };
+    return [reasons.some((r) => r.error) ? report : { ...report, severity: 'warning' }];
   },
 });

@@ -14,15 +14,12 @@ testRule(pythonEolRule, {
   fail: [
     // The hint names the newest Python that Heroku builds, is not near its end and Django runs.
     { name: 'past end of life', facts: on('3.9', '4.2'), reports: [{ messageId: 'end-of-life', severity: 'error', ...AT, mentions: ['Python 3.9', '2025-10-31', 'implanta upgrade python --to 3.12'] }] },
-    { name: 'the hint follows Django', facts: on('3.9', '5.2'), reports: [{ messageId: 'end-of-life', mentions: ['implanta upgrade python --to 3.13'] }, 'django-unsupported'] },
+    { name: 'the hint follows Django', facts: on('3.9', '5.2'), reports: [{ messageId: 'end-of-life', mentions: ['implanta upgrade python --to 3.13', 'Django 5.2 does not support Python 3.9'] }] },
     {
-      name: 'past end of life, not built by Heroku, not supported by Django: one report each',
+      // One declaration, one finding: the failed build leads, and the other consequences are named in it.
+      name: 'past end of life, not built by Heroku, not supported by Django: one report naming all three',
       facts: on('3.8.18', '5.2'),
-      reports: [
-        { messageId: 'end-of-life', severity: 'error', ...AT, mentions: ['Python 3.8', '2024-10-07'] },
-        { messageId: 'heroku-unsupported', severity: 'error', ...AT, mentions: ['Python 3.8'] },
-        { messageId: 'django-unsupported', severity: 'error', ...AT, mentions: ['Django 5.2', 'Python 3.8', '3.10, 3.11, 3.12, 3.13, 3.14'] },
-      ],
+      reports: [{ messageId: 'heroku-unsupported', severity: 'error', ...AT, mentions: ['no longer builds Python 3.8', 'end of life on 2024-10-07', 'Django 5.2 does not support Python 3.8', '3.10, 3.11, 3.12, 3.13, 3.14'] }],
     },
     { name: 'a series Heroku does not build yet', facts: on('3.14', '5.2'), reports: [{ messageId: 'heroku-unsupported', severity: 'error', ...AT, mentions: ['Python 3.14'] }] },
     { name: 'a series the project’s Django does not support', facts: on('3.13', '4.2'), reports: [{ messageId: 'django-unsupported', severity: 'error', ...AT, mentions: ['Django 4.2', 'Python 3.13', '3.8, 3.9, 3.10, 3.11, 3.12'] }] },
