@@ -1,6 +1,6 @@
 import { readField, type FieldSpec } from './fields.js';
 import { argument, asString } from './py-syntax.js';
-import type { MigrationFile, MigrationKey, Operation } from './read-migration.js';
+import { migrationPackagesOnly, type MigrationFile, type MigrationKey, type Operation } from './read-migration.js';
 import { readSql, type SqlAction } from './sql.js';
 import { modelKey, SchemaState, type ModelState } from './state.js';
 
@@ -66,7 +66,8 @@ export const keyText = (k: MigrationKey): string => `${k.app}.${k.name}`;
  * migrations follow Django's rule: the squash runs when none of its originals is applied; otherwise the
  * originals that are not applied run one by one.
  */
-export function planMigrations(input: PlanInput): MigrationFacts {
+export function planMigrations(plan: PlanInput): MigrationFacts {
+  const input = { ...plan, all: migrationPackagesOnly(plan.all) };
   const byKey = new Map(input.all.map((m) => [keyText(m), m]));
   const isNew = (m: MigrationFile) => !input.applied.has(keyText(m));
   const squashRuns = (m: MigrationFile) => m.replaces.length > 0 && isNew(m) && m.replaces.every((r) => !input.applied.has(keyText(r)));

@@ -25,6 +25,8 @@ export interface ImportLine {
   line: number;
   module: string;
   names: string[];
+  /** The local names it binds when they differ from the imported ones (`import shop.models as sm` → sm). */
+  bound?: string[];
   /** The function it sits in; absent at module level. */
   inFunction?: string;
 }
@@ -57,6 +59,20 @@ export function keyOfPath(file: string): MigrationKey | undefined {
   return { app: match[1]!, name: match[2]! };
 }
 
+export const NO_MIGRATION_CLASS = 'it has no `class Migration`';
+
+/**
+ * The files of Django migration packages. A folder named `migrations` none of whose modules defines a
+ * Migration class is a package of helpers that happens to share the name (wagtail/blocks/migrations holds
+ * StreamField data-migration utilities), not an app's migrations: Django never loads it. A module without a
+ * Migration class next to real migrations stays: Django's loader fails on it (BadMigrationError).
+ */
+export function migrationPackagesOnly(all: MigrationFile[]): MigrationFile[] {
+  const folder = (m: MigrationFile) => m.file.slice(0, m.file.lastIndexOf('/'));
+  const real = new Set(all.filter((m) => m.problem !== NO_MIGRATION_CLASS).map(folder));
+  return all.filter((m) => real.has(folder(m)));
+}
+
 /** Reads a migration file statically: its Migration class, operations, dependencies and imports. */
 export async function readMigration(file: string, source: string): Promise<MigrationFile> {
   const key = keyOfPath(file)!;
@@ -68,15 +84,16 @@ export async function readMigration(file: string, source: string): Promise<Migra
     if (root.hasError) return { ...base, problem: `Python cannot parse it (near line ${firstErrorLine(root)})` };
     const cls = root.namedChildren.find((n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === 'Migration');
     const body = cls?.childForFieldName('body');
-    if (!cls || !body) return { ...base, problem: 'it has no `class Migration`' };
+    if (!cls || !body) return { ...base, problem: NO_MIGRATION_CLASS };
     const migration = { ...base };
+    const aliases = operationAliases(root);
     for (const [name, value, line] of assignments(body)) {
       if (name === 'dependencies') migration.dependencies = keys(value);
       else if (name === 'replaces') migration.replaces = keys(value);
       else if (name === 'atomic') migration.atomic = !(value.t === 'bool' && !value.v);
       else if (name === 'operations') {
         if (value.t !== 'seq') return { ...base, problem: `its operations (line ${line}) are not a literal list` };
-        migration.operations = value.items.map(toOperation);
+        migration.operations = value.items.map((item) => toOperation(item, aliases));
       }
     }
     collectModuleFacts(root, migration);
@@ -106,16 +123,53 @@ function keys(value: Py): MigrationKey[] {
   });
 }
 
-function toOperation(value: Py): Operation {
+/**
+ * Local names bound to Django's migration module or to its operations by the file's imports:
+ * `from django.db import migrations as m` (m → migrations), `import django.db.migrations as m`,
+ * `from django.db.migrations import RunPython as RP` (RP → RunPython). An operation called through an alias
+ * is the same operation: `m.RunPython(f)` and `RP(f)` are judged as `migrations.RunPython(f)`.
+ */
+function operationAliases(root: Node): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const statement of root.namedChildren) {
+    if (statement?.type !== 'import_statement' && statement?.type !== 'import_from_statement') continue;
+    const module = statement.childForFieldName('module_name')?.text.replace(/\s+/g, '');
+    for (const n of statement.childrenForFieldName('name')) {
+      if (n?.type !== 'aliased_import') continue;
+      const name = n.childForFieldName('name')?.text.replace(/\s+/g, '');
+      const alias = n.childForFieldName('alias')?.text;
+      if (!name || !alias) continue;
+      if (statement.type === 'import_statement') {
+        if (name === 'django.db.migrations') aliases.set(alias, 'migrations');
+      } else if (module === 'django.db' && name === 'migrations') aliases.set(alias, 'migrations');
+      else if (module && OPERATION_MODULES.has(module)) aliases.set(alias, name);
+    }
+  }
+  return aliases;
+}
+
+/** Where Django's operations are imported from, by name. */
+const OPERATION_MODULES = new Set(['django.db.migrations', 'django.db.migrations.operations', 'django.db.migrations.operations.special', 'django.db.migrations.operations.models', 'django.db.migrations.operations.fields', 'django.contrib.postgres.operations']);
+
+/** `m.RunPython` with m an alias of migrations → `migrations.RunPython`; `RP` → `RunPython`. */
+function unalias(callee: string, aliases: ReadonlyMap<string, string>): string {
+  const dot = callee.indexOf('.');
+  const head = dot < 0 ? callee : callee.slice(0, dot);
+  const target = aliases.get(head);
+  return target === undefined ? callee : target + (dot < 0 ? '' : callee.slice(dot));
+}
+
+function toOperation(value: Py, aliases: ReadonlyMap<string, string>): Operation {
   if (value.t !== 'call') return { kind: '?', line: value.t === 'other' ? value.line : 0, call: { t: 'call', callee: '?', args: [value], kwargs: {}, line: 0 } };
-  const kind = shortName(value.callee);
-  const op: Operation = { kind, line: value.line, call: value };
-  const list = (v: Py | undefined) => (v?.t === 'seq' ? v.items.map(toOperation) : []);
+  const call = aliases.size ? { ...value, callee: unalias(value.callee, aliases) } : value;
+  const kind = shortName(call.callee);
+  const op: Operation = { kind, line: call.line, call };
+  const list = (v: Py | undefined) => (v?.t === 'seq' ? v.items.map((item) => toOperation(item, aliases)) : []);
   if (kind === 'SeparateDatabaseAndState') {
-    op.database = list(argument(value, 'database_operations', 0));
-    op.state = list(argument(value, 'state_operations', 1));
+    op.database = list(argument(call, 'database_operations', 0));
+    op.state = list(argument(call, 'state_operations', 1));
   } else if (kind === 'RunSQL') {
-    op.state = list(argument(value, 'state_operations', 2));
+    op.state = list(argument(call, 'state_operations', 2));
   }
   return op;
 }
@@ -158,12 +212,20 @@ function globalsRead(fn: Node): Set<string> {
 
 function importsOf(node: Node): ImportLine[] {
   const line = node.startPosition.row + 1;
+  const original = (n: Node) => (n.type === 'aliased_import' ? n.childForFieldName('name')!.text : n.text);
+  const alias = (n: Node) => (n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : undefined);
   if (node.type === 'import_from_statement') {
     const module = node.childForFieldName('module_name')?.text ?? '';
-    const names = node.childrenForFieldName('name').flatMap((n) => (n ? [n.type === 'aliased_import' ? n.childForFieldName('name')!.text : n.text] : []));
-    return [{ line, module, names }];
+    const named = node.childrenForFieldName('name').filter((n): n is Node => n !== null);
+    const names = named.map(original);
+    const aliased = named.some((n) => alias(n) !== undefined);
+    return [{ line, module, names, ...(aliased && { bound: named.map((n) => alias(n) ?? original(n)) }) }];
   }
-  return node.childrenForFieldName('name').flatMap((n) => (n ? [{ line, module: n.type === 'aliased_import' ? n.childForFieldName('name')!.text : n.text, names: [] }] : []));
+  return node.childrenForFieldName('name').flatMap((n) => {
+    if (!n) return [];
+    const as = alias(n);
+    return [{ line, module: original(n), names: [], ...(as !== undefined && { bound: [as] }) }];
+  });
 }
 
 function firstErrorLine(root: Node): number {

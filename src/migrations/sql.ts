@@ -11,6 +11,7 @@ export type SqlAction =
   | { kind: 'rename-column'; table: string; column: string; to: string; sql: string }
   | { kind: 'alter-type'; table: string; column: string; type: string; sql: string }
   | { kind: 'create-index'; table: string; concurrently: boolean; unique: boolean; sql: string }
+  | { kind: 'drop-index'; index: string; concurrently: boolean; sql: string }
   | { kind: 'add-constraint'; table: string; constraint: 'unique' | 'other'; sql: string }
   | { kind: 'drop-constraint'; table: string; name: string; sql: string }
   | { kind: 'harmless'; sql: string }
@@ -74,8 +75,9 @@ function readStatement(sql: string): SqlAction[] {
   if ((m = new RegExp(String.raw`^CREATE (UNIQUE )?INDEX (CONCURRENTLY )?(?:IF NOT EXISTS )?(?:${QUALIFIED} )?ON (?:ONLY )?(${QUALIFIED})`, 'i').exec(sql))) {
     return [{ kind: 'create-index', table: name(m[3]!), unique: Boolean(m[1]), concurrently: Boolean(m[2]), sql }];
   }
+  if ((m = new RegExp(String.raw`^DROP INDEX (CONCURRENTLY )?(?:IF EXISTS )?(${QUALIFIED})`, 'i').exec(sql))) return [{ kind: 'drop-index', index: name(m[2]!), concurrently: Boolean(m[1]), sql }];
   if ((m = new RegExp(String.raw`^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(${QUALIFIED}) (.*)$`, 'i').exec(sql))) return alterTable(name(m[1]!), m[2]!, sql);
-  if (/^(?:BEGIN|COMMIT|START TRANSACTION|SET |RESET |SELECT |INSERT |UPDATE |DELETE |COMMENT ON |CREATE EXTENSION |CREATE SEQUENCE |ALTER SEQUENCE |DROP SEQUENCE |DROP INDEX |ANALYZE|VACUUM|CREATE (?:OR REPLACE )?(?:FUNCTION|VIEW|TRIGGER) |GRANT |REVOKE )/i.test(sql)) {
+  if (/^(?:BEGIN|COMMIT|START TRANSACTION|SET |RESET |SELECT |INSERT |UPDATE |DELETE |COMMENT ON |CREATE EXTENSION |CREATE SEQUENCE |ALTER SEQUENCE |DROP SEQUENCE |ANALYZE|VACUUM|CREATE (?:OR REPLACE )?(?:FUNCTION|VIEW|TRIGGER) |GRANT |REVOKE )/i.test(sql)) {
     return [{ kind: 'harmless', sql }];
   }
   return [{ kind: 'unknown', sql }];

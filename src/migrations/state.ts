@@ -83,6 +83,15 @@ export class SchemaState {
         else state.indexTogether = value;
         return;
       }
+      case 'RenameIndex': {
+        // Django 4.2's way out of index_together: the index is renamed into Meta.indexes, not dropped.
+        const oldFields = argument(call, 'old_fields', 3);
+        const state = this.model(app, str('model_name', 0));
+        if (!state || oldFields?.t !== 'seq') return;
+        const group = oldFields.items.flatMap((i) => (i.t === 'str' ? [i.v] : []));
+        state.indexTogether = state.indexTogether.filter((g) => g.join(',') !== group.join(','));
+        return;
+      }
       case 'SeparateDatabaseAndState':
       case 'RunSQL':
         for (const inner of op.state ?? []) this.apply(app, inner);

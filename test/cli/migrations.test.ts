@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { TEST_TOKEN } from '../deploy/helpers/fake-api.js';
 import { FakePlatform } from '../deploy/helpers/fake-platform.js';
@@ -8,7 +8,7 @@ import { DjangoProject, PYTHON } from '../migrations/helpers/django-project.js';
 import { implanta } from './helpers/run-cli.js';
 
 const ADMIN = { ...process.env, PGHOST: '127.0.0.1', PGUSER: 'implanta', PGPASSWORD: 'implanta', PGDATABASE: 'postgres' };
-const psql = (sql: string) => execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env: ADMIN, encoding: 'utf8' });
+const psql = (sql: string, database = 'postgres') => execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env: { ...ADMIN, PGDATABASE: database }, encoding: 'utf8' });
 
 const V1 = `class Book(models.Model):
     title = models.CharField(max_length=100)
@@ -146,5 +146,78 @@ describe('implanta migrations (the command)', () => {
       assert.deepEqual(report.migrations.runs.map((r: { name: string }) => r.name), ['0003_breaking']);
       assert.ok(!run.stdout.includes(TEST_TOKEN));
     });
+  });
+});
+
+/**
+ * The two ways of judging (the files; the SQL of manage.py sqlmigrate) must reach the same verdicts on the same
+ * lines. Real Django 3.2 and PostgreSQL 15 are the oracle for what fails at release time.
+ */
+describe('static and --python agree: index_together removed, CONCURRENTLY inside and outside a transaction', () => {
+  const project = new DjangoProject();
+  const db = `implanta_agree_${process.pid}`;
+  const url = `postgres://implanta:implanta@127.0.0.1:5432/${db}`;
+  const manage = (args: string[]) =>
+    spawnSync(PYTHON, ['manage.py', ...args], { cwd: project.root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url, PYTHONDONTWRITEBYTECODE: '1' } });
+  let initial: string;
+  const CONCURRENT = 'from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently\n';
+
+  before(() => {
+    initial = project.models("class Book(models.Model):\n    title = models.CharField(max_length=100)\n    pages = models.IntegerField(null=True)\n\n    class Meta:\n        index_together = [('title', 'pages')]\n", { name: 'initial' });
+    project.models('class Book(models.Model):\n    title = models.CharField(max_length=100)\n    pages = models.IntegerField(null=True)\n', { name: 'no_index_together' });
+    project.migration('0003_concurrent_atomic', "    dependencies = [DEPENDENCY]\n    operations = [\n        AddIndexConcurrently('book', models.Index(fields=['title'], name='book_title_idx')),\n    ]\n", CONCURRENT);
+    project.migration('0004_sql_concurrent_atomic', "    dependencies = [DEPENDENCY]\n    operations = [\n        migrations.RunSQL('CREATE INDEX CONCURRENTLY book_pages_sql ON shop_book (pages)', migrations.RunSQL.noop),\n    ]\n");
+    project.migration(
+      '0005_concurrent',
+      "    atomic = False\n    dependencies = [DEPENDENCY]\n    operations = [\n        AddIndexConcurrently('book', models.Index(fields=['pages'], name='book_pages_idx')),\n        RemoveIndexConcurrently('book', 'book_title_idx'),\n    ]\n",
+      CONCURRENT,
+    );
+    psql(`DROP DATABASE IF EXISTS ${db}`);
+    psql(`CREATE DATABASE ${db}`);
+    // Production as the running release left it: 0001 applied, its index_together index in place.
+    assert.equal(manage(['migrate', 'shop', '0001', '-v0']).status, 0);
+  });
+  after(() => psql(`DROP DATABASE IF EXISTS ${db}`));
+
+  const EXPECTED = ['migrations.add-index:error@0003_concurrent_atomic.py:8', 'migrations.add-index:error@0004_sql_concurrent_atomic.py:7', 'migrations.remove-together:warning@0002_no_index_together.py:13'];
+  const verdicts = (stdout: string) => {
+    const report = JSON.parse(stdout);
+    const found = report.findings.map((f: { rule: string; severity: string; file: string; line: number }) => `${f.rule}:${f.severity}@${f.file.replace('shop/migrations/', '')}:${f.line}`).sort();
+    return { report, found };
+  };
+
+  it('static: the removed index_together is a warning, CONCURRENTLY in an atomic migration an error on its line, atomic = False passes', async () => {
+    const run = await implanta(['migrations', project.root, '--since', initial, '--format', 'json'], { env: { DATABASE_URL: '' } });
+    assert.equal(run.code, 1, run.stderr);
+    const { report, found } = verdicts(run.stdout);
+    assert.equal(report.migrations.method, 'static');
+    assert.deepEqual(found, EXPECTED);
+  });
+
+  it('--python: the same verdicts from sqlmigrate (which refuses AddIndexConcurrently in a transaction itself), exit 1 not 2', async () => {
+    const run = await implanta(['migrations', project.root, '--since', initial, '--python', PYTHON, '--database-url', url, '--format', 'json'], { env: { DATABASE_URL: '' } });
+    assert.equal(run.code, 1, run.stderr);
+    const { report, found } = verdicts(run.stdout);
+    assert.equal(report.migrations.method, 'sqlmigrate');
+    assert.deepEqual(found, EXPECTED);
+    const messages = report.findings.map((f: { message: string }) => f.message).join('\n');
+    assert.match(messages, /`CREATE INDEX CONCURRENTLY book_pages_sql ON shop_book \(pages\)` inside the transaction of 0004_sql_concurrent_atomic/);
+  });
+
+  it('the oracle: migrate drops the index and the old query still runs; both atomic CONCURRENTLY migrations fail; atomic = False applies', () => {
+    assert.equal(manage(['migrate', 'shop', '0002', '-v0']).status, 0);
+    // The running release's query, planned with the index before, still answers without it.
+    psql(`SELECT id FROM shop_book WHERE title = 'x' AND pages = 1`, db);
+    const atomic = manage(['migrate', 'shop', '0003', '-v0']);
+    assert.notEqual(atomic.status, 0);
+    assert.match(atomic.stderr, /NotSupportedError: The AddIndexConcurrently operation cannot be executed inside a transaction/);
+    assert.equal(manage(['migrate', 'shop', '0003', '--fake', '-v0']).status, 0);
+    const sql = manage(['migrate', 'shop', '0004', '-v0']);
+    assert.notEqual(sql.status, 0);
+    assert.match(sql.stderr, /CREATE INDEX CONCURRENTLY cannot run inside a transaction block/);
+    psql(`CREATE INDEX book_title_idx ON shop_book (title)`, db);
+    assert.equal(manage(['migrate', 'shop', '0004', '--fake', '-v0']).status, 0);
+    const concurrent = manage(['migrate', 'shop', '0005', '-v0']);
+    assert.equal(concurrent.status, 0, concurrent.stderr);
   });
 });

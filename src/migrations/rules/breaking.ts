@@ -1,6 +1,6 @@
 import { typeChangeIsCatalogueOnly } from '../fields.js';
 import type { OperationFact } from '../facts.js';
-import { argument, asString } from '../py-syntax.js';
+import { argument, asString, shortName } from '../py-syntax.js';
 import { defaultTable, docs, label, shortSql, type JudgeContext, type MigrationRule } from './kit.js';
 
 /**
@@ -154,7 +154,7 @@ export const addNotNull: MigrationRule = {
 };
 
 export const removeTogether: MigrationRule = {
-  meta: { id: 'migrations.remove-together', severity: 'error', title: 'A migration removes a unique_together or index_together the running release relies on', docs: docs('alteruniquetogether') , explain: { checks: "Whether a new migration removes a unique_together or index_together constraint the running release may rely on.", why: "The old code may depend on the uniqueness (get_or_create, error handling) while it still serves.", example: "AlterUniqueTogether(name='book', unique_together=set())", fix: "Remove the dependence in one release, the constraint in the next." } },
+  meta: { id: 'migrations.remove-together', severity: 'error', title: 'A migration removes a unique_together the running release relies on, or an index_together its queries use', docs: docs('alteruniquetogether') , explain: { checks: "Whether a new migration removes a unique_together (an error) or an index_together (a warning) of a table the running release uses.", why: "The old code may depend on the uniqueness (get_or_create, error handling) while it still serves. A dropped index breaks no query (PostgreSQL plans without it), but the old release's queries that used it scan the table, and DROP INDEX waits for an ACCESS EXCLUSIVE lock.", example: "AlterUniqueTogether(name='book', unique_together=set())", fix: "Remove the dependence in one release, the constraint in the next; replace an index_together with Meta.indexes (AddIndexConcurrently) before dropping it." } },
   operation(fact) {
     const kind = fact.op.kind;
     if ((kind !== 'AlterUniqueTogether' && kind !== 'AlterIndexTogether') || fact.newModel || !fact.modelBefore) return undefined;
@@ -162,19 +162,39 @@ export const removeTogether: MigrationRule = {
     const before = kind === 'AlterUniqueTogether' ? fact.modelBefore.uniqueTogether : fact.modelBefore.indexTogether;
     const value = argument(fact.op.call, key, 1);
     const after = value?.t === 'seq' ? (value.items.every((i) => i.t === 'str') ? [value.items.map((i) => (i as { v: string }).v)] : value.items.map((g) => (g.t === 'seq' ? g.items.map((i) => (i.t === 'str' ? i.v : '?')) : []))) : [];
-    const removed = before.filter((group) => !after.some((g) => g.join(',') === group.join(',')));
+    // unique_together moved to Meta.constraints in the same migration (Django's advice): the same columns stay unique.
+    const kept = key === 'unique_together' ? uniqueConstraintsAdded(fact) : [];
+    const same = (a: string[], b: string[]) => a.length === b.length && a.every((f) => b.includes(f));
+    const removed = before.filter((group) => !after.some((g) => g.join(',') === group.join(',')) && !kept.some((g) => same(g, group)));
     if (removed.length === 0) return undefined;
     const names = removed.map((g) => `(${g.join(', ')})`).join(', ');
-    const why =
-      key === 'unique_together'
-        ? 'the running release counts on the database to refuse duplicates (get_or_create, IntegrityError handling); once the new code writes duplicates, its .get() calls raise MultipleObjectsReturned'
-        : "the running release's queries were planned with that index: without it they scan the table";
+    if (key === 'index_together') {
+      // Not an error: proven in test/migrations/postgres-behaviour.test.ts, the old release's queries still run
+      // once the index is gone; only their plans change. Heavy, like RemoveIndex: a warning in both modes.
+      return {
+        severity: 'warning',
+        message: `${label(fact)} removes index_together ${names}: the running release keeps working (no query needs the index to run), but its queries that used it now scan the table, and DROP INDEX waits for an ACCESS EXCLUSIVE lock on the table (reads and writes queue behind it).`,
+        hint: 'If the old code still needs the index, add it to Meta.indexes first (AddIndexConcurrently, atomic = False) and drop the index_together in a later release; to drop it without the lock, use RemoveIndexConcurrently in a migration with atomic = False.',
+      };
+    }
     return {
-      message: `${label(fact)} removes ${key} ${names}: ${why}.`,
-      hint: key === 'unique_together' ? 'Deploy the code that no longer relies on the constraint first; remove it in a later release (or move it to Meta.constraints with UniqueConstraint in a state-only change).' : 'Replace it with Meta.indexes (AddIndexConcurrently, atomic = False) first, and drop the old index in a later release.',
+      message: `${label(fact)} removes unique_together ${names}: the running release counts on the database to refuse duplicates (get_or_create, IntegrityError handling); once the new code writes duplicates, its .get() calls raise MultipleObjectsReturned.`,
+      hint: 'Deploy the code that no longer relies on the constraint first; remove it in a later release (or move it to Meta.constraints with UniqueConstraint in the same migration).',
     };
   },
 };
+
+/** The field groups made unique by AddConstraint(UniqueConstraint(fields=…)) in the same migration, on the same model (no condition). */
+function uniqueConstraintsAdded(fact: OperationFact): string[][] {
+  const model = fact.model?.toLowerCase();
+  return fact.migration.operations.flatMap((op) => {
+    if (op.kind !== 'AddConstraint' || asString(argument(op.call, 'model_name', 0))?.toLowerCase() !== model) return [];
+    const constraint = argument(op.call, 'constraint', 1);
+    if (constraint?.t !== 'call' || shortName(constraint.callee) !== 'UniqueConstraint' || constraint.kwargs['condition'] !== undefined) return [];
+    const fields = constraint.kwargs['fields'];
+    return fields?.t === 'seq' && fields.items.every((f) => f.t === 'str') ? [fields.items.map((f) => (f as { v: string }).v)] : [];
+  });
+}
 
 function dropLater(what: string, stateOnly: string): string {
   return `Deploy the code that no longer uses ${what} first, with ${stateOnly}; drop it from the database in a later release, once no running code reads it.`;

@@ -1,6 +1,6 @@
 import type { OperationFact } from '../facts.js';
 import { argument, shortName, type Py } from '../py-syntax.js';
-import { docs, label, shortSql, type MigrationRule } from './kit.js';
+import { docs, label, shortSql, type MigrationRule, type Verdict } from './kit.js';
 
 /** Safe for the running code, but heavy or one-way: warnings. */
 
@@ -10,13 +10,7 @@ export const addIndex: MigrationRule = {
   meta: { id: 'migrations.add-index', severity: 'warning', title: 'An index is built without CONCURRENTLY, blocking writes to the table', docs: 'https://docs.djangoproject.com/en/stable/ref/contrib/postgres/operations/#concurrent-index-operations' , explain: { checks: "Whether an index is built on an existing table without CONCURRENTLY (PostgreSQL).", why: "CREATE INDEX locks the table against writes for the whole build; on a big table the site stops writing.", example: "AddIndex('book', models.Index(fields=['isbn']))", fix: "Use AddIndexConcurrently (django.contrib.postgres.operations) in a migration with atomic = False." } },
   operation(fact) {
     const kind = fact.op.kind;
-    if (kind === 'AddIndexConcurrently' && fact.migration.atomic) {
-      return {
-        severity: 'error',
-        message: `${label(fact)} runs in a transaction (the migration has no atomic = False): PostgreSQL refuses CREATE INDEX CONCURRENTLY there, so the release phase fails.`,
-        hint: 'Set atomic = False on the Migration class (and keep other operations out of that migration).',
-      };
-    }
+    if ((kind === 'AddIndexConcurrently' || kind === 'RemoveIndexConcurrently') && fact.migration.atomic) return inTransaction(fact, kind === 'AddIndexConcurrently' ? 'CREATE INDEX CONCURRENTLY' : 'DROP INDEX CONCURRENTLY');
     if (fact.newModel || (fact.newField && fact.op.kind === 'AlterField')) return undefined;
     const what = indexBuilt(fact);
     if (!what) return undefined;
@@ -25,7 +19,9 @@ export const addIndex: MigrationRule = {
       hint: kind === 'AddIndex' ? `${CONCURRENTLY}.` : `${CONCURRENTLY}, and make the field change state-only with SeparateDatabaseAndState (state_operations: the field change; database_operations: AddIndexConcurrently).`,
     };
   },
-  sql(action, _fact, ctx) {
+  sql(action, fact, ctx) {
+    // Before the new-table test: a table this release creates does not make a transaction accept CONCURRENTLY.
+    if ((action.kind === 'create-index' || action.kind === 'drop-index') && action.concurrently && fact.migration.atomic) return inTransaction(fact, shortSql(action));
     if ('table' in action && ctx.newTables.has(action.table)) return undefined;
     if (action.kind === 'create-index' && !action.concurrently) {
       return { message: `\`${shortSql(action)}\` blocks writes to ${action.table} until the index is built.`, hint: `Use CREATE INDEX CONCURRENTLY (${CONCURRENTLY}).` };
@@ -36,6 +32,19 @@ export const addIndex: MigrationRule = {
     return undefined;
   },
 };
+
+/**
+ * CONCURRENTLY inside the transaction Django wraps an atomic migration in: PostgreSQL refuses it ("cannot run
+ * inside a transaction block"; Django refuses AddIndexConcurrently/RemoveIndexConcurrently itself, and so does
+ * `manage.py sqlmigrate`), so `migrate` fails in the release phase and the release is not deployed.
+ */
+function inTransaction(fact: OperationFact, what: string): Verdict {
+  return {
+    severity: 'error',
+    message: `${label(fact)} runs ${what} inside the transaction of ${fact.migration.name} (the migration has no atomic = False): PostgreSQL refuses CONCURRENTLY in a transaction, so \`migrate\` fails and the release phase stops the deploy.`,
+    hint: 'Set atomic = False on the Migration class, and keep the other operations in a migration of their own (without a transaction, a failure halfway leaves the earlier ones applied).',
+  };
+}
 
 /** What index an operation builds on an existing table, in words; undefined when it builds none. */
 function indexBuilt(fact: OperationFact): string | undefined {
@@ -93,9 +102,9 @@ export const directModelImport: MigrationRule = {
     const functions = [argument(fact.op.call, 'code', 0), argument(fact.op.call, 'reverse_code', 1)].flatMap((v) => (v?.t === 'name' && !v.v.includes('.') ? [v.v] : []));
     if (functions.length === 0) return undefined;
     const m = fact.migration;
-    const uses = (i: { module: string; names: string[] }, fn: string) => {
+    const uses = (i: { module: string; names: string[]; bound?: string[] }, fn: string) => {
       const globals = m.functions.get(fn)?.globals;
-      const bound = i.names.length ? i.names : [i.module.split('.')[0]!];
+      const bound = i.bound ?? (i.names.length ? i.names : [i.module.split('.')[0]!]);
       return globals !== undefined && bound.some((n) => globals.has(n));
     };
     const imported = m.imports.find(
@@ -120,9 +129,10 @@ export const directModelImport: MigrationRule = {
   },
 };
 
-/** `from shop.models import Book`, `from shop import models`, `import shop.models`; Django's own `from django.db import models` is the field library. */
+/** `from shop.models import Book`, `from shop import models`, `import shop.models`; Django's own `from django.db import models` is the field library, and `from django.db.models import Count` its query library. */
 function importsModels(module: string, names: string[]): boolean {
-  if (module === 'django.db') return false;
+  // django.db.models and its submodules are the query library (Count, F, Q, functions), not models.
+  if (module === 'django.db' || module === 'django.db.models' || module.startsWith('django.db.models.')) return false;
   if (module === 'models' || module.endsWith('.models')) return true;
   return names.includes('models');
 }
