@@ -116,7 +116,9 @@ function fact(m: MigrationFile, op: Operation, state: SchemaState, created: Set<
       ? asString(argument(call, 'old_name', 0))
       : MODEL_BY_NAME.has(op.kind)
         ? asString(argument(call, 'name', 0))
-        : asString(argument(call, 'model_name', 0));
+        : NO_MODEL.has(op.kind)
+          ? undefined
+          : asString(argument(call, 'model_name', 0));
   const current: ModelState | undefined = model ? state.model(m.app, model) : undefined;
   const fieldName = op.kind === 'RenameField' ? asString(argument(call, 'old_name', 1)) : asString(argument(call, 'name', 1));
   const before = FIELD_OPS.has(op.kind) && fieldName ? current?.fields.get(fieldName) : undefined;
@@ -142,6 +144,8 @@ function fieldKey(app: string, model: string | undefined, field: string | undefi
 }
 
 const MODEL_BY_NAME = new Set(['CreateModel', 'DeleteModel', 'AlterUniqueTogether', 'AlterIndexTogether', 'AlterModelTable', 'AlterModelOptions', 'AlterModelManagers', 'AlterOrderWithRespectTo']);
+/** Operations whose first argument is not a model (RunSQL's is its SQL). */
+const NO_MODEL = new Set(['RunSQL', 'RunPython', 'SeparateDatabaseAndState']);
 const FIELD_OPS = new Set(['AlterField', 'RemoveField', 'RenameField']);
 
 /** A RunSQL's forward SQL when it is a string literal (or a list of them); undefined when it is computed. */

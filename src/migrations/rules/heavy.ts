@@ -21,7 +21,7 @@ export const addIndex: MigrationRule = {
   },
   sql(action, fact, ctx) {
     // Before the new-table test: a table this release creates does not make a transaction accept CONCURRENTLY.
-    if ((action.kind === 'create-index' || action.kind === 'drop-index') && action.concurrently && fact.migration.atomic) return inTransaction(fact, shortSql(action));
+    if ((action.kind === 'create-index' || action.kind === 'drop-index') && action.concurrently && fact.migration.atomic) return inTransaction(fact, `\`${shortSql(action)}\``);
     if ('table' in action && ctx.newTables.has(action.table)) return undefined;
     if (action.kind === 'create-index' && !action.concurrently) {
       return { message: `\`${shortSql(action)}\` blocks writes to ${action.table} until the index is built.`, hint: `Use CREATE INDEX CONCURRENTLY (${CONCURRENTLY}).` };
