@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { PythonSources } from '../project/python-sources.js';
@@ -46,7 +46,7 @@ async function findModule(root: string, parts: string[]): Promise<ModuleLookup |
 
 async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {
   try {
-    const s = await stat(path);
+    const s = statSync(path);
     return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
   } catch {
     return undefined;

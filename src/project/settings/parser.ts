@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Language, Node, Parser, type Tree } from 'web-tree-sitter';
 import { useWasmBaselineOnly } from '../../core/v8-flags.js';
@@ -13,7 +13,7 @@ export function pythonParser(): Promise<Parser> {
     // Say where the runtime's wasm is, rather than let it guess from the script's own location (which a
     // bundle moves).
     await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });
-    const language = await Language.load(await readFile(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
+    const language = await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
     const parser = new Parser();
     parser.setLanguage(language);
     rememberWhatNodesAreAsked();
