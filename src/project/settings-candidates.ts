@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isModulePath } from './module-path.js';
 import { join } from 'node:path';
 import { ProjectFileRefused, readProjectText } from './project-file.js';
 import type { Node } from 'web-tree-sitter';
@@ -49,7 +50,6 @@ export function moduleExists(root: string, dotted: string): boolean {
   return existsSync(`${path}.py`) || existsSync(join(path, '__init__.py'));
 }
 
-const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
 /**
  * The module the script picks when it is run on a dyno: manage.py as `__main__`, wsgi.py as its
@@ -64,7 +64,7 @@ async function evaluatedDefault(root: string, file: string, env: Readonly<Record
   const name = file === 'manage.py' || file.endsWith('/manage.py') ? '__main__' : file.replace(/\.py$/, '').replace(/\//g, '.');
   const { [SETTINGS_VAR]: _given, ...rest } = env;
   const run = await runScriptFor(root, file, name, rest, SETTINGS_VAR);
-  if (typeof run?.value !== 'string' || !DOTTED.test(run.value)) return undefined;
+  if (typeof run?.value !== 'string' || !isModulePath(run.value)) return undefined;
   // Run again with the variable already set: a script that keeps it only set a default.
   const again = await runScriptFor(root, file, name, { ...rest, [SETTINGS_VAR]: SENTINEL }, SETTINGS_VAR);
   const missing = !moduleExists(root, run.value);
@@ -162,7 +162,7 @@ export async function collectSettingsCandidates(inputs: CandidateInputs): Promis
 }
 
 function missingUnless(root: string, module: string): Pick<ModuleDefault, 'missing'> {
-  return DOTTED.test(module) && !moduleExists(root, module) ? { missing: true } : {};
+  return isModulePath(module) && !moduleExists(root, module) ? { missing: true } : {};
 }
 
 export interface SettingsChoice {

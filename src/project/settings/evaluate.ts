@@ -4,6 +4,7 @@
  * tell are Unknown, with the reason and the place.
  */
 import { InputError } from '../../core/errors.js';
+import { isModulePath } from '../module-path.js';
 import { Evaluator, type ModuleState } from './context.js';
 import { applyConfiguration } from './configurations.js';
 import { loadModule } from './modules.js';
@@ -30,7 +31,7 @@ export interface EvaluateOptions {
 }
 
 export async function evaluateSettings(opts: EvaluateOptions): Promise<SettingsEvaluation> {
-  if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(opts.module)) throw new InputError(`'${opts.module}' is not a Python module name`);
+  if (!isModulePath(opts.module)) throw new InputError(`'${opts.module}' is not a Python module name`);
   const sources = new SourceFiles(opts.root, await pythonParser());
   const ev = new Evaluator(opts.root, new Map(Object.entries(opts.env)), sources, opts.django);
   if (opts.installed) ev.installed = opts.installed;
