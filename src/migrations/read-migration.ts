@@ -86,14 +86,19 @@ export async function readMigration(file: string, source: string): Promise<Migra
     const body = cls?.childForFieldName('body');
     if (!cls || !body) return { ...base, problem: NO_MIGRATION_CLASS };
     const migration = { ...base };
-    const aliases = operationAliases(root);
-    for (const [name, value, line] of assignments(body)) {
+    // Names the file binds to literals, module level then class body (oscar's communication 0001 writes
+    // `state_operations = [...]` in the class and `SeparateDatabaseAndState(state_operations=state_operations)`).
+    const names = new Map<string, Py>();
+    for (const [name, value] of [...assignments(root), ...assignments(body)]) names.set(name, value.t === 'name' ? (names.get(value.v) ?? value) : value);
+    const ctx: ReadContext = { aliases: operationAliases(root), names };
+    for (const [name, written, line] of assignments(body)) {
+      const value = resolved(written, ctx);
       if (name === 'dependencies') migration.dependencies = keys(value);
       else if (name === 'replaces') migration.replaces = keys(value);
       else if (name === 'atomic') migration.atomic = !(value.t === 'bool' && !value.v);
       else if (name === 'operations') {
         if (value.t !== 'seq') return { ...base, problem: `its operations (line ${line}) are not a literal list` };
-        migration.operations = value.items.map((item) => toOperation(item, aliases));
+        migration.operations = value.items.map((item) => toOperation(item, ctx));
       }
     }
     collectModuleFacts(root, migration);
@@ -159,12 +164,28 @@ function unalias(callee: string, aliases: ReadonlyMap<string, string>): string {
   return target === undefined ? callee : target + (dot < 0 ? '' : callee.slice(dot));
 }
 
-function toOperation(value: Py, aliases: ReadonlyMap<string, string>): Operation {
+interface ReadContext {
+  aliases: ReadonlyMap<string, string>;
+  /** Module-level and class-level names bound to a literal value. */
+  names: ReadonlyMap<string, Py>;
+}
+
+/** A bare name the file binds to a literal stands for that literal. */
+function resolved(value: Py, ctx: ReadContext): Py {
+  return value.t === 'name' ? (ctx.names.get(value.v) ?? value) : value;
+}
+
+function toOperation(written: Py, ctx: ReadContext): Operation {
+  const value = resolved(written, ctx);
+  const aliases = ctx.aliases;
   if (value.t !== 'call') return { kind: '?', line: value.t === 'other' ? value.line : 0, call: { t: 'call', callee: '?', args: [value], kwargs: {}, line: 0 } };
   const call = aliases.size ? { ...value, callee: unalias(value.callee, aliases) } : value;
   const kind = shortName(call.callee);
   const op: Operation = { kind, line: call.line, call };
-  const list = (v: Py | undefined) => (v?.t === 'seq' ? v.items.map((item) => toOperation(item, aliases)) : []);
+  const list = (written: Py | undefined) => {
+    const v = written && resolved(written, ctx);
+    return v?.t === 'seq' ? v.items.map((item) => toOperation(item, ctx)) : [];
+  };
   if (kind === 'SeparateDatabaseAndState') {
     op.database = list(argument(call, 'database_operations', 0));
     op.state = list(argument(call, 'state_operations', 1));

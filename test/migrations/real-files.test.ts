@@ -22,7 +22,7 @@ async function judgeAlone(project: string, file: string, extraApplied: string[] 
   return { migration, facts, found: findings.map((f) => `${f.rule}:${f.line}`) };
 }
 
-describe('real migration files (saleor, djangoproject.com)', () => {
+describe('real migration files (saleor, djangoproject.com, wagtail, oscar)', () => {
   it('saleor account 0032: a RemoveField is an error on its line', async () => {
     const { found } = await judgeAlone('saleor', 'saleor/account/migrations/0032_remove_user_token.py');
     assert.deepEqual(found, ['migrations.remove-field:9']);
@@ -67,5 +67,39 @@ describe('real migration files (saleor, djangoproject.com)', () => {
     assert.deepEqual(sha1.found, ['migrations.run-python-no-reverse:12']);
     const cvss = await judgeAlone('djangoproject', 'checklists/migrations/0005_populate_cvss_v4_fields.py');
     assert.deepEqual(cvss.found, []);
+  });
+
+  it('wagtail embeds 0007: `from django.db.models import Count, Min` is the query library, not a model import', async () => {
+    const { found, migration } = await judgeAlone('wagtail', 'wagtail/embeds/migrations/0007_populate_hash.py');
+    assert.ok(migration.imports.some((i) => i.module === 'django.db.models'));
+    assert.deepEqual(found, []);
+  });
+
+  it('wagtail 0059: the real Collection model imported on purpose is a direct-model-import warning', async () => {
+    const { found } = await judgeAlone('wagtail', 'wagtail/migrations/0059_apply_collection_ordering.py');
+    assert.deepEqual(found, ['migrations.direct-model-import:11']);
+  });
+
+  it('wagtail/blocks/migrations: a helper package that is only named migrations is not judged', async () => {
+    const file = 'wagtail/blocks/migrations/utils.py';
+    const helper = await readMigration(file, readFileSync(join(FIXTURES, 'wagtail', file), 'utf8'));
+    assert.match(helper.problem ?? '', /no `class Migration`/);
+    const facts = planMigrations({ all: [helper], applied: new Set(), edited: new Set(), django: { major: 5, minor: 2 } });
+    assert.deepEqual(runRules(migrationRules, facts).findings, []);
+  });
+
+  it('oscar communication 0001-0003: class-level state_operations are read; the chain is judged against them', async () => {
+    const folder = 'src/oscar/apps/communication/migrations';
+    const names = ['0001_initial', '0002_reset_table_names', '0003_remove_notification_category_make_code_uppercase'];
+    const all = await Promise.all(names.map((n) => readMigration(`${folder}/${n}.py`, readFileSync(join(FIXTURES, 'oscar', folder, `${n}.py`), 'utf8'))));
+    assert.deepEqual(all[0]!.operations[0]!.state?.map((o) => o.kind), ['CreateModel', 'CreateModel', 'CreateModel']);
+    const judge = (applied: string[]) => {
+      const facts = planMigrations({ all, applied: new Set(applied), edited: new Set(), django: { major: 5, minor: 2 } });
+      return runRules(migrationRules, facts).findings.map((f) => `${f.rule}:${f.file?.split('/').at(-1)}:${f.line}`);
+    };
+    // 0003 alone: the RemoveField breaks the running release; the AlterField of code is judged against 0001's field, so no "cannot tell".
+    assert.deepEqual(judge(['communication.0001_initial', 'communication.0002_reset_table_names']), ['migrations.remove-field:0003_remove_notification_category_make_code_uppercase.py:14']);
+    // 0002: the tables 0001 kept under customer_* names are renamed to Django's defaults.
+    assert.deepEqual(judge(['communication.0001_initial']).filter((f) => f.includes('0002')), ['migrations.rename-model:0002_reset_table_names.py:18', 'migrations.rename-model:0002_reset_table_names.py:22', 'migrations.rename-model:0002_reset_table_names.py:26']);
   });
 });
