@@ -35,16 +35,40 @@ export const PARSE_WORK_LIMIT = 3_000;
 export const TOO_MUCH_PYTHON = 'is more Python than implanta reads (over 100,000 syntax nodes, some 500 KB of ordinary code)';
 
 /**
- * Parses Python source; the tree's root `hasError` tells whether Python would reject it. Undefined
- * when the file is past PARSE_WORK_LIMIT: each caller says what that means for it.
+ * Past a syntax error, tree-sitter's error recovery can cost a hundred times more per check (200 KB of
+ * binary junk took 15 s within PARSE_WORK_LIMIT): Python rejects the file anyway, so the parse goes on
+ * only this much further to place the error, then stops at the line where it was first seen.
  */
-export function parseWithin(parser: Parser, source: string): Tree | undefined {
+export const PARSE_WORK_AFTER_ERROR = 60;
+
+export type ParseOutcome = { tree: Tree } | { stopped: 'too large' } | { stopped: 'broken'; line: number };
+
+/** Parses Python source within PARSE_WORK_LIMIT (and PARSE_WORK_AFTER_ERROR once it is broken). */
+export function parseBounded(parser: Parser, source: string): ParseOutcome {
   let checks = 0;
-  const tree = parser.parse(source, null, { progressCallback: () => ++checks > PARSE_WORK_LIMIT });
-  if (tree) return tree;
+  let brokenAt: { offset: number; checks: number } | undefined;
+  const tree = parser.parse(source, null, {
+    progressCallback: ({ currentOffset, hasError }) => {
+      checks++;
+      if (hasError && !brokenAt) brokenAt = { offset: currentOffset, checks };
+      return checks > PARSE_WORK_LIMIT || (brokenAt !== undefined && checks - brokenAt.checks > PARSE_WORK_AFTER_ERROR);
+    },
+  });
+  if (tree) return { tree };
   // A cancelled parse is kept for resuming: the next file must start afresh.
   parser.reset();
-  return undefined;
+  if (!brokenAt) return { stopped: 'too large' };
+  // The offset counts bytes of the UTF-16 text the parser was given.
+  return { stopped: 'broken', line: source.slice(0, brokenAt.offset / 2).split('\n').length };
+}
+
+/**
+ * Parses Python source; the tree's root `hasError` tells whether Python would reject it. Undefined
+ * when the parse was stopped (too large, or broken past placing): each caller says what that means.
+ */
+export function parseWithin(parser: Parser, source: string): Tree | undefined {
+  const outcome = parseBounded(parser, source);
+  return 'tree' in outcome ? outcome.tree : undefined;
 }
 
 /** Parses Python source (undefined past PARSE_WORK_LIMIT). */

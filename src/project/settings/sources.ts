@@ -3,13 +3,14 @@
  * asked about once. Never lists a directory: imports name the files they need.
  */
 import { statSync } from 'node:fs';
-import { ProjectFileRefused, readProjectText } from '../project-file.js';
+import { ProjectFileRefused, readProjectBytes, readProjectText } from '../project-file.js';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { InputError } from '../../core/errors.js';
 import { lineOf } from './context.js';
 import { nestingProblem } from './nesting.js';
-import { parseWithin, TOO_MUCH_PYTHON } from './parser.js';
+import { parseBounded, TOO_MUCH_PYTHON } from './parser.js';
+import { decodePythonSource } from './source-encoding.js';
 
 /** A Python file takes about a second per megabyte to parse here; settings modules are a few KB. */
 const MAX_PYTHON_BYTES = 1024 * 1024;
@@ -83,16 +84,21 @@ export class SourceFiles {
     let tree = this.trees.get(abs);
     if (tree) return tree;
     const rel = this.rel(abs);
-    let source: string;
+    let bytes: Buffer;
     try {
-      source = readProjectText(abs, { root: this.root, display: rel, maxBytes: MAX_PYTHON_BYTES });
+      bytes = readProjectBytes(abs, { root: this.root, display: rel, maxBytes: MAX_PYTHON_BYTES });
     } catch (error) {
       if (error instanceof ProjectFileRefused) throw error;
       throw new InputError(`${rel}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    const parsed = parseWithin(this.parser, source);
-    if (!parsed) throw new InputError(`${rel}: ${TOO_MUCH_PYTHON}; a settings module is rarely more than a few hundred lines`);
-    tree = parsed;
+    const decoded = decodePythonSource(bytes);
+    if ('problem' in decoded) throw new InputError(`${rel}:${decoded.line}: ${decoded.problem}`);
+    const parsed = parseBounded(this.parser, decoded.text);
+    if ('stopped' in parsed) {
+      if (parsed.stopped === 'broken') throw new InputError(`${rel}:${parsed.line}: invalid Python syntax (near this line)`);
+      throw new InputError(`${rel}: ${TOO_MUCH_PYTHON}; a settings module is rarely more than a few hundred lines`);
+    }
+    tree = parsed.tree;
     const nesting = nestingProblem(tree);
     if (nesting) throw new InputError(`${rel}:${nesting.line}: invalid Python syntax (${nesting.message})`);
     if (tree.rootNode.hasError) {
