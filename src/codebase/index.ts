@@ -16,6 +16,7 @@ import { pythonVersionRule } from './python-version.js';
 import { releaseMigrationsRule } from './release-phase.js';
 import { requiredEnvRule } from './required-env.js';
 import { secretsRule } from './secrets.js';
+import { settingsImportRule } from './settings-import.js';
 import { settingsModuleRule } from './settings-module.js';
 import { staticFilesRule } from './static-files.js';
 import { mysqlDriverRule, postgresDriverRule } from './database-drivers.js';
@@ -30,6 +31,7 @@ const rules: readonly Rule<ProjectFacts>[] = [
   releaseMigrationsRule,
   settingsModuleRule,
   requiredEnvRule,
+  settingsImportRule,
   appJsonRule,
   pythonVersionRule,
   dependenciesRule,

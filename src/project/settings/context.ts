@@ -8,7 +8,7 @@ import { Budget } from './budget.js';
 import { Scope } from './scope.js';
 import { ANY_EXCEPTION } from './signals.js';
 import type { SourceFiles } from './sources.js';
-import type { EnvRead, ModuleUse, Origin } from './types.js';
+import type { BootFailure, EnvRead, ModuleUse, Origin } from './types.js';
 import { DERIVE, type EnvWrite, type LiteralSource, type Parts, type Provenance, type ProvenanceSlots } from './provenance.js';
 
 export interface ModuleState {
@@ -100,6 +100,8 @@ export class Evaluator implements ProvenanceSlots {
   readonly caughtRequired: EnvRead[] = [];
   /** Exceptions nothing catches, that evaluation went past (the process would have stopped there). */
   uncaughtRaises = 0;
+  /** Of those, the ones the process certainly meets: a `raise` outside any try or undecidable branch. */
+  readonly bootFailures: BootFailure[] = [];
 
   recordImport(module: string, origin: Origin, how: ModuleUse['how']): void {
     const optional = how === 'import' && this.importGuards > 0;

@@ -48,6 +48,7 @@ export async function evaluateSettings(opts: EvaluateOptions): Promise<SettingsE
     imports: ev.imports,
     files: ev.files,
     dotenvFilesRead: ev.dotenvFiles,
+    bootFailures: ev.bootFailures,
     provenance: (name, path = []) => {
       const binding = isSettingName(name) ? bindings.get(name) : undefined;
       return binding && provenanceAt(binding.value, binding.provenance, path);

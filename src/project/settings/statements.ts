@@ -16,6 +16,9 @@ import { execReturn, makeFunction } from './functions.js';
 import { TOO_LARGE, TooLarge } from './budget.js';
 import { envReadsIn, itemProvenances, type Provenance } from './provenance.js';
 
+/** Exceptions that left a call of the project's functions on their way up (see execGuarded). */
+const raisedInCalls = new WeakSet<PyRaise>();
+
 export function execBlock(frame: Frame, block: Node): void {
   for (const statement of parts(block)) execGuarded(frame, statement);
 }
@@ -51,9 +54,15 @@ function execGuarded(frame: Frame, statement: Node): void {
     const ev = frame.ev;
     if (error instanceof PyRaise) {
       // In a call the exception leaves the function: the caller's statement decides what it means.
+      if (inCall(frame)) raisedInCalls.add(error);
       if (ev.tryDepth > 0 || (ev.speculative > 0 && error.explicit) || inCall(frame)) throw error;
       frame.line = lineOf(statement);
       ev.uncaughtRaises++;
+      // Explicit (a `raise`, a database URL dj-database-url refuses), on the one path the module runs
+      // (an explicit raise under an undecidable branch was thrown above, to the fork), and in the
+      // module's own code: the app cannot boot. Raised inside the project's functions, it may come
+      // from what the evaluator cannot follow there (object identity, say): it stays an Unknown.
+      if (error.explicit && ev.speculative === 0 && !raisedInCalls.has(error)) ev.bootFailures.push({ exception: error.exception, reason: error.reason, file: frame.file, line: frame.line, raisedAt: { file: error.file, line: error.line } });
       makeUnknown(frame, statement, error.toUnknown());
     } else if (error instanceof InputError || error instanceof BreakSignal || error instanceof ContinueSignal || error instanceof UnknowableLoop || error instanceof ReturnSignal) {
       throw error;

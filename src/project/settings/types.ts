@@ -52,8 +52,22 @@ export interface ModuleUse {
   optional?: true;
 }
 
+/** An exception importing the settings certainly raises, nothing catching it: the app cannot boot. */
+export interface BootFailure {
+  exception: string;
+  /** For the user, never quoting a config var's value. */
+  reason: string;
+  /** The statement of the module being imported that raises (a call's, when a function raises). */
+  file: string;
+  line: number;
+  /** The `raise` itself, or the call that raised. */
+  raisedAt: Origin;
+}
+
 export interface SettingsEvaluation {
   settings: SettingsView;
+  /** Absent when the settings were imported for real (--settings-source python fails outright instead). */
+  bootFailures?: BootFailure[];
   envReads: EnvRead[];
   imports: ModuleUse[];
   /** Files read while evaluating (the module and everything it star-imported), relative paths. */

@@ -51,8 +51,12 @@ function options(call: Call, offset: number): DatabaseUrlOptions {
   };
 }
 
-/** `dj_database_url.parse(url, ...)`: the DATABASES entry the URL describes. */
-export function parseDatabaseUrl(call: Call, url: string, opts: DatabaseUrlOptions): PyValue {
+/**
+ * `dj_database_url.parse(url, ...)`: the DATABASES entry the URL describes. A URL it refuses raises at
+ * import, so the app cannot boot: the message names `what` (the variable) and never the URL, which
+ * holds the password, nor its scheme, which is part of it.
+ */
+export function parseDatabaseUrl(call: Call, url: string, opts: DatabaseUrlOptions, what = 'the URL given to dj_database_url.parse()'): PyValue {
   const { frame } = call;
   if (opts.engine instanceof Unknown) return opts.engine;
   if (url === 'sqlite://:memory:') return new PyDict(new Map<string, PyValue>([['ENGINE', SCHEMES.sqlite!], ['NAME', ':memory:']]));
@@ -62,9 +66,8 @@ export function parseDatabaseUrl(call: Call, url: string, opts: DatabaseUrlOptio
   let hostname = split.hostname ?? '';
   if (hostname.includes('%')) hostname = unquote(split.netloc.slice(split.netloc.lastIndexOf('@') + 1));
   const engine = typeof opts.engine === 'string' ? opts.engine : SCHEMES[split.scheme];
-  // The message names the scheme only: the URL holds the password.
-  if (engine === undefined) throw new PyRaise('ValueError', `dj_database_url: no support for the URL scheme '${split.scheme}'`, frame.file, frame.line);
-  if (Number.isNaN(split.port)) throw new PyRaise('ValueError', 'dj_database_url: the port of the database URL is not a number', frame.file, frame.line);
+  if (engine === undefined) throw new PyRaise('KeyError', `dj-database-url cannot parse ${what}: ${split.scheme ? 'its scheme is not a database it knows (postgres://, mysql://, sqlite://…)' : 'it is not a URL (no scheme://)'}`, frame.file, frame.line, true);
+  if (Number.isNaN(split.port)) throw new PyRaise('ValueError', `dj-database-url cannot parse ${what}: its port is not a number from 0 to 65535`, frame.file, frame.line, true);
   const stringPort = ['django.db.backends.oracle', 'sql_server.pyodbc', 'mssql'].includes(engine);
   const config = new PyDict(
     new Map<string, PyValue>([
@@ -107,7 +110,7 @@ export function databaseUrlConfig(call: Call, opts: DatabaseUrlOptions, envVar: 
   if (url instanceof Unknown) return url;
   if (url === null || url === '') return new PyDict();
   if (typeof url !== 'string') return call.frame.unknown('dj_database_url.config() with a default that is not a URL', call.node);
-  return parseDatabaseUrl(call, url, opts);
+  return parseDatabaseUrl(call, url, opts, value === undefined ? `the default URL of dj_database_url.config() (${name} is unset)` : name);
 }
 
 export const djDatabaseUrlHandlers: Record<string, CallHandler> = {
