@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { benchCheck } from './check.js';
 import { benchCheckApp } from './check-app.js';
 import { benchDeploy } from './deploy.js';
+import { benchFuzz } from './fuzz.js';
 import { benchLogs, parseSize } from './logs.js';
 import { benchSize, SIZE_BUDGET_MS } from './size.js';
 
@@ -20,6 +21,7 @@ if (!only || only === 'check') results.check = benchCheck(root);
 if (!only || only === 'check-app') results.checkApp = await benchCheckApp(root);
 if (!only || only === 'deploy') results.deploy = await benchDeploy(root);
 if (!only || only === 'logs') results.logs = await benchLogs(root, { ...(logMegabytes !== undefined && { megabytes: logMegabytes }) });
+if (!only || only === 'fuzz') results.fuzz = await benchFuzz(process.argv[3] ? Number(process.argv[3]) : undefined);
 if (!only || only === 'size') {
   const { wallMs, recommendation } = await benchSize();
   console.log(`implanta size examples/hollow (defaults): ${(wallMs / 1000).toFixed(1)} s (budget ${SIZE_BUDGET_MS / 1000} s) ${wallMs <= SIZE_BUDGET_MS ? 'OK' : 'OVER BUDGET'}; recommends ${recommendation}`);
