@@ -7,7 +7,12 @@ import type { CheckReport } from './check-report.js';
  */
 export function formatJunit(report: CheckReport): string {
   const byArea = new Map<Area, Finding[]>();
-  for (const f of report.findings) byArea.set(f.area, [...(byArea.get(f.area) ?? []), f]);
+  // Pushed, not copied per finding: a hostile project can give 20,000 findings.
+  for (const f of report.findings) {
+    const list = byArea.get(f.area);
+    if (list) list.push(f);
+    else byArea.set(f.area, [f]);
+  }
   const failures = report.findings.filter((f) => f.severity !== 'info').length;
   const suites = [...byArea].map(([area, findings]) => {
     const suiteFailures = findings.filter((f) => f.severity !== 'info').length;

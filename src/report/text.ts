@@ -30,7 +30,13 @@ export function formatText(report: CheckReport, opts: { color: boolean; title?: 
   if (p.django_assumed) lines.push(paint(DIM, `Django version assumed: ${p.django_assumed}`));
 
   const byArea = new Map<Area, Finding[]>();
-  for (const f of report.findings) byArea.set(f.area, [...(byArea.get(f.area) ?? []), f]);
+  // Pushed, not copied: a 4 MB Procfile of repeated lines gives 20,000 findings, and copying the list
+  // for each one took 20 s.
+  for (const f of report.findings) {
+    const list = byArea.get(f.area);
+    if (list) list.push(f);
+    else byArea.set(f.area, [f]);
+  }
   for (const [area, findings] of byArea) {
     lines.push('', paint(BOLD, `${AREA_TITLES[area]} (${findings.length})`));
     for (const f of findings) {

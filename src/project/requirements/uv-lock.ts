@@ -33,7 +33,13 @@ export function readUvLock(text: string, file = 'uv.lock'): Requirement[] {
 /** Names reachable from the projects through `dependencies`, following requested extras. */
 function reachable(packages: LockPackage[], projects: LockPackage[]): Set<string> {
   const byName = new Map<string, LockPackage[]>();
-  for (const pkg of packages) byName.set(normalizeName(pkg.name), [...(byName.get(normalizeName(pkg.name)) ?? []), pkg]);
+  // Pushed, not copied per package: a lock file may list any number.
+  for (const pkg of packages) {
+    const name = normalizeName(pkg.name);
+    const list = byName.get(name);
+    if (list) list.push(pkg);
+    else byName.set(name, [pkg]);
+  }
   const seen = new Set<string>();
   const queue = projects.flatMap((project) => dependencyList(project.table['dependencies']));
   while (queue.length) {

@@ -92,7 +92,9 @@ export function parseQs(query: string): Map<string, string[]> {
     const value = unquotePlus(pair.slice(eq + 1));
     if (value === '') continue;
     const key = unquotePlus(pair.slice(0, eq));
-    out.set(key, [...(out.get(key) ?? []), value]);
+    const values = out.get(key);
+    if (values) values.push(value);
+    else out.set(key, [value]);
   }
   return out;
 }
