@@ -19,7 +19,7 @@ export interface OperationFact {
   /** The field the operation defines (AddField, AlterField). */
   field?: FieldSpec;
   /** The model before the operation (for unique_together and index_together). */
-  modelBefore?: { uniqueTogether: string[][]; indexTogether: string[][] };
+  modelBefore?: { uniqueTogether: string[][]; indexTogether: string[][]; table?: string };
   /**
    * The SQL the operation runs, when known: a RunSQL's literal SQL, or what `manage.py sqlmigrate`
    * printed for it. Rules about the database judge this instead of the operation when it is present.
@@ -132,7 +132,7 @@ function fact(m: MigrationFile, op: Operation, state: SchemaState, created: Set<
     newField: created.has(fieldKey(m.app, model, fieldName)),
     ...(before && { before }),
     ...(field && { field }),
-    ...(current && { modelBefore: { uniqueTogether: current.uniqueTogether, indexTogether: current.indexTogether } }),
+    ...(current && { modelBefore: { uniqueTogether: current.uniqueTogether, indexTogether: current.indexTogether, ...(current.table !== undefined && { table: current.table }) } }),
     ...(sql && { sql }),
     ...(databaseOnly && { databaseOnly }),
   };

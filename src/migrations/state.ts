@@ -6,6 +6,8 @@ export interface ModelState {
   fields: Map<string, FieldSpec>;
   uniqueTogether: string[][];
   indexTogether: string[][];
+  /** Meta.db_table when the model sets one; Django's `app_model` otherwise. */
+  table?: string;
 }
 
 /**
@@ -35,7 +37,8 @@ export class SchemaState {
           if (fieldName && field) fields.set(fieldName, field);
         }
         const options = argument(call, 'options', 2);
-        this.models.set(modelKey(app, name), { fields, uniqueTogether: together(option(options, 'unique_together')), indexTogether: together(option(options, 'index_together')) });
+        const table = asString(option(options, 'db_table'));
+        this.models.set(modelKey(app, name), { fields, uniqueTogether: together(option(options, 'unique_together')), indexTogether: together(option(options, 'index_together')), ...(table !== undefined && { table }) });
         return;
       }
       case 'DeleteModel':
@@ -81,6 +84,14 @@ export class SchemaState {
         const value = together(argument(call, key, 1));
         if (op.kind === 'AlterUniqueTogether') state.uniqueTogether = value;
         else state.indexTogether = value;
+        return;
+      }
+      case 'AlterModelTable': {
+        const state = this.model(app, str('name', 0));
+        if (!state) return;
+        const table = str('table', 1);
+        if (table === undefined) delete state.table;
+        else state.table = table;
         return;
       }
       case 'RenameIndex': {

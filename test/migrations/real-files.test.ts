@@ -99,7 +99,9 @@ describe('real migration files (saleor, djangoproject.com, wagtail, oscar)', () 
     };
     // 0003 alone: the RemoveField breaks the running release; the AlterField of code is judged against 0001's field, so no "cannot tell".
     assert.deepEqual(judge(['communication.0001_initial', 'communication.0002_reset_table_names']), ['migrations.remove-field:0003_remove_notification_category_make_code_uppercase.py:14']);
-    // 0002: the tables 0001 kept under customer_* names are renamed to Django's defaults.
+    // 0002: the tables 0001 kept under customer_* names are renamed to Django's defaults, and the message says from what.
+    const facts = planMigrations({ all, applied: new Set(['communication.0001_initial']), edited: new Set(), django: { major: 5, minor: 2 } });
+    assert.match(runRules(migrationRules, facts).findings.find((f) => f.rule === 'migrations.rename-model')!.message, /renames the table customer_communicationeventtype to communication_communicationeventtype/);
     assert.deepEqual(judge(['communication.0001_initial']).filter((f) => f.includes('0002')), ['migrations.rename-model:0002_reset_table_names.py:18', 'migrations.rename-model:0002_reset_table_names.py:22', 'migrations.rename-model:0002_reset_table_names.py:26']);
   });
 });

@@ -80,11 +80,17 @@ testRule(rule('migrations.rename-field'), {
   ],
 });
 
+const WITH_TABLE = INITIAL.replace("options={'unique_together'", "options={'db_table': 'books', 'unique_together'");
 testRule(rule('migrations.rename-model'), {
-  pass: [{ name: 'AlterModelOptions touches no table', facts: await facts("        migrations.AlterModelOptions(name='book', options={'ordering': ['title']}),") }],
+  pass: [
+    { name: 'AlterModelOptions touches no table', facts: await facts("        migrations.AlterModelOptions(name='book', options={'ordering': ['title']}),") },
+    { name: 'RenameModel of a model with Meta.db_table: the table keeps its name', facts: await facts("        migrations.RenameModel(old_name='Book', new_name='Tome'),", { extra: { 'shop/migrations/0001_initial.py': WITH_TABLE } }) },
+    { name: 'AlterModelTable to the name the table has', facts: await facts("        migrations.AlterModelTable(name='book', table='books'),", { extra: { 'shop/migrations/0001_initial.py': WITH_TABLE } }) },
+  ],
   fail: [
-    { name: 'RenameModel', facts: await facts("        migrations.RenameModel(old_name='Book', new_name='Tome'),"), reports: ['operation'] },
-    { name: 'AlterModelTable', facts: await facts("        migrations.AlterModelTable(name='book', table='books'),"), reports: ['operation'] },
+    { name: 'RenameModel', facts: await facts("        migrations.RenameModel(old_name='Book', new_name='Tome'),"), reports: [{ messageId: 'operation', mentions: ['shop_book to shop_tome'] }] },
+    { name: 'AlterModelTable', facts: await facts("        migrations.AlterModelTable(name='book', table='books'),"), reports: [{ messageId: 'operation', mentions: ['shop_book to books'] }] },
+    { name: "AlterModelTable(table=None) back to Django's name (oscar communication 0002)", facts: await facts("        migrations.AlterModelTable(name='book', table=None),", { extra: { 'shop/migrations/0001_initial.py': WITH_TABLE } }), reports: [{ messageId: 'operation', mentions: ['books to shop_book'] }] },
     { name: 'RENAME TO', facts: await facts(sql('ALTER TABLE "shop_book" RENAME TO "shop_tome"')), reports: ['sql'] },
   ],
 });

@@ -64,9 +64,19 @@ export const renameModel: MigrationRule = {
   meta: { id: 'migrations.rename-model', severity: 'error', title: 'A migration renames a table the running release uses by its old name', docs: docs('renamemodel') , explain: { checks: "Whether a new migration renames a table the running release uses by its old name.", why: "Every query of the old release against that table fails until the new code serves.", example: "migrations.RenameModel('Book', 'Title')", fix: "Keep the table with Meta.db_table and a state-only rename, or copy the data over several releases." } },
   operation(fact) {
     if ((fact.op.kind !== 'RenameModel' && fact.op.kind !== 'AlterModelTable') || fact.newModel) return undefined;
+    const before = fact.modelBefore?.table ?? tableOf(fact);
+    let after: string | undefined;
+    if (fact.op.kind === 'RenameModel') {
+      // A model with Meta.db_table keeps its table when renamed: Django renames nothing in the database.
+      if (fact.modelBefore?.table !== undefined) return undefined;
+      after = defaultTable(fact.migration.app, asString(argument(fact.op.call, 'new_name', 1)) ?? '');
+    } else {
+      after = asString(argument(fact.op.call, 'table', 1)) ?? defaultTable(fact.migration.app, fact.model ?? '');
+      if (after === before) return undefined;
+    }
     return {
-      message: `${label(fact)} renames the table ${tableOf(fact)}: the running release still queries it by that name, and fails until the new code serves.`,
-      hint: `Keep the table: set Meta.db_table = '${tableOf(fact)}' on the renamed model so the rename is Django's alone (SeparateDatabaseAndState for the state change). Rename the table itself in a later release, once no running code uses the old name.`,
+      message: `${label(fact)} renames the table ${before} to ${after}: the running release still queries ${before}, and fails until the new code serves.`,
+      hint: `Keep the table: set Meta.db_table = '${before}' on the model so the change is Django's alone (SeparateDatabaseAndState for the state change). Rename the table itself in a later release, once no running code uses the old name.`,
     };
   },
   sql(action, _fact, ctx) {
