@@ -76,6 +76,16 @@ export const databaseUrlRule: Rule<ProjectFacts> = defineRule({
       const v = db.get(k);
       return typeof v === 'string' && v !== '' && originOf(evaluation, 'DATABASES', ['default', k]).kind === 'literal';
     });
+    // The case against parts is Heroku Postgres rotating only DATABASE_URL. Another engine (ClearDB's MySQL,
+    // an outside Oracle) whose host and password are config vars that are set has nothing to rotate under it.
+    const engine = db.get('ENGINE');
+    const postgres = typeof engine !== 'string' || /postgres|postgis/.test(engine);
+    const fromSetConfigVars = ['HOST', 'PASSWORD'].every((k) => {
+      const v = db.get(k);
+      const origin = originOf(evaluation, 'DATABASES', ['default', k]);
+      return typeof v === 'string' && v !== '' && origin.kind === 'environment' && origin.unset.length === 0;
+    });
+    if (!postgres && fromSetConfigVars) return [];
     const written = literals.length > 0 ? `, with a literal ${literals.join(' and ')} in the code` : '';
     return [
       {

@@ -22,6 +22,13 @@ testRule(databaseUrlRule, {
     { name: 'unknown because DATABASE_URL is unset, but read from it', facts: projectFacts({ settings: { DATABASES: notSet }, envReads: [envRead('DATABASE_URL', 1, true)] }) },
     { name: 'an empty default from an unset DATABASE_URL is not judged', facts: unsetUrl },
     {
+      // ClearDB's MySQL with every part a config var (ultimania/myblog): no Heroku Postgres to rotate them.
+      name: 'MySQL with every credential from its own config var',
+      facts: await settingsFacts(`import os\nDATABASES = {'default': {'ENGINE': 'django.db.backends.mysql', 'NAME': os.environ['DB_NAME'], 'USER': os.environ['DB_USER'], 'PASSWORD': os.environ['DB_PASS'], 'HOST': os.environ['DB_HOST'], 'PORT': '3306'}}`, {
+        env: { DB_NAME: 'heroku_db', DB_USER: 'u4k2v9', DB_PASS: 'p8d7f6e5c4b3a2', DB_HOST: 'us-cdbr-east-06.cleardb.net' },
+      }),
+    },
+    {
       name: 'dj_database_url.config() in real settings, DATABASE_URL set',
       facts: await settingsFacts(`import dj_database_url\nDATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}`, { env: { DATABASE_URL: 'postgres://u:p@db.example.com:5432/app' } }),
     },
@@ -35,6 +42,19 @@ testRule(databaseUrlRule, {
         env: { DB_HOST: 'db.example.com', DB_PASSWORD: 'from-the-config-vars' },
       }),
       reports: [{ messageId: 'written-in-settings', severity: 'error', line: 2 }],
+    },
+    {
+      // yashgo0018/django-ecommerce: the app has DATABASE_URL, the settings read DB_* variables it does not have.
+      name: 'MySQL from its own config vars that are not set',
+      facts: await settingsFacts(`import os\nDATABASES = {'default': {'ENGINE': 'django.db.backends.mysql', 'NAME': os.environ.get('DB_NAME'), 'HOST': os.environ.get('DB_HOST'), 'PASSWORD': os.environ.get('DB_PASSWORD')}}`, {
+        env: { DATABASE_URL: 'postgres://u:p@db.example.com:5432/app' },
+      }),
+      reports: [{ messageId: 'written-in-settings', severity: 'error', line: 2 }],
+    },
+    {
+      name: 'MySQL with a literal password in the code',
+      facts: await settingsFacts(`DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql', 'NAME': 'blog', 'HOST': 'us-cdbr-east-06.cleardb.net', 'PASSWORD': 'p8d7f6e5c4b3a2'}}`),
+      reports: [{ messageId: 'written-in-settings', severity: 'error', line: 1, mentions: ['literal HOST and PASSWORD'] }],
     },
     { name: 'SQLite in production', facts: literal({ ENGINE: 'django.db.backends.sqlite3', NAME: '/app/db.sqlite3' }), reports: [{ messageId: 'sqlite', severity: 'error' }] },
     { name: 'SQLite fallback while DATABASE_URL is unset', facts: url({ ENGINE: 'django.db.backends.sqlite3', NAME: 'db.sqlite3' }, { env: {} }), reports: [{ messageId: 'sqlite-fallback', severity: 'warning' }] },
