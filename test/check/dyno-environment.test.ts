@@ -28,7 +28,8 @@ test('dyno environment: the variables every dyno has are assumed, and the given 
 test('dyno environment: python-getting-started takes its Heroku branch with no environment given', async () => {
   const { report, settings } = await check({});
   assert.deepEqual(settings.get('IS_HEROKU_APP')?.value, true);
-  assert.deepEqual(settings.get('ALLOWED_HOSTS')?.value, ['*']);
+  // Spread: evaluated lists carry their items' provenance under a symbol key.
+  assert.deepEqual([...(settings.get('ALLOWED_HOSTS')?.value as string[])], ['*']);
   const sqlite = report.findings.filter((f) => f.rule === 'codebase.database-url');
   assert.deepEqual(sqlite, [], 'no "uses SQLite in production"');
   assert.equal(report.project.assumed_environment?.DYNO, 'web.1');

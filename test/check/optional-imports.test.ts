@@ -15,7 +15,8 @@ const SETTINGS = py(`
 async function installedApps(requirements: string): Promise<unknown> {
   const root = writeProject({ 'proj/settings.py': SETTINGS, 'requirements.txt': requirements, 'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n" });
   const { settings } = await runCheck({ dir: root, env: {}, settingsSource: 'static', runDjango: false, hosts: [] });
-  return settings.get('INSTALLED_APPS')?.value;
+  // Spread: evaluated lists carry their items' provenance under a symbol key.
+  return [...(settings.get('INSTALLED_APPS')?.value as string[])];
 }
 
 test('check: try/except ImportError follows the production requirements (declared: the try body runs)', async () => {
