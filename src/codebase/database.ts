@@ -71,20 +71,17 @@ export const databaseUrlRule: Rule<ProjectFacts> = defineRule({
       return [{ messageId: 'sqlite', message: "production DATABASES uses SQLite: a dyno's filesystem is discarded at every restart (at least daily), taking the data with it", hint: 'Use Heroku Postgres: DATABASES = {\'default\': dj_database_url.config(conn_max_age=600, ssl_require=True)}.', ...place }];
     }
     if (fromUrl) return [];
-    // A HOST or PASSWORD written in the code, not read from a variable (even one of its own).
-    const literals = ['HOST', 'PASSWORD'].filter((k) => {
+    // Where HOST and PASSWORD came from, asked once: a literal in the code, or a config var (set or not).
+    const credentials = (['HOST', 'PASSWORD'] as const).map((k) => {
       const v = db.get(k);
-      return typeof v === 'string' && v !== '' && originOf(evaluation, 'DATABASES', ['default', k]).kind === 'literal';
+      return { k, given: typeof v === 'string' && v !== '', origin: originOf(evaluation, 'DATABASES', ['default', k]) };
     });
+    const literals = credentials.filter((c) => c.given && c.origin.kind === 'literal').map((c) => c.k);
     // The case against parts is Heroku Postgres rotating only DATABASE_URL. Another engine (ClearDB's MySQL,
     // an outside Oracle) whose host and password are config vars that are set has nothing to rotate under it.
     const engine = db.get('ENGINE');
     const postgres = typeof engine !== 'string' || /postgres|postgis/.test(engine);
-    const fromSetConfigVars = ['HOST', 'PASSWORD'].every((k) => {
-      const v = db.get(k);
-      const origin = originOf(evaluation, 'DATABASES', ['default', k]);
-      return typeof v === 'string' && v !== '' && origin.kind === 'environment' && origin.unset.length === 0;
-    });
+    const fromSetConfigVars = credentials.every((c) => c.given && c.origin.kind === 'environment' && c.origin.unset.length === 0);
     if (!postgres && fromSetConfigVars) return [];
     const written = literals.length > 0 ? `, with a literal ${literals.join(' and ')} in the code` : '';
     return [
