@@ -10,14 +10,13 @@ import { readDotenvFile } from '../project/dotenv.js';
 import { PythonSources } from '../project/python-sources.js';
 import { readStaticServing } from '../project/static-serving.js';
 import type { DjangoVersion, ProjectFacts } from '../project/types.js';
-import type { SettingsEvaluation, SettingsView } from '../project/settings/types.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
 import { gatherVersionsFacts } from '../versions/gather.js';
 import type { VersionsFacts } from '../versions/versions-facts.js';
 import { chooseDjangoVersion } from './django-version.js';
 import { withDynoEnvironment } from './dyno-environment.js';
 import type { CheckOptions } from './options.js';
-import { beginProjectRead, evaluateProjectSettings, readProject, type ProjectReadStart } from './project-facts.js';
+import { beginProjectRead, evaluateProjectSettings, readProject, unevaluated, type EvaluatedSettings, type ProjectReadStart } from './project-facts.js';
 import { secretValues } from './secrets.js';
 
 type AppFacts = Awaited<ReturnType<typeof import('./app-facts.js').appFacts>>;
@@ -47,6 +46,8 @@ export interface GatheredCheck {
   /** The environment Python children get (`--django`). */
   childEnv: Record<string, string>;
   interpreter?: PythonInterpreter;
+  /** `--settings-source python` read the values, but the static pass stopped at this module past the parse cap. */
+  staticsTooLarge?: { file: string; bytes: number };
 }
 
 export async function gatherCheckFacts(opts: CheckOptions): Promise<GatheredCheck> {
@@ -87,12 +88,13 @@ async function gatherWithEnvironment(
   // Flag or pin is known before evaluating, so `if django.VERSION >= (4, 2):` in settings is decided.
   const before = chooseDjangoVersion(opts.djangoVersion, undefined, read.dependencies);
   // A module that is not in the project cannot be evaluated: the rules that need no settings still run.
-  const { evaluation, installedDjango, interpreter, installedModules } = read.settingsMissing || read.settingsUnnamed
+  const { evaluation, installedDjango, interpreter, installedModules, tooLarge, staticsTooLarge }: EvaluatedSettings = read.settingsMissing || read.settingsUnnamed
     ? { evaluation: unevaluated(settingsModule, read.settingsMissing?.file ?? read.managePy ?? 'manage.py') }
     : await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
   const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings), staticStorage(evaluation.settings));
-  const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing, ...(installedModules && { installedModules }) });
+  const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing, ...(installedModules && { installedModules }), ...(tooLarge && { settingsTooLarge: tooLarge }) });
+  const settingsRead = !read.settingsMissing && !read.settingsUnnamed && !tooLarge;
   // Views, models and URLconfs are read and parsed once, whichever facts are drawn from them.
   const sources = new PythonSources(project.root);
   const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings, sources);
@@ -123,17 +125,11 @@ async function gatherWithEnvironment(
     django,
     // The settings' environment reads go with the app once, here: heroku.config and heroku.postgres read them
     // (unknown, not none, when no settings could be read).
-    ...(app && { app: Object.freeze({ ...app.facts, ...(!read.settingsMissing && !read.settingsUnnamed && { settingsEnvReads: evaluation.envReads }) }) }),
+    ...(app && { app: Object.freeze({ ...app.facts, ...(settingsRead && !staticsTooLarge && { settingsEnvReads: evaluation.envReads }) }) }),
     appHosts: Object.freeze(app?.hosts ?? []),
     versions: Object.freeze(versions),
     ...(csrfFailureView && { csrfFailureView }),
     code: Object.freeze(code),
   });
-  return { facts, redactor, assumedEnvironment: dyno.assumed, childEnv: dyno.childEnv, ...(interpreter && { interpreter }) };
-}
-
-/** Settings that could not be read at all: nothing set, nothing read (used only when `settingsMissing` or `settingsUnnamed`). */
-function unevaluated(module: string, file: string): SettingsEvaluation {
-  const settings: SettingsView = { module, file, source: 'static', get: () => undefined, names: () => [] };
-  return { settings, envReads: [], imports: [], files: [], dotenvFilesRead: [], provenance: () => undefined };
+  return { facts, redactor, assumedEnvironment: dyno.assumed, childEnv: dyno.childEnv, ...(interpreter && { interpreter }), ...(staticsTooLarge && { staticsTooLarge }) };
 }

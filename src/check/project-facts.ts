@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ProjectFacts } from '../project/types.js';
-import type { SettingsEvaluation } from '../project/settings/types.js';
+import type { SettingsEvaluation, SettingsView } from '../project/settings/types.js';
 import { findProjectRoot, gitTrackedFiles, listFiles } from '../project/discover.js';
 import { readBuildFiles } from '../project/build-files.js';
 import { findBuildRoot } from '../project/build-root.js';
@@ -10,6 +10,7 @@ import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
 import { evaluateSettings } from '../project/settings/evaluate.js';
 import { pythonParser } from '../project/settings/parser.js';
+import { PythonTooLarge } from '../project/settings/sources.js';
 import { placeModule } from '../codebase/dependency-names.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
 import type { InstalledModules } from '../python/installed-modules.js';
@@ -73,6 +74,13 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
 
 export interface EvaluatedSettings {
   evaluation: SettingsEvaluation;
+  /** Static mode: the settings (or a module they import) are past the parse cap, so nothing was evaluated. */
+  tooLarge?: { file: string; bytes: number };
+  /**
+   * `--settings-source python`: the values came from Python, but the static pass (which variables the
+   * settings read, which modules they import) stopped at a module past the parse cap.
+   */
+  staticsTooLarge?: { file: string; bytes: number };
   /** Set when the settings were imported for real: the Django that did it. */
   installedDjango?: string;
   /** The interpreter used, when one was (`--python`, `--settings-source python` or `--django`). */
@@ -110,13 +118,42 @@ export async function evaluateProjectSettings(project: ProjectFacts, opts: Check
   const table = interpreter && (await (await import('../python/installed-modules.js')).readInstalledModules(interpreter.path, project.root));
   const installed = installedModules(project, table);
   const extra = { ...(interpreter && { interpreter }), ...(table && { installedModules: table }) };
+  const evaluateStatically = () => evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }), ...(installed && { installed }) });
   if (opts.settingsSource === 'python') {
     const { settingsFromPython } = await import('../python/settings-from-python.js');
     const { settings, djangoVersion } = await settingsFromPython({ python: interpreter!.path, root: project.root, module, env: childEnv });
-    const statics = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }), ...(installed && { installed }) });
+    const statics = await tooLargeOr(evaluateStatically);
     // Real values, but the static pass still knows which variables were read and which modules imported.
+    if (statics instanceof PythonTooLarge) {
+      return { evaluation: { ...unevaluated(module, settings.file), settings }, staticsTooLarge: { file: statics.file, bytes: statics.bytes }, installedDjango: djangoVersion, ...extra };
+    }
     return { evaluation: { ...statics, settings }, installedDjango: djangoVersion, ...extra };
   }
-  const evaluation = await evaluateSettings({ root: project.root, module, env: project.env, ...(project.django && { django: project.django }), ...(installed && { installed }) });
+  const evaluation = await tooLargeOr(evaluateStatically);
+  if (evaluation instanceof PythonTooLarge) {
+    return { evaluation: unevaluated(module, settingsModuleFile(project.root, module)), tooLarge: { file: evaluation.file, bytes: evaluation.bytes }, ...extra };
+  }
   return { evaluation, ...extra };
+}
+
+/** The evaluation, or the module past the parse cap that stopped it (any other error goes on up). */
+async function tooLargeOr(evaluate: () => Promise<SettingsEvaluation>): Promise<SettingsEvaluation | PythonTooLarge> {
+  try {
+    return await evaluate();
+  } catch (error) {
+    if (error instanceof PythonTooLarge) return error;
+    throw error;
+  }
+}
+
+/** The file of a settings module known to be in the project: its package's __init__.py, or MODULE.py. */
+function settingsModuleFile(root: string, module: string): string {
+  const rel = module.split('.').join('/');
+  return existsSync(join(root, rel, '__init__.py')) ? `${rel}/__init__.py` : `${rel}.py`;
+}
+
+/** Settings that could not be read at all: nothing set, nothing read (settings missing, unnamed or too large). */
+export function unevaluated(module: string, file: string): SettingsEvaluation {
+  const settings: SettingsView = { module, file, source: 'static', get: () => undefined, names: () => [] };
+  return { settings, envReads: [], imports: [], files: [], dotenvFilesRead: [], provenance: () => undefined };
 }

@@ -12,10 +12,18 @@ import { checklistFactsOf } from './checklist-facts.js';
 import { djangoFactsOf } from './django-facts.js';
 import { versionsRules } from '../versions/rules/index.js';
 import type { CheckOptions } from './options.js';
-import { gatherCheckFacts } from './check-facts.js';
+import { gatherCheckFacts, type CheckFacts } from './check-facts.js';
 import { describeInterpreter } from './project-facts.js';
 import { versionLabel } from './django-version.js';
 import { mergeDjangoFindings } from './merge-django.js';
+import { sizeLabel } from '../project/project-file.js';
+
+/**
+ * The rules that judge by what only the static pass knows (the variables the settings read, the modules
+ * they import, a raise at import): with the values from Python but no static pass, they would judge by
+ * nothing (DATABASES "written in the settings" because no read of DATABASE_URL was seen), so they skip.
+ */
+const STATIC_READS_RULES = new Set(['codebase.required-env', 'codebase.app-json', 'codebase.settings-import', 'codebase.undeclared-module', 'codebase.database-url', 'codebase.postgres-driver', 'codebase.error-reporting']);
 
 export interface CheckOutcome {
   report: CheckReport;
@@ -36,28 +44,35 @@ export interface CheckOutcome {
  */
 export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   const progress = opts.progress ?? (() => {});
-  const { facts, redactor, assumedEnvironment, childEnv, interpreter } = await gatherCheckFacts(opts);
+  const { facts, redactor, assumedEnvironment, childEnv, interpreter, staticsTooLarge } = await gatherCheckFacts(opts);
   const { project, django: version } = facts;
   const { evaluation } = project;
 
   progress('Running the rules…');
-  const missing = project.settingsMissing;
-  const runs: RuleRun[] = missing || project.settingsUnnamed
+  const withStatics = (rule: { meta: { id: string } }) => !staticsTooLarge || !STATIC_READS_RULES.has(rule.meta.id);
+  const unread = settingsUnread(project);
+  const runs: RuleRun[] = unread
     ? [
         // No settings were read: the rules that need none run; codebase.settings-module says why.
         runRules(codebaseRules, { ...project, evaluation: undefined }),
         runRules(versionsRules, facts.versions),
-        { findings: [], skipped: [{ rule: 'security.*, checklist.*', reason: missing ? `the settings module ${missing.module} is not in the project, so no settings were read` : 'nothing names a settings module, so no settings were read' }] },
+        { findings: [], skipped: [{ rule: opts.runDjango ? 'checklist.* (security.* only from manage.py check --deploy)' : 'security.*, checklist.*', reason: unread }] },
       ]
     : [
         runRules(djangoRules, djangoFactsOf(facts)),
-        runRules(codebaseRules, project),
-        runRules(checklistRules, checklistFactsOf(facts)),
+        runRules(codebaseRules.filter(withStatics), project),
+        runRules(checklistRules.filter(withStatics), checklistFactsOf(facts)),
         runRules(versionsRules, facts.versions),
       ];
   if (facts.app) runs.push((await import('./app-facts.js')).herokuFindings(facts.app));
   let findings: Finding[] = runs.flatMap((r) => r.findings);
   const skipped: Skipped[] = runs.flatMap((r) => r.skipped);
+  if (staticsTooLarge) {
+    skipped.push({
+      rule: [...STATIC_READS_RULES].join(', '),
+      reason: `${staticsTooLarge.file} (${sizeLabel(staticsTooLarge.bytes)}) is more Python than implanta reads statically: the values came from Python, but which variables the settings read and which modules they import is not known`,
+    });
+  }
   if (!facts.app) skipped.push({ rule: 'heroku.*', reason: 'no app given (pass --app APP for the production check)' });
 
   if (opts.runDjango) {
@@ -87,6 +102,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
     skipped,
   );
   return { report, redactor, fallbackFile: evaluation.settings.file, settings: evaluation.settings, django: version };
+}
+
+/** Why no settings were read, when none were: the rules that need settings are skipped for it. */
+function settingsUnread(project: CheckFacts['project']): string | undefined {
+  if (project.settingsMissing) return `the settings module ${project.settingsMissing.module} is not in the project, so no settings were read`;
+  if (project.settingsUnnamed) return 'nothing names a settings module, so no settings were read';
+  if (project.settingsTooLarge) return `${project.settingsTooLarge.file} (${sizeLabel(project.settingsTooLarge.bytes)}) is more Python than implanta reads statically, so no settings were read (--settings-source python imports them with Django)`;
+  return undefined;
 }
 
 function silencedChecks(evaluation: SettingsEvaluation): Set<string> {

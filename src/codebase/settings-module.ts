@@ -2,6 +2,8 @@ import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { chooseSettingsModule } from '../project/settings-candidates.js';
 import type { ProjectFacts, SettingsCandidate } from '../project/types.js';
+import { sizeLabel } from '../project/project-file.js';
+import { PARSE_CAP_NODES } from '../project/settings/parser.js';
 import { devCenter } from './support.js';
 
 function where(c: SettingsCandidate): string {
@@ -19,7 +21,7 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
   title: 'Every process loads the same settings module',
   docs: devCenter('django-app-configuration'),
   explain: {
-    checks: "Whether the web process and manage.py (release phase, heroku run) load the same settings module, and one the project has (manage.py may build the name from a variable: 'config.settings.{}'.format(os.environ.get('DJANGO_ENV'))).",
+    checks: "Whether the web process and manage.py (release phase, heroku run) load the same settings module, and one the project has (manage.py may build the name from a variable: 'config.settings.{}'.format(os.environ.get('DJANGO_ENV'))); and whether it is small enough for implanta to read statically (a generated module of hundreds of KB is not).",
     why: "Migrations and one-off commands would run under different settings from the app.",
     example: "manage.py: proj.settings.dev, wsgi.py: proj.settings.prod",
     fix: "Choose the module with DJANGO_SETTINGS_MODULE as a config var, and default to the same module in manage.py and wsgi.py.",
@@ -29,8 +31,10 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
     'missing-module': "a process would load a settings module the project does not have (error)",
     'none-named': "manage.py is there but nothing names a settings module and DJANGO_SETTINGS_MODULE is not set (error)",
     'cannot-tell': "the settings module named is not in the project; it may be elsewhere on the module path (info)",
+    'too-large': "the settings module, or a module it imports, is more Python than implanta reads statically, so no settings were checked",
   },
   check(facts: ProjectFacts) {
+    if (facts.settingsTooLarge) return [tooLarge(facts.settingsModule ?? 'the settings module', facts.settingsTooLarge)];
     const candidates = facts.candidates.filter((c) => c.source !== '--settings');
     if (candidates.length === 0) {
       if (!facts.settingsUnnamed) return { skip: 'nothing names a settings module' };
@@ -58,6 +62,21 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
     ];
   },
 });
+
+/**
+ * Python loads a settings file of any size; implanta stops parsing past a cap (parser.ts) so that a
+ * hostile file cannot hang the check. Django's settings checks are then not run at all: a warning,
+ * so the default --fail-level stops on it, but not an error, since nothing says the app would fail.
+ */
+function tooLarge(module: string, unread: { file: string; bytes: number }): Report {
+  const imported = unread.file !== module.replace(/\./g, '/') + '.py' && unread.file !== `${module.replace(/\./g, '/')}/__init__.py`;
+  return {
+    messageId: 'too-large',
+    message: `${unread.file}${imported ? `, imported by the settings module ${module},` : ''} is ${sizeLabel(unread.bytes)} of Python, more than implanta reads statically (${PARSE_CAP_NODES} syntax nodes): the settings were not read, so Django's deployment checks and the rules that need settings did not run`,
+    hint: 'Run `implanta check --settings-source python` to import the settings with the project\'s own Python and Django instead, or move generated data out of the Python (a JSON file the settings load).',
+    file: unread.file,
+  };
+}
 
 /**
  * Each place that names a module the project does not have, once. When its package is in the project

@@ -57,7 +57,7 @@ export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
       const kind = stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a socket';
       throw new ProjectFileRefused(display, 'not a regular file', `is ${kind}, not a regular file; implanta does not read it`);
     }
-    if (stat.size > max) throw new ProjectFileRefused(display, 'too large', `is ${megabytes(stat.size)}, more than the ${megabytes(max)} implanta reads`);
+    if (stat.size > max) throw new ProjectFileRefused(display, 'too large', `is ${sizeLabel(stat.size)}, more than the ${sizeLabel(max)} implanta reads`);
     // Read at most max + 1 bytes: a file growing while read is still capped.
     const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
     let length = 0;
@@ -65,7 +65,7 @@ export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      if (length > max) throw new ProjectFileRefused(display, 'too large', `is more than the ${megabytes(max)} implanta reads`);
+      if (length > max) throw new ProjectFileRefused(display, 'too large', `is more than the ${sizeLabel(max)} implanta reads`);
       if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
@@ -86,7 +86,7 @@ function readPipe(path: string, display: string, max: number): Buffer {
       if (n === 0) return Buffer.concat(chunks, length);
       chunks.push(chunk.subarray(0, n));
       length += n;
-      if (length > max) throw new ProjectFileRefused(display, 'too large', `is more than the ${megabytes(max)} implanta reads`);
+      if (length > max) throw new ProjectFileRefused(display, 'too large', `is more than the ${sizeLabel(max)} implanta reads`);
     }
   } finally {
     closeSync(fd);
@@ -103,6 +103,7 @@ function inside(root: string, path: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
-function megabytes(bytes: number): string {
+/** "120 KB", "1.3 MB": how big a file is, for a message. */
+export function sizeLabel(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

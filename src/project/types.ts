@@ -156,6 +156,12 @@ export interface ProjectFacts {
    * ImproperlyConfigured; codebase.settings-module reports it and the rules that need settings skip.
    */
   settingsUnnamed?: true;
+  /**
+   * The settings module, or a module it imports, is more Python than implanta parses (parser.ts
+   * PARSE_WORK_LIMIT): Python would load it, but nothing could be evaluated statically. Set only by
+   * `check` after the evaluation; codebase.settings-module reports it and the rules that need settings skip.
+   */
+  settingsTooLarge?: { file: string; bytes: number };
   evaluation?: SettingsEvaluation;
   django?: DjangoVersion;
   procfile?: Procfile;

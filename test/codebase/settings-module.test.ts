@@ -48,6 +48,16 @@ testRule(settingsModuleRule, {
       reports: [{ messageId: 'none-named', severity: 'error', file: 'manage.py', mentions: ['DJANGO_SETTINGS_MODULE', 'ImproperlyConfigured'] }],
     },
     {
+      name: 'a settings module past the parse cap',
+      facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings.prod' }, wsgi], settingsModule: 'proj.settings.prod', settingsTooLarge: { file: 'proj/settings/prod.py', bytes: 400 * 1024 } }),
+      reports: [{ messageId: 'too-large', severity: 'warning', file: 'proj/settings/prod.py', mentions: ['proj/settings/prod.py is 400 KB of Python', 'the settings were not read'] }],
+    },
+    {
+      name: 'a module the settings import, past the parse cap, with the settings module named',
+      facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings' }], settingsModule: 'proj.settings', settingsTooLarge: { file: 'proj/settings/prod.py', bytes: 2_000_000 } }),
+      reports: [{ messageId: 'too-large', severity: 'warning', file: 'proj/settings/prod.py', mentions: ['proj/settings/prod.py, imported by the settings module proj.settings, is 1.9 MB'] }],
+    },
+    {
       name: 'a config var naming a module of no package in the project may come from elsewhere',
       facts: projectFacts({ files: SETTINGS, candidates: [wsgi, { module: 'shared.settings', source: 'environment', missing: true }] }),
       reports: [{ messageId: 'cannot-tell', severity: 'info', mentions: ['shared.settings'] }],

@@ -31,8 +31,11 @@ export function pythonParser(): Promise<Parser> {
  */
 export const PARSE_WORK_LIMIT = 3_000;
 
+/** About how many syntax nodes PARSE_WORK_LIMIT lets through, for messages. */
+export const PARSE_CAP_NODES = 'over 100,000';
+
 /** What to tell about a file past PARSE_WORK_LIMIT, after its name. */
-export const TOO_MUCH_PYTHON = 'is more Python than implanta reads (over 100,000 syntax nodes, some 500 KB of ordinary code)';
+export const TOO_MUCH_PYTHON = `is more Python than implanta reads (${PARSE_CAP_NODES} syntax nodes, some 500 KB of ordinary code)`;
 
 /**
  * Past a syntax error, tree-sitter's error recovery can cost a hundred times more per check (200 KB of

@@ -15,6 +15,23 @@ import { decodePythonSource } from './source-encoding.js';
 /** A Python file takes about a second per megabyte to parse here; settings modules are a few KB. */
 const MAX_PYTHON_BYTES = 1024 * 1024;
 
+/**
+ * A module of the settings (the settings module or one it imports) past the parser's cap: valid Python
+ * as far as it was read, which Python itself would load, only too much to read statically. Still an
+ * InputError for a caller that cannot do without it; `implanta check` catches it and reports the
+ * settings as unread (codebase.settings-module) instead of stopping.
+ */
+export class PythonTooLarge extends InputError {
+  constructor(
+    /** Relative to the project root, forward slashes. */
+    readonly file: string,
+    /** Its size on disk. */
+    readonly bytes: number,
+  ) {
+    super(`${file}: ${TOO_MUCH_PYTHON}; a settings module is rarely more than a few hundred lines`);
+  }
+}
+
 export class SourceFiles {
   private readonly trees = new Map<string, Tree>();
   private readonly kinds = new Map<string, 'file' | 'dir' | 'none'>();
@@ -99,7 +116,7 @@ export class SourceFiles {
     const parsed = parseBounded(this.parser, decoded.text);
     if ('stopped' in parsed) {
       if (parsed.stopped === 'broken') throw new InputError(`${rel}:${parsed.line}: invalid Python syntax (near this line)`);
-      throw new InputError(`${rel}: ${TOO_MUCH_PYTHON}; a settings module is rarely more than a few hundred lines`);
+      throw new PythonTooLarge(rel, bytes.length);
     }
     tree = parsed.tree;
     const nesting = nestingProblem(tree);

@@ -1,0 +1,153 @@
+/**
+ * A settings module past the parser's cap (parser.ts PARSE_WORK_LIMIT) is valid Python that Django would
+ * load, only more than implanta reads statically. `implanta check` still gives a report: the rules that
+ * need no settings run (Procfile, dependencies, Python version…), the settings rules are skipped with
+ * the reason, and codebase.settings-module says which file and what to do, once. A long settings module
+ * under the cap (4,000 generated lines) is read normally. Run through the CLI, as a user runs it.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { implanta } from '../cli/helpers/run-cli.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'implanta-settings-too-large-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Finding {
+  rule: string;
+  severity: string;
+  message_id: string;
+  message: string;
+  hint?: string;
+  file?: string;
+  line?: number;
+}
+
+const SETTINGS_HEAD = [
+  'import os',
+  'import dj_database_url',
+  "SECRET_KEY = os.environ['SECRET_KEY']",
+  'DEBUG = False',
+  "ALLOWED_HOSTS = ['.herokuapp.com']",
+  "DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}",
+].join('\n');
+
+/** Settings as a generator writes them: flags from the environment, limits, service dicts, host lists. */
+function generatedSettings(lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; out.length < lines; i++) {
+    const kind = i % 4;
+    if (kind === 0) out.push(`FEATURE_FLAG_${i} = os.environ.get("FEATURE_FLAG_${i}", "false").lower() == "true"`);
+    else if (kind === 1) out.push(`LIMIT_${i} = ${i * 7}`);
+    else if (kind === 2) out.push(`SERVICE_${i} = {`, `    "url": "https://svc${i}.example.com/api",`, `    "timeout": ${i % 30},`, '    "retries": [1, 2, 4, 8],', '}');
+    else out.push(`ALLOWED_${i} = [`, `    "host${i}.example.com",`, `    "www.host${i}.example.com",`, ']');
+  }
+  return out.join('\n');
+}
+
+/** 4,000 lines (about 100 KB, a third of the cap) and 12,000 lines (about 320 KB, past it). */
+const UNDER_CAP = generatedSettings(4_000);
+const PAST_CAP = generatedSettings(12_000);
+
+function project(name: string, files: Record<string, string>): string {
+  const root = join(scratch, name);
+  const all: Record<string, string> = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings')\n",
+    'config/__init__.py': '',
+    'config/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+    'requirements.txt': 'Django==5.2.8\ngunicorn==23.0.0\ndj-database-url==2.3.0\npsycopg2==2.9.10\n',
+    '.python-version': '3.12\n',
+    Procfile: 'web: gunicorn config.wsgi\n',
+    ...files,
+  };
+  for (const [file, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  return root;
+}
+
+const ENV = ['--env', `SECRET_KEY=${'k8#Qz1vB7nW3xR5tY9uI2oP4aS6dF8gH0jL-mN_cV'}`, '--env', 'DATABASE_URL=postgres://u:p@db.example.com:5432/app'];
+
+async function check(root: string, ...args: string[]) {
+  const run = await implanta(['check', root, '--format', 'json', ...ENV, ...args]);
+  assert.notEqual(run.code, 2, run.stderr);
+  assert.notEqual(run.code, 4, run.stderr);
+  // Valid JSON, whatever the settings were.
+  const report = JSON.parse(run.stdout) as { project: { settings_source: string }; findings: Finding[]; skipped: Array<{ rule: string; reason: string }> };
+  return { ...run, report };
+}
+
+const tooLarge = (findings: Finding[]) => findings.filter((f) => f.rule === 'codebase.settings-module' && f.message_id === 'too-large');
+
+test('a 4,000-line generated settings module is read normally: its own DEBUG = True is found at its line', async () => {
+  const settings = `${SETTINGS_HEAD}\n${UNDER_CAP}\nDEBUG = True\n`;
+  const root = project('under-cap', { 'config/settings.py': settings });
+  const { code, report } = await check(root);
+  assert.equal(code, 1);
+  assert.equal(report.project.settings_source, 'static');
+  assert.deepEqual(tooLarge(report.findings), []);
+  const debug = report.findings.find((f) => f.rule === 'security.W018');
+  assert.ok(debug, JSON.stringify(report.findings.map((f) => f.rule)));
+  assert.equal(debug.file, 'config/settings.py');
+  assert.equal(debug.line, settings.split('\n').length - 1);
+});
+
+test('past the cap: one warning at the settings file naming its size and --settings-source python; the codebase rules still run; exit follows the severity', async () => {
+  const root = project('past-cap', {
+    'config/settings.py': `${SETTINGS_HEAD}\n${PAST_CAP}\nDEBUG = True\n`,
+    // Something wrong the codebase rules find without any settings: the web process is the development server.
+    Procfile: 'web: python manage.py runserver 0.0.0.0:$PORT\n',
+  });
+  const { code, report } = await check(root);
+  assert.equal(code, 1);
+  const found = tooLarge(report.findings);
+  assert.equal(found.length, 1, JSON.stringify(report.findings));
+  assert.equal(found[0]!.severity, 'warning');
+  assert.equal(found[0]!.file, 'config/settings.py');
+  assert.match(found[0]!.message, /^config\/settings\.py is \d+ KB of Python, more than implanta reads statically/);
+  assert.match(found[0]!.hint!, /--settings-source python/);
+  // Nothing judged from settings that were not read: not the DEBUG = True at the end.
+  assert.deepEqual(report.findings.filter((f) => f.rule.startsWith('security.') || f.rule.startsWith('checklist.')), []);
+  assert.ok(report.skipped.some((s) => s.rule === 'security.*, checklist.*' && /config\/settings\.py \(\d+ KB\) is more Python than implanta reads statically/.test(s.reason)), JSON.stringify(report.skipped));
+  // The Procfile is still read.
+  assert.ok(report.findings.some((f) => f.rule === 'codebase.web-server' && f.file === 'Procfile'), JSON.stringify(report.findings.map((f) => f.rule)));
+});
+
+test('past the cap with nothing else wrong: the warning alone decides the exit code (1, or 0 with --fail-level error)', async () => {
+  const root = project('past-cap-alone', { 'config/settings.py': `${SETTINGS_HEAD}\n${PAST_CAP}\n` });
+  const byDefault = await check(root);
+  assert.equal(byDefault.report.findings.filter((f) => f.severity === 'error').length, 0, JSON.stringify(byDefault.report.findings));
+  assert.equal(tooLarge(byDefault.report.findings).length, 1);
+  assert.equal(byDefault.code, 1);
+  const errorsOnly = await check(root, '--fail-level', 'error');
+  assert.equal(errorsOnly.code, 0, errorsOnly.stderr);
+});
+
+test('a module the settings import that is past the cap is named, with the settings module that imports it', async () => {
+  const root = project('imported-past-cap', {
+    'config/settings.py': `${SETTINGS_HEAD}\nfrom .generated import *\n`,
+    'config/generated.py': `import os\n${PAST_CAP}\n`,
+  });
+  const { code, report } = await check(root);
+  assert.equal(code, 1);
+  const found = tooLarge(report.findings);
+  assert.equal(found.length, 1, JSON.stringify(report.findings));
+  assert.equal(found[0]!.file, 'config/generated.py');
+  assert.match(found[0]!.message, /^config\/generated\.py, imported by the settings module config\.settings, is \d+ KB of Python/);
+});
+
+test('past the cap with --settings-source python: real Django reads the values; the rules that need the static pass skip instead of judging by nothing', async () => {
+  const root = project('past-cap-python', { 'config/settings.py': `${SETTINGS_HEAD}\n${PAST_CAP}\nDEBUG = True\n` });
+  const { report, stderr } = await check(root, '--settings-source', 'python', '--python', '/usr/bin/python3');
+  assert.equal(report.project.settings_source, 'python', stderr);
+  assert.deepEqual(tooLarge(report.findings), []);
+  // The values are Python's: DEBUG = True at the end of the file is seen.
+  assert.ok(report.findings.some((f) => f.rule === 'security.W018'), JSON.stringify(report.findings.map((f) => f.rule)));
+  // DATABASES comes from dj_database_url.config(): without the static pass that read is not seen, and the rule must not say otherwise.
+  assert.deepEqual(report.findings.filter((f) => f.rule === 'codebase.database-url'), []);
+  const skip = report.skipped.find((s) => s.rule.split(', ').includes('codebase.database-url'));
+  assert.match(skip?.reason ?? '', /^config\/settings\.py \(\d+ KB\) is more Python than implanta reads statically: the values came from Python/);
+});
