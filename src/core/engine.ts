@@ -1,4 +1,5 @@
 import { compareSeverity, type Finding, type Skipped } from './finding.js';
+import { capRepeats } from './repeat-cap.js';
 import { isSkip, type Rule } from './rule.js';
 
 export interface RuleRun {
@@ -9,7 +10,8 @@ export interface RuleRun {
 /**
  * Runs pure rules over facts gathered beforehand. A rule that throws is a bug in implanta, not in the
  * user's project: it is reported as an error finding naming the rule, so one broken rule never hides
- * the others.
+ * the others. Past REPEAT_CAP findings of one kind from a rule, the rest are summed up in one finding
+ * (src/core/repeat-cap.ts), so every rule is capped the same way.
  */
 export function runRules<Facts>(rules: readonly Rule<Facts>[], facts: Facts): RuleRun {
   const findings: Finding[] = [];
@@ -34,8 +36,9 @@ export function runRules<Facts>(rules: readonly Rule<Facts>[], facts: Facts): Ru
       skipped.push({ rule: meta.id, reason: result.skip });
       continue;
     }
+    const own: Finding[] = [];
     for (const report of result) {
-      findings.push({
+      own.push({
         rule: report.rule ?? meta.id,
         area: meta.area,
         severity: report.severity ?? meta.severity,
@@ -48,6 +51,8 @@ export function runRules<Facts>(rules: readonly Rule<Facts>[], facts: Facts): Ru
         docs: meta.docs,
       });
     }
+    // A loop, not push(...): a rule may report more findings than a call takes arguments.
+    for (const f of capRepeats(own, (f) => (f.message_id === undefined ? undefined : meta.messages[f.message_id]))) findings.push(f);
   }
   return { findings, skipped };
 }
@@ -71,9 +76,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** Every finding the rules reported: a summary finding counts as the findings it stands for. */
 export function countBySeverity(findings: Finding[]): Record<'error' | 'warning' | 'info', number> {
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  for (const f of findings) counts[f.severity] += f.more?.count ?? 1;
   return counts;
 }
 

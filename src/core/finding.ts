@@ -16,6 +16,18 @@ export interface Finding {
   /** Where the value behind the finding came from: a literal, an environment variable, a call, an import. */
   source?: string;
   docs?: string;
+  /**
+   * Only on a summary finding: it stands for this many more findings of the same rule, message ID,
+   * severity and file, past the first REPEAT_CAP (src/core/repeat-cap.ts), which the report leaves out.
+   */
+  more?: MoreLikeThis;
+}
+
+/** How many findings a summary finding stands for, and the lines they are on. */
+export interface MoreLikeThis {
+  count: number;
+  first_line?: number;
+  last_line?: number;
 }
 
 /** A rule that could not run, and why (no app given, a fact that could not be fetched…). */

@@ -42,6 +42,8 @@ export function formatSarif(report: CheckReport, fallbackFile: string, workspace
               },
             },
           ],
+          // A summary finding (src/core/repeat-cap.ts): how many results it stands for, and where.
+          ...(f.more && { properties: { more: f.more } }),
         })),
       },
     ],

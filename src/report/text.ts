@@ -38,7 +38,8 @@ export function formatText(report: CheckReport, opts: { color: boolean; title?: 
     else byArea.set(f.area, [f]);
   }
   for (const [area, findings] of byArea) {
-    lines.push('', paint(BOLD, `${AREA_TITLES[area]} (${findings.length})`));
+    const total = findings.reduce((n, f) => n + (f.more?.count ?? 1), 0);
+    lines.push('', paint(BOLD, `${AREA_TITLES[area]} (${total})`));
     for (const f of findings) {
       const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '';
       lines.push(`  ${paint(COLOURS[f.severity], f.severity.padEnd(7))} ${f.rule}${where ? `  ${where}` : ''}`);

@@ -52,6 +52,20 @@ test('sarif report is valid SARIF 2.1.0 and every result has a physical location
   assert.equal(rules.find((r) => r.id === 'security.W004')!.helpUri, findings[0]!.docs);
 });
 
+test('a summary of repeated findings is a valid SARIF result carrying how many it stands for', () => {
+  const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif/sarif-2.1.0.schema.json', import.meta.url), 'utf8'));
+  const validate = new AjvModule.default({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+  const more = { count: 19_980, first_line: 21, last_line: 20_000 };
+  const summary: Finding = { rule: 'codebase.procfile', area: 'codebase', severity: 'error', message: '… and 19,980 more like this in Procfile (lines 21–20000)', file: 'Procfile', line: 21, more };
+  const capped = buildCheckReport(report.project, [...findings, summary], []);
+  const sarif = JSON.parse(formatSarif(capped, 'hollow/settings.py')) as { runs: Array<{ results: Array<{ properties?: unknown }> }> };
+  assert.ok(validate(sarif) as boolean, JSON.stringify(validate.errors?.slice(0, 3)));
+  assert.deepEqual(sarif.runs[0]!.results.filter((r) => r.properties).map((r) => r.properties), [{ more }]);
+  // The summary stands for 19,980 errors in the counts of every format.
+  assert.deepEqual(capped.counts, { error: 2 + 19_980, warning: 1, info: 1 });
+  assert.match(formatText(capped, { color: false }), /19982 error\(s\)/);
+});
+
 test('junit report counts errors and warnings as failures and escapes XML', () => {
   const xml = formatJunit(report);
   assert.match(xml, /<testsuites name="implanta" tests="5" failures="3">/);
