@@ -37,7 +37,10 @@ export function readBuildFiles(root: string, buildRoot: string, env: Record<stri
     ...(appJson && { appJson }),
     buildHooks: readBuildHooks(buildRoot, hooks),
   };
-  return buildRoot === root ? read : relocate(read, (file) => fromProjectRoot(root, buildRoot, file));
+  if (buildRoot === root) return read;
+  // Memoised: a file of 50,000 bad lines names the same few files 50,000 times.
+  const relocated = new Map<string, string>();
+  return relocate(read, (file) => relocated.get(file) ?? relocated.set(file, fromProjectRoot(root, buildRoot, file)).get(file)!);
 }
 
 function relocate(read: BuildFiles, at: (file: string) => string): BuildFiles {

@@ -13,32 +13,61 @@ export interface LogicalLine {
   expansions: [token: string, value: string][];
 }
 
-/** Python's str.isspace() set; JavaScript's \s differs (no \x1c-\x1f or \x85, but \ufeff). */
-const PY_SPACE = '\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const COMMENT_RE = new RegExp(`(^|[${PY_SPACE}]+)#.*$`);
-const STRIP_RE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
-const LINE_BREAK_RE = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+const LINE_BREAK_RE = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 const ENV_VAR_RE = /\$\{([A-Z0-9_]+)\}/g;
 
-export function pyStrip(text: string): string {
-  return text.replace(STRIP_RE, '');
+/** Python's str.isspace() set; JavaScript's \s differs (no \x1c-\x1f or \x85, but \ufeff). */
+function isPySpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || (code >= 0x1c && code <= 0x1f) || code === 0x85 || code === 0xa0 ||
+    code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
+  );
 }
 
-export function pySplitLines(text: string): string[] {
-  const lines: string[] = [];
+/**
+ * Python's str.strip(). By hand: a regex `[space]+$` retries from every space of a long inner run,
+ * which is quadratic on a line of hostile padding.
+ */
+export function pyStrip(text: string): string {
   let start = 0;
-  for (const match of text.matchAll(LINE_BREAK_RE)) {
-    lines.push(text.slice(start, match.index));
-    start = match.index + match[0].length;
-  }
-  if (start < text.length) lines.push(text.slice(start));
+  let end = text.length;
+  while (start < end && isPySpace(text.charCodeAt(start))) start++;
+  while (end > start && isPySpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** Python's str.splitlines(): no empty string after a final line break, none for empty text. */
+export function pySplitLines(text: string): string[] {
+  const lines = text.split(LINE_BREAK_RE);
+  if (lines.at(-1) === '') lines.pop();
   return lines;
+}
+
+/**
+ * Where pip's comment regex `(^|\s+)#.*$` first matches: a `#` at the start or after whitespace, from
+ * the start of that whitespace; -1 when there is no comment. By hand, because the regex backtracks
+ * through every long run of spaces that is not followed by `#`: quadratic on hostile padding.
+ */
+function commentStart(text: string): number {
+  for (let hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', hash + 1)) {
+    if (hash === 0) return 0;
+    if (!isPySpace(text.charCodeAt(hash - 1))) continue;
+    let start = hash - 1;
+    while (start > 0 && isPySpace(text.charCodeAt(start - 1))) start--;
+    return start;
+  }
+  return -1;
+}
+
+function dropComment(text: string): string {
+  const at = commentStart(text);
+  return at < 0 ? text : text.slice(0, at);
 }
 
 export function logicalLines(text: string, env: Record<string, string>): LogicalLine[] {
   const out: LogicalLine[] = [];
   for (const { line, text: joined } of joinContinuations(pySplitLines(text))) {
-    const written = pyStrip(joined.replace(COMMENT_RE, ''));
+    const written = pyStrip(dropComment(joined));
     if (written) out.push({ line, written, ...expandEnv(written, env) });
   }
   return out;
@@ -53,7 +82,7 @@ function joinContinuations(physical: string[]): { line: number; text: string }[]
   let pending: string[] = [];
   let first = 0;
   physical.forEach((raw, index) => {
-    const isComment = COMMENT_RE.exec(raw)?.index === 0;
+    const isComment = commentStart(raw) === 0;
     if (!raw.endsWith('\\') || isComment) {
       const text = isComment ? ' ' + raw : raw;
       if (pending.length) {
@@ -75,6 +104,7 @@ function joinContinuations(physical: string[]): { line: number; text: string }[]
 function expandEnv(written: string, env: Record<string, string>): Pick<LogicalLine, 'text' | 'expansions'> {
   let text = written;
   const expansions: [string, string][] = [];
+  if (!written.includes('${')) return { text, expansions };
   for (const [token, name] of written.matchAll(ENV_VAR_RE)) {
     const value = env[name!];
     if (!value) continue;

@@ -46,6 +46,8 @@ const LONGS = new Map(SPECS.flatMap((spec) => spec.longs.map((long) => [long, sp
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 
 export function splitRequirementLine(line: string): SplitLine {
+  // Most lines are a bare requirement: no space-separated word starts with `-`.
+  if (!line.startsWith('-') && !line.includes(' -')) return { args: line, options: [] };
   const tokens = line.split(' ');
   const cut = tokens.findIndex((token) => token.startsWith('-'));
   const args = (cut < 0 ? tokens : tokens.slice(0, cut)).join(' ');

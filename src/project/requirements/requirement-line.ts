@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pyStrip } from './lines.js';
 import { isValidProjectName, markerError, normalizeName, parsePep508, type Parsed } from './pep508.js';
@@ -126,11 +126,15 @@ function eggName(url: string): string | undefined {
   return /[#&]egg=([^&]*)/.exec(url)?.[1];
 }
 
+/**
+ * pip's `^(.+)(\[[^\]]+\])$`: a path, then the last `[…]` (not empty, no `]` inside) at the very end.
+ * By hand, because that regex backtracks quadratically on a line of thousands of `[`.
+ */
 function stripExtras(text: string): { path: string; extras: string[] } {
-  const match = /^(.+)(\[[^\]]+\])$/.exec(text);
-  if (!match) return { path: text, extras: [] };
-  const parsed = parsePep508(`placeholder${match[2]!.toLowerCase()}`);
-  return { path: match[1]!, extras: parsed.ok ? parsed.value.extras : [] };
+  const open = text.endsWith(']') ? text.lastIndexOf('[', text.length - 3) : -1;
+  if (open < 1 || text.indexOf(']', open) !== text.length - 1) return { path: text, extras: [] };
+  const parsed = parsePep508(`placeholder${text.slice(open).toLowerCase()}`);
+  return { path: text.slice(0, open), extras: parsed.ok ? parsed.value.extras : [] };
 }
 
 function looksLikePath(text: string): boolean {
@@ -142,11 +146,20 @@ function isInstallable(dir: string): boolean {
 }
 
 function isDirectory(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
+  return statOrNothing(path)?.isDirectory() ?? false;
 }
 
 function isFile(path: string): boolean {
-  return existsSync(path) && statSync(path).isFile();
+  return statOrNothing(path)?.isFile() ?? false;
+}
+
+/** One stat; nothing for a missing path or one the system refuses (too long, a file as a folder…). */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function hint(name: string): string {

@@ -4,8 +4,9 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileProblem, Requirement, RequirementsOption } from '../types.js';
 import { decodeRequirementsBytes } from './decode.js';
 import { logicalLines, unexpand, type LogicalLine } from './lines.js';
-import { splitRequirementLine, type ParsedOption } from './options.js';
-import { requirementFromArgs, requirementFromEditable } from './requirement-line.js';
+import { splitRequirementLine, type ParsedOption, type SplitLine } from './options.js';
+import type { Parsed } from './pep508.js';
+import { requirementFromArgs, requirementFromEditable, type RequirementFields } from './requirement-line.js';
 import { hideUrlSecrets, maskRequirementText } from './url-credentials.js';
 
 export interface RequirementsRead {
@@ -28,7 +29,7 @@ export function readRequirementsFile(root: string, file: string, env: Record<str
   const top = resolve(root, file);
   const bytes = readBytes(top, root);
   if (typeof bytes === 'string') read.problems.push({ file, line: 1, message: `cannot open ${file} (${bytes})` });
-  else visit(root, top, bytes, 'requirement', [], env, read);
+  else visit(root, top, bytes, 'requirement', [], env, read, new Map());
   return read;
 }
 
@@ -36,7 +37,8 @@ export function readRequirementsFile(root: string, file: string, env: Record<str
 export function parseRequirementsText(text: string, file: string, root: string, env: Record<string, string> = {}): RequirementsRead {
   const read: RequirementsRead = { requirements: [], problems: [], files: [file], options: [] };
   const unfollowed: Include = (path, kind, problem) => problem(`${kind === 'constraint' ? '-c' : '-r'} ${path}: not followed when reading text alone`);
-  for (const line of logicalLines(text, env)) handleLine(line, file, 'requirement', root, read, unfollowed);
+  const memo: LineMemo = new Map();
+  for (const line of logicalLines(text, env)) handleLine(line, file, 'requirement', root, read, unfollowed, memo);
   return read;
 }
 
@@ -48,6 +50,7 @@ function visit(
   stack: string[],
   env: Record<string, string>,
   read: RequirementsRead,
+  memo: LineMemo,
 ): void {
   const file = displayPath(root, path);
   const decoded = decodeRequirementsBytes(bytes);
@@ -70,23 +73,46 @@ function visit(
       }
       const nestedBytes = readBytes(target, root);
       if (typeof nestedBytes === 'string') return problem(`${flag} ${include}: cannot open ${displayPath(root, target)} (${nestedBytes})`);
-      visit(root, target, nestedBytes, nestedKind, chain, env, read);
-    });
+      visit(root, target, nestedBytes, nestedKind, chain, env, read, memo);
+    }, memo);
   }
 }
 
 type Include = (path: string, kind: Kind, problem: (message: string) => void) => void;
 
+/** What one line's text parses to: the same text always parses the same way within one read. */
+interface ParsedLine {
+  split: SplitLine;
+  /** For a requirement or an editable line. */
+  fields?: Parsed<RequirementFields>;
+}
+
+/**
+ * Parsed lines by text, for one read. A file of one line pasted 20,000 times (hostile, or a bad merge)
+ * is parsed once per distinct line; stat calls for path-like lines included.
+ */
+export type LineMemo = Map<string, ParsedLine>;
+
+function parseLine(text: string, root: string, memo: LineMemo): ParsedLine {
+  const known = memo.get(text);
+  if (known) return known;
+  const split = splitRequirementLine(text);
+  let parsed: ParsedLine = { split };
+  if (!('error' in split)) {
+    const editable = split.options.find((o) => o.spec.name === '--editable');
+    if (split.args) parsed = { split, fields: requirementFromArgs(split.args, root) };
+    else if (editable) parsed = { split, fields: requirementFromEditable(editable.value!, root) };
+  }
+  memo.set(text, parsed);
+  return parsed;
+}
+
 /** Handles one logical line; `include` reads a nested file, reporting on this line. */
-function handleLine(line: LogicalLine, file: string, kind: Kind, root: string, read: RequirementsRead, include: Include): void {
+function handleLine(line: LogicalLine, file: string, kind: Kind, root: string, read: RequirementsRead, include: Include, memo: LineMemo): void {
   const problem = (message: string) => read.problems.push({ file, line: line.line, message: maskRequirementText(unexpand(message, line)) });
-  const split = splitRequirementLine(line.text);
+  const { split, fields } = parseLine(line.text, root, memo);
   if ('error' in split) return void problem(`Invalid line '${line.written}': ${split.error}`);
-  const editable = split.options.find((o) => o.spec.name === '--editable');
-  if (split.args || editable) {
-    const fields = split.args
-      ? requirementFromArgs(split.args, root)
-      : requirementFromEditable(editable!.value!, root);
+  if (fields) {
     if (!fields.ok) return void problem(fields.error);
     const { url, marker, pinned, ...rest } = fields.value;
     // pip applies --hash to ordinary requirements only; on an editable line it is ignored.
