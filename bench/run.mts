@@ -7,7 +7,7 @@ import { benchLogs, parseSize } from './logs.js';
 import { benchSize, SIZE_BUDGET_MS } from './size.js';
 
 /**
- * `npm run bench [check|check-app|deploy|logs|size]`: every speed budget, measured side by side in one
+ * `npm run bench [check|check-app|deploy|logs|fuzz|size]`: every speed budget, measured side by side in one
  * run. Build first (`make bench`). `npm run bench logs -- --size 1g` summarises a 1 GB log instead of 256 MB.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,12 @@ if (!only || only === 'check') results.check = benchCheck(root);
 if (!only || only === 'check-app') results.checkApp = await benchCheckApp(root);
 if (!only || only === 'deploy') results.deploy = await benchDeploy(root);
 if (!only || only === 'logs') results.logs = await benchLogs(root, { ...(logMegabytes !== undefined && { megabytes: logMegabytes }) });
-if (!only || only === 'fuzz') results.fuzz = await benchFuzz(process.argv[3] ? Number(process.argv[3]) : undefined);
+if (!only || only === 'fuzz') {
+  // `npm run bench fuzz -- 200` runs the first 200 cases; `-- --case 518 --case 657` runs those cases.
+  const ids = args.flatMap((a, i) => (args[i - 1] === '--case' ? [Number(a)] : []));
+  const count = !ids.length && args[1] ? Number(args[1]) : undefined;
+  results.fuzz = await benchFuzz(root, { ...(count !== undefined && { count }), ...(ids.length && { ids }) });
+}
 if (!only || only === 'size') {
   const { wallMs, recommendation } = await benchSize();
   console.log(`implanta size examples/hollow (defaults): ${(wallMs / 1000).toFixed(1)} s (budget ${SIZE_BUDGET_MS / 1000} s) ${wallMs <= SIZE_BUDGET_MS ? 'OK' : 'OVER BUDGET'}; recommends ${recommendation}`);

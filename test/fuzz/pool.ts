@@ -26,9 +26,19 @@ export interface PoolOptions {
   heapMb: number;
 }
 
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
-const ENV_ARGS = Object.entries(PLANTED_ENV).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
+/** The case's project folder under `scratch`: a copy of its base with the one file replaced. */
+export function writeCase(fuzzCase: FuzzCase, scratch: string, baseDirs: ReadonlyMap<string, string>): string {
+  const dir = join(scratch, `case-${fuzzCase.id}`);
+  cpSync(baseDirs.get(fuzzCase.base)!, dir, { recursive: true, filter: (src) => !src.endsWith('production.env') && !src.includes('__pycache__') });
+  mkdirSync(dirname(join(dir, fuzzCase.file)), { recursive: true });
+  writeFileSync(join(dir, fuzzCase.file), fuzzCase.content);
+  return dir;
+}
 
+/** `--env NAME=VALUE` for every planted config var. */
+export const ENV_ARGS = Object.entries(PLANTED_ENV).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 function startWorker(heapMb: number, cache: string): Promise<ChildProcess> {
   const child = fork(WORKER, [], {
     execArgv: ['--import', 'tsx', `--max-old-space-size=${heapMb}`, '--stack-size=984'],
@@ -81,10 +91,7 @@ export async function runCases(cases: FuzzCase[], opts: PoolOptions, onResult?: 
       try {
         while (next < cases.length) {
           const fuzzCase = cases[next++]!;
-          const dir = join(scratch, `case-${fuzzCase.id}`);
-          cpSync(baseDirs.get(fuzzCase.base)!, dir, { recursive: true, filter: (src) => !src.endsWith('production.env') && !src.includes('__pycache__') });
-          mkdirSync(dirname(join(dir, fuzzCase.file)), { recursive: true });
-          writeFileSync(join(dir, fuzzCase.file), fuzzCase.content);
+          const dir = writeCase(fuzzCase, scratch, baseDirs);
           const run = await runOn(child, dir, opts.hangMs);
           rmSync(dir, { recursive: true, force: true });
           const result = { fuzzCase, ...run };
