@@ -38,6 +38,12 @@ export class Evaluator implements ProvenanceSlots {
   readonly modules = new Map<string, ModuleState>();
   readonly envReads: EnvRead[] = [];
   readonly imports: ModuleUse[] = [];
+  /**
+   * The same reads and imports by place (name, file, line, how): a settings module of thousands of
+   * `os.environ.get` lines searched the list once per read, a quadratic second at 4,500 reads.
+   */
+  private readonly envReadAt = new Map<string, EnvRead>();
+  private readonly importAt = new Map<string, ModuleUse>();
   readonly files: string[] = [];
   readonly dotenvFiles: string[] = [];
   /**
@@ -87,9 +93,14 @@ export class Evaluator implements ProvenanceSlots {
   recordEnvRead(name: string, via: string, required: boolean, origin: Origin): void {
     // A read is required only when the process certainly reaches it and nothing catches its failure.
     const certain = required && this.speculative === 0 && this.tryDepth === 0;
-    let read = this.envReads.find((r) => r.name === name && r.file === origin.file && r.line === origin.line && r.via === via);
+    const key = `${name}\0${origin.file}\0${origin.line}\0${via}`;
+    let read = this.envReadAt.get(key);
     if (read) read.required ||= certain;
-    else this.envReads.push((read = { name, required: certain, file: origin.file, line: origin.line, via }));
+    else {
+      read = { name, required: certain, file: origin.file, line: origin.line, via };
+      this.envReads.push(read);
+      this.envReadAt.set(key, read);
+    }
     if (required && !certain && this.speculative === 0) this.caughtRequired.push(read);
   }
 
@@ -105,13 +116,16 @@ export class Evaluator implements ProvenanceSlots {
 
   recordImport(module: string, origin: Origin, how: ModuleUse['how']): void {
     const optional = how === 'import' && this.importGuards > 0;
-    const use = this.imports.find((u) => u.module === module && u.file === origin.file && u.line === origin.line && u.how === how);
+    const key = `${module}\0${origin.file}\0${origin.line}\0${how}`;
+    const use = this.importAt.get(key);
     // Optional only if every run of the line was guarded (a helper may be called with and without a try around it).
     if (use) {
       if (!optional) delete use.optional;
       return;
     }
-    this.imports.push({ module, file: origin.file, line: origin.line, how, ...(optional && { optional }) });
+    const added: ModuleUse = { module, file: origin.file, line: origin.line, how, ...(optional && { optional }) };
+    this.imports.push(added);
+    this.importAt.set(key, added);
   }
 
   recordDotenvFile(file: string): void {
