@@ -67,6 +67,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   if (facts.app) runs.push((await import('./app-facts.js')).herokuFindings(facts.app));
   let findings: Finding[] = runs.flatMap((r) => r.findings);
   const skipped: Skipped[] = runs.flatMap((r) => r.skipped);
+  if (!unread && facts.code.unread.length > 0) {
+    const files = facts.code.unread.map((u) => `${u.file} (${u.why})`);
+    skipped.push({
+      rule: 'codebase.media-files, codebase.email, codebase.error-pages (in part)',
+      reason: `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''} could not be read: the upload fields, mail calls and error handlers there are not counted`,
+    });
+  }
   if (staticsTooLarge) {
     skipped.push({
       rule: [...STATIC_READS_RULES].join(', '),

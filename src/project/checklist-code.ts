@@ -26,6 +26,8 @@ export interface ChecklistCode {
   errorHandlers: { handler404?: CodePlace; handler500?: CodePlace };
   /** Code that sends mail: send_mail, mail_admins, EmailMessage, the password-reset views. */
   sendsMail: CodePlace[];
+  /** Modules left out, and why (past the parse cap, a FIFO, a link out of the project): the report says so. */
+  unread: Array<{ file: string; why: string }>;
 }
 
 /** A project with more model files than this is read up to the limit: the verdict needs one field, not all. */
@@ -41,13 +43,16 @@ const MAIL_CALL = /^(?:[\w.]*\.)?(send_mail|send_mass_mail|mail_admins|mail_mana
  * ROOT_URLCONF names a module of the project (see rootUrlconfFile).
  */
 export async function readChecklistCode(sources: PythonSources, files: readonly string[], urlconf?: string): Promise<ChecklistCode> {
-  const code: ChecklistCode = { uploadFields: [], mediaServedByStatic: [], errorHandlers: {}, sendsMail: [] };
+  const code: ChecklistCode = { uploadFields: [], mediaServedByStatic: [], errorHandlers: {}, sendsMail: [], unread: [] };
   const isCode = (f: string) => f.endsWith('.py') && !/(^|\/)(migrations|tests?)\//.test(f) && /(^|\/)(models|views|forms|urls|signals|tasks)(\.py$|\/)/.test(f);
   const candidates = files.filter((f) => f === urlconf || isCode(f));
   for (const file of candidates.slice(0, MAX_FILES)) {
     // A FIFO, a symlink out of the project or a giant named models.py is skipped: the verdict needs one field, not all.
     const parsed = await sources.parse(file);
-    if (!('tree' in parsed)) continue;
+    if (!('tree' in parsed)) {
+      code.unread.push({ file, why: parsed.unreadable });
+      continue;
+    }
     const tree = parsed.tree;
     for (const call of tree.rootNode.descendantsOfType('call')) {
       const callee = call?.childForFieldName('function')?.text ?? '';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
-import { ProjectFileRefused, readProjectText } from './project-file.js';
-import { parsePython } from './settings/parser.js';
+import { ProjectFileRefused, readProjectText, sizeLabel } from './project-file.js';
+import { PARSE_CAP_NODES, parsePython } from './settings/parser.js';
 
 /**
  * Model, view and URLconf modules are small; a larger file is not one, and parsing costs about a second
@@ -41,6 +41,6 @@ export class PythonSources {
     }
     const tree = await parsePython(source);
     // Past the parser's cap (parser.ts): no hand-written models or URLs module is that large.
-    return tree ? { file, tree } : { file, unreadable: 'too large to parse' };
+    return tree ? { file, tree } : { file, unreadable: `too large to parse, ${sizeLabel(Buffer.byteLength(source))} (${PARSE_CAP_NODES} syntax nodes)` };
   }
 }

@@ -151,3 +151,19 @@ test('past the cap with --settings-source python: real Django reads the values; 
   const skip = report.skipped.find((s) => s.rule.split(', ').includes('codebase.database-url'));
   assert.match(skip?.reason ?? '', /^config\/settings\.py \(\d+ KB\) is more Python than implanta reads statically: the values came from Python/);
 });
+
+test('a models.py past the cap is left out of the checklist facts, and the report says so; the settings are read', async () => {
+  const classes = Array.from({ length: 6000 }, (_, i) => `class Model${i}(models.Model):\n    name = models.CharField(max_length=${i + 1})\n`);
+  const root = project('models-past-cap', {
+    'config/settings.py': `${SETTINGS_HEAD}\nINSTALLED_APPS = ['shop']\nDEBUG = True\n`,
+    'shop/__init__.py': '',
+    'shop/models.py': `from django.db import models\n${classes.join('')}`,
+  });
+  const { code, report } = await check(root);
+  assert.equal(code, 1);
+  assert.equal(report.project.settings_source, 'static');
+  assert.deepEqual(tooLarge(report.findings), []);
+  assert.ok(report.findings.some((f) => f.rule === 'security.W018'), JSON.stringify(report.findings.map((f) => f.rule)));
+  const skip = report.skipped.find((s) => s.rule.startsWith('codebase.media-files'));
+  assert.match(skip?.reason ?? '', /^shop\/models\.py \(too large to parse, \d+ KB \(over 100,000 syntax nodes\)\) could not be read/);
+});

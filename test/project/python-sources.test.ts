@@ -46,4 +46,20 @@ test('a FIFO named models.py is skipped, not waited on; a link out of the projec
   assert.deepEqual(await sources.parse('cart/models.py'), { file: 'cart/models.py', unreadable: 'outside the project' });
   const code = await readChecklistCode(sources, ['blog/models.py', 'cart/models.py']);
   assert.deepEqual(code.uploadFields, []);
+  assert.deepEqual(code.unread, [
+    { file: 'blog/models.py', why: 'not a regular file' },
+    { file: 'cart/models.py', why: 'outside the project' },
+  ]);
+});
+
+test('a models.py past the parse cap is left out with its size, and the modules after it are still read', async () => {
+  mkdirSync(join(root, 'big'));
+  const classes = Array.from({ length: 6000 }, (_, i) => `class Model${i}(models.Model):\n    name = models.CharField(max_length=${i + 1})\n`);
+  writeFileSync(join(root, 'big/models.py'), `from django.db import models\n${classes.join('')}class Upload(models.Model):\n    f = models.FileField()\n`);
+  const sources = new PythonSources(root);
+  const code = await readChecklistCode(sources, ['big/models.py', 'shop/views.py']);
+  assert.equal(code.unread.length, 1);
+  assert.equal(code.unread[0]!.file, 'big/models.py');
+  assert.match(code.unread[0]!.why, /^too large to parse, \d+ KB \(over 100,000 syntax nodes\)$/);
+  assert.deepEqual(code.sendsMail, [{ file: 'shop/views.py', line: 4 }]);
 });
