@@ -75,6 +75,10 @@ export function djangoSeesHttps(facts: ProjectFacts): HttpsVerdict {
   if (analysis.wrappers.some((w) => w.startsWith('bin/start-nginx'))) {
     return { sees: 'unknown', unknown: new Unknown('nginx sits in front of the server, and its config decides what the server is told', facts.procfile!.file, web.line) };
   }
+  const config = facts.gunicornConfig;
+  if (analysis.server.name === 'gunicorn' && config?.unreadable) {
+    return { sees: 'unknown', unknown: new Unknown(`gunicorn reads ${config.file}, and ${config.unreadable}`, config.file, 1) };
+  }
   const { trusts, why } = serverTrustsProxy(analysis.server, facts);
   if (trusts) return { sees: true, how: why };
   return { sees: false, why, file: facts.procfile!.file, line: web.line, ...(analysis.server.name === 'runserver' && { runserver: true as const }) };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { ProjectFileRefused, readProjectText } from './project-file.js';
-import { parsePython } from './settings/parser.js';
+import { ProjectFileRefused, readProjectText, sizeLabel } from './project-file.js';
+import { PARSE_CAP_NODES, parsePython } from './settings/parser.js';
 import { literalString, literalStringDict, literalStrings } from './python-literals.js';
 import type { ProjectFacts } from './types.js';
 
@@ -16,8 +16,8 @@ const GUNICORN_CONFIG_FILE = 'gunicorn.conf.py';
 export async function parseGunicornConfig(source: string, file = GUNICORN_CONFIG_FILE): Promise<GunicornConfig> {
   const tree = await parsePython(source);
   const config: GunicornConfig = { file };
-  // Past the parse cap nothing is read from it: gunicorn's defaults stand in, as for a computed value.
-  if (!tree) return config;
+  // Past the parse cap nothing is read from it, and gunicorn's defaults cannot stand in: it may set either.
+  if (!tree) return { ...config, unreadable: `it is ${sizeLabel(Buffer.byteLength(source))}, more Python than implanta reads (${PARSE_CAP_NODES} syntax nodes)` };
   for (const statement of tree.rootNode.namedChildren) {
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
     if (assignment?.type !== 'assignment') continue;

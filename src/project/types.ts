@@ -177,7 +177,13 @@ export interface ProjectFacts {
   /** Host names the app answers on (`--host`, or the app's domains). */
   hosts: string[];
   /** gunicorn.conf.py settings that matter behind the router, when the file exists. */
-  gunicornConfig?: { file: string; forwardedAllowIps?: string; secureSchemeHeaders?: boolean };
+  gunicornConfig?: {
+    file: string;
+    forwardedAllowIps?: string;
+    secureSchemeHeaders?: boolean;
+    /** Why nothing could be read from it (past the parse cap): what gunicorn makes of the router's header is then unknown. */
+    unreadable?: string;
+  };
   /** app.json, when the project has one. */
   appJson?: AppJson;
   /** .env-style files in the tree (`.env`, `.env.*`, `*.env`), summarised without their values. */

@@ -30,6 +30,11 @@ testRule(proxySslHeaderRule, {
       reports: [{ messageId: 'redirect-loop', severity: 'error', line: 1, mentions: ['127.0.0.1', 'gunicorn.conf.py'] }],
     },
     { name: 'the Procfile narrows it', facts: facts(REDIRECT, "web: gunicorn --forwarded-allow-ips='10.0.0.1' proj.wsgi"), reports: [{ messageId: 'redirect-loop', mentions: ['10.0.0.1', 'Procfile'] }] },
+    {
+      name: 'a gunicorn.conf.py too large to read: cannot tell, rather than assume the defaults',
+      facts: facts(REDIRECT, 'web: gunicorn proj.wsgi', gunicornConfig({ unreadable: 'it is 480 KB, more Python than implanta reads (over 100,000 syntax nodes)' })),
+      reports: [{ messageId: 'cannot-tell', severity: 'info', mentions: ['gunicorn.conf.py', '480 KB'] }],
+    },
     { name: 'secure_scheme_headers emptied', facts: facts(REDIRECT, 'web: gunicorn proj.wsgi', gunicornConfig({ secureSchemeHeaders: false })), reports: [{ messageId: 'redirect-loop', mentions: ['secure_scheme_headers'] }] },
     { name: 'uvicorn without proxy headers', facts: facts(REDIRECT, 'web: uvicorn proj.asgi:application --no-proxy-headers --host 0.0.0.0 --port $PORT'), reports: [{ messageId: 'redirect-loop', mentions: ['--no-proxy-headers'] }] },
     { name: 'daphne without --proxy-headers', facts: facts(REDIRECT, 'web: daphne -b 0.0.0.0 -p $PORT proj.asgi:application'), reports: [{ messageId: 'redirect-loop', severity: 'error' }] },

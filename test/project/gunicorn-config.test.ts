@@ -30,3 +30,10 @@ test('gunicorn config: read from the root, or the file the Procfile names', asyn
   assert.deepEqual(await readGunicornConfig(root), { file: 'gunicorn.conf.py', forwardedAllowIps: '127.0.0.1' });
   assert.deepEqual(await readGunicornConfig(root, 'prod.py'), { file: 'prod.py', forwardedAllowIps: '*' });
 });
+
+test('gunicorn config: past the parse cap it is unreadable, with its size: neither the defaults nor a value is assumed', async () => {
+  const source = `${'workers = 3\n'.repeat(40_000)}forwarded_allow_ips = '127.0.0.1'\n`;
+  const config = await parseGunicornConfig(source);
+  assert.equal(config.forwardedAllowIps, undefined);
+  assert.match(config.unreadable ?? '', /^it is \d+ KB, more Python than implanta reads \(over 100,000 syntax nodes\)$/);
+});
