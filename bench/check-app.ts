@@ -33,7 +33,7 @@ export async function benchCheckApp(root: string, rounds = 10): Promise<{ static
     await client.post('/apps/hollow/addons', { plan: 'papertrail:choklad' });
     await client.patch('/apps/hollow/features/preboot', { enabled: true });
     const hollow = join(root, 'examples/hollow');
-    const cli = join(root, 'dist/main.js');
+    const cli = join(root, 'dist/main.cjs');
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, HEROKU_API_KEY: 'bench', IMPLANTA_API_URL: platform.url };
     const staticRun = () => timeCli([cli, 'check', hollow, '--format', 'json'], env);
     const appRun = () => timeCli([cli, 'check', hollow, '--app', 'hollow', '--format', 'json'], env);

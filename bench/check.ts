@@ -41,7 +41,7 @@ export function benchCheck(root: string, rounds = 15): { implantaMs: number; dja
   const results = sideBySideMeasured(rounds, [
     ...nodes.map(({ line, bin }) => ({
       label: `implanta check (Node ${line})`,
-      run: () => measureCommand(bin, [join(root, 'dist/main.js'), 'check', hollow, '--env-file', envFile, '--format', 'json'], { env: base }, [0, 1]),
+      run: () => measureCommand(bin, [join(root, 'dist/main.cjs'), 'check', hollow, '--env-file', envFile, '--format', 'json'], { env: base }, [0, 1]),
     })),
     { label: 'python3 manage.py check --deploy', run: () => measureCommand('/usr/bin/python3', ['manage.py', 'check', '--deploy'], { cwd: hollow, env: { ...base, ...readDotenvFile(envFile) } }) },
   ]);

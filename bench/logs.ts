@@ -98,7 +98,7 @@ export async function benchLogs(root: string, options: { megabytes?: number; rou
     console.log(`generating a ${megabytes} MB log…`);
     await generateLog(file, megabytes * 1024 * 1024);
     const size = statSync(file).size;
-    const implantaArgs = [join(root, 'dist/main.js'), 'logs', '--file', file, '--summary', '--format', 'json'];
+    const implantaArgs = [join(root, 'dist/main.cjs'), 'logs', '--file', file, '--summary', '--format', 'json'];
     agree(spawnSync(process.execPath, implantaArgs, { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout, spawnSync('awk', [AWK, file], { encoding: 'utf8' }).stdout);
     const implanta = new Runs(process.execPath, implantaArgs);
     const awk = new Runs('awk', [AWK, file]);

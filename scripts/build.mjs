@@ -1,5 +1,5 @@
-// `npm run build`: the CLI as dist/main.js (the launcher: usage, version, the command table) and one
-// CommonJS bundle per command in dist/commands/, which main.js runs with V8's code cache
+// `npm run build`: the CLI as dist/main.cjs (the launcher: usage, version, the command table) and one
+// CommonJS bundle per command in dist/commands/, which main.cjs runs with V8's code cache
 // (src/cli/command-modules.bundled.ts). Why bundles: hundreds of ES modules cost more to load than the
 // checks take to run; why one per command: each has a cache of its own, and `check` never reads the
 // code of `local`. See docs/architecture.md, "Speed".
@@ -78,11 +78,13 @@ for (const name of names) if (!files[name]) throw new Error(`scripts/build.mjs: 
 const launcher = await build({
   ...shared,
   entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: join(dist, 'main.js'),
-  format: 'esm',
+  outfile: join(dist, 'main.cjs'),
+  // CommonJS, which Node loads without its ES module loader and without the fs facade that loads the
+  // stream modules (see src/cli/main.ts).
+  format: 'cjs',
   packages: 'external',
-  define: { IMPLANTA_COMMAND_FILES: JSON.stringify(files) },
-  banner: { js: '#!/usr/bin/env -S node --' },
+  define: { IMPLANTA_COMMAND_FILES: JSON.stringify(files), 'import.meta.url': '__implantaModuleUrl' },
+  banner: { js: '#!/usr/bin/env -S node --\nvar __implantaModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [
     {
       name: 'bundled-command-loader',
@@ -99,14 +101,14 @@ const launcherModules = Object.keys(launcher.metafile.inputs).filter((p) => p.st
 const bundledModules = new Set(Object.keys(commands.metafile.inputs));
 for (const path of launcherModules) {
   if (bundledModules.has(path) && !sharedModules.has(path) && !STATELESS.has(path)) {
-    throw new Error(`scripts/build.mjs: ${path} is in dist/main.js and in a command bundle: add it to SHARED_MODULES (src/cli/command-modules.bundled.ts) or, if it holds no state and no class, to STATELESS here`);
+    throw new Error(`scripts/build.mjs: ${path} is in dist/main.cjs and in a command bundle: add it to SHARED_MODULES (src/cli/command-modules.bundled.ts) or, if it holds no state and no class, to STATELESS here`);
   }
 }
 
 // The loader reads bundles as latin1: anything else would be silently garbled.
-for (const file of [join(dist, 'main.js'), ...Object.values(files).map((f) => join(dist, 'commands', f))]) {
+for (const file of [join(dist, 'main.cjs'), ...Object.values(files).map((f) => join(dist, 'commands', f))]) {
   const bytes = readFileSync(file);
   const at = bytes.findIndex((b) => b > 0x7f);
   if (at >= 0) throw new Error(`scripts/build.mjs: ${file} has a non-ASCII byte at ${at}`);
 }
-writeFileSync(join(dist, 'commands', 'README'), 'Built by scripts/build.mjs: one bundle per command, run by dist/main.js with a V8 code cache.\n');
+writeFileSync(join(dist, 'commands', 'README'), 'Built by scripts/build.mjs: one bundle per command, run by dist/main.cjs with a V8 code cache.\n');

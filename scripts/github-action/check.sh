@@ -7,7 +7,7 @@ set -uo pipefail
 
 workspace=${GITHUB_WORKSPACE:?GITHUB_WORKSPACE is not set: this script runs inside a GitHub Actions job}
 action_path=${GITHUB_ACTION_PATH:-$(cd "$(dirname "$0")/../.." && pwd)}
-implanta=(node "$action_path/dist/main.js")
+implanta=(node "$action_path/dist/main.cjs")
 
 cd "$workspace" || exit 2
 args=(check "${INPUT_PROJECT:-.}")

@@ -1,6 +1,6 @@
 /**
  * The installed `implanta` command, run as the kernel runs it (from the shebang of the built
- * dist/main.js), must start Node so that Node reads none of implanta's arguments: `--env-file` is
+ * dist/main.cjs), must start Node so that Node reads none of implanta's arguments: `--env-file` is
  * implanta's, and an env file must never be able to set NODE_OPTIONS for implanta's own process.
  * Needs `npm run build` (make test builds first).
  */
@@ -13,7 +13,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'dist', 'main.js');
+const bin = join(root, 'dist', 'main.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'implanta-bin-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
