@@ -235,6 +235,11 @@ testRule(rule('migrations.unreadable'), {
   pass: [{ name: 'a file Django wrote', facts: await facts("        migrations.AddField('book', 'year', models.IntegerField(null=True)),") }],
   fail: [
     { name: 'a syntax error', facts: await facts('        migrations.AddField(,'), reports: [{ messageId: 'file', line: 1 }] },
+    {
+      name: 'a generated migration past the parse cap is a finding, not a refusal of the project',
+      facts: await facts(Array<string>(10_000).fill("        migrations.AlterModelOptions(name='book', options={}),").join('\n')),
+      reports: [{ messageId: 'file', file: 'shop/migrations/0002_change.py', mentions: ['more Python than implanta reads'] }],
+    },
     { name: 'no Migration class next to real migrations (Django fails on it too)', facts: await facts('', { extra: { 'shop/migrations/0003_odd.py': 'x = 1\n' } }), reports: ['file'] },
   ],
 });
