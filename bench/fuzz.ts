@@ -79,15 +79,15 @@ const describe = (m: Measured) => `#${m.fuzzCase.id} ${m.fuzzCase.base}/${m.fuzz
 
 /**
  * `npm run bench fuzz [-- COUNT | --case ID...]`: the suite's fuzz campaign (test/fuzz, same seed and
- * cases), each case as its own process of the built CLI (`node dist/main.js check DIR --env …`; build
+ * cases), each case as its own process of the built CLI (`node dist/main.cjs check DIR --env …`; build
  * first), two at a time. Per case it measures wall time, CPU time and peak RSS with wait4, so each
  * figure is one check's, from process start to exit, with nothing left over from other cases. Goal
  * (issue 9): no case over 2 s, none over 300 MB, no crash. CPU time is the steadier figure when other
  * work shares the machine.
  */
 export async function benchFuzz(root: string, select: { count?: number; ids?: number[] } = {}): Promise<FuzzBench> {
-  const cli = join(root, 'dist/main.js');
-  if (!existsSync(cli)) throw new Error('dist/main.js is missing: run `npm run build` first');
+  const cli = join(root, 'dist/main.cjs');
+  if (!existsSync(cli)) throw new Error('dist/main.cjs is missing: run `npm run build` first');
   const count = select.ids?.length ? Math.max(...select.ids) + 1 : (select.count ?? FUZZ_CASES);
   const all = generateCases(FUZZ_SEED, count);
   const cases = select.ids?.length ? select.ids.map((id) => all[id]!) : all;
