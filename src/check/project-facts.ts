@@ -45,7 +45,8 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
   const build = readBuildFiles(root, start.buildRoot ?? root, env, files);
   const { procfile } = build;
   const managePy = existsSync(join(root, 'manage.py')) ? 'manage.py' : undefined;
-  const candidates = await collectSettingsCandidates({ root, files, ...(managePy && { managePy }), ...(procfile && { procfile }), env, ...(override && { override }) });
+  const settingsScriptsUnread: Array<{ file: string; why: string }> = [];
+  const candidates = await collectSettingsCandidates({ root, files, ...(managePy && { managePy }), ...(procfile && { procfile }), env, ...(override && { override }), unread: settingsScriptsUnread });
   const choice = chooseSettingsModule(candidates, override);
   const { dependencies, python, appJson, buildHooks } = build;
   const tracked = await start.tracked;
@@ -58,6 +59,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     ...(choice.module && { settingsModule: choice.module }),
     ...(choice.missing && { settingsMissing: choice.missing }),
     ...(!choice.module && managePy && { settingsUnnamed: true as const }),
+    ...(settingsScriptsUnread.length > 0 && { settingsScriptsUnread }),
     ...(procfile && { procfile }),
     ...(dependencies && { dependencies }),
     ...(python && { python }),

@@ -114,6 +114,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
 /** Why no settings were read, when none were: the rules that need settings are skipped for it. */
 function settingsUnread(project: CheckFacts['project']): string | undefined {
   if (project.settingsMissing) return `the settings module ${project.settingsMissing.module} is not in the project, so no settings were read`;
+  if (project.settingsUnnamed && project.settingsScriptsUnread) return `${project.settingsScriptsUnread.map((u) => u.file).join(' and ')} could not be read and nothing else names a settings module, so no settings were read`;
   if (project.settingsUnnamed) return 'nothing names a settings module, so no settings were read';
   if (project.settingsTooLarge) return `${project.settingsTooLarge.file} (${sizeLabel(project.settingsTooLarge.bytes)}) is more Python than implanta reads statically, so no settings were read (--settings-source python imports them with Django)`;
   return undefined;

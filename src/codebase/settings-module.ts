@@ -32,10 +32,14 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
     'none-named': "manage.py is there but nothing names a settings module and DJANGO_SETTINGS_MODULE is not set (error)",
     'cannot-tell': "the settings module named is not in the project; it may be elsewhere on the module path (info)",
     'too-large': "the settings module, or a module it imports, is more Python than implanta reads statically, so no settings were checked",
+    'script-too-large': "manage.py, wsgi.py or asgi.py is more Python than implanta reads, so which settings module it names is not known",
   },
   check(facts: ProjectFacts) {
     if (facts.settingsTooLarge) return [tooLarge(facts.settingsModule ?? 'the settings module', facts.settingsTooLarge)];
     const candidates = facts.candidates.filter((c) => c.source !== '--settings');
+    // What an unread script names is not known: "nothing names a module" or "they agree" would be a guess.
+    const unread = facts.settingsScriptsUnread ?? [];
+    if (unread.length > 0) return unread.map((u) => scriptTooLarge(u, facts.settingsModule));
     if (candidates.length === 0) {
       if (!facts.settingsUnnamed) return { skip: 'nothing names a settings module' };
       return [{
@@ -74,6 +78,15 @@ function tooLarge(module: string, unread: { file: string; bytes: number }): Repo
     messageId: 'too-large',
     message: `${unread.file}${imported ? `, imported by the settings module ${module},` : ''} is ${sizeLabel(unread.bytes)} of Python, more than implanta reads statically (${PARSE_CAP_NODES} syntax nodes): the settings were not read, so Django's deployment checks and the rules that need settings did not run`,
     hint: 'Run `implanta check --settings-source python` to import the settings with the project\'s own Python and Django instead, or move generated data out of the Python (a JSON file the settings load).',
+    file: unread.file,
+  };
+}
+
+function scriptTooLarge(unread: { file: string; why: string }, evaluated: string | undefined): Report {
+  return {
+    messageId: 'script-too-large',
+    message: `${unread.file} could not be read (${unread.why}): which settings module it makes Django load is not known${evaluated ? `; ${evaluated} was checked, as the other places name it` : ', and nothing else names one, so no settings were checked'}`,
+    hint: 'Set DJANGO_SETTINGS_MODULE as a config var (heroku config:set DJANGO_SETTINGS_MODULE=…) and pass it with --env, or name the module with --settings MODULE.',
     file: unread.file,
   };
 }

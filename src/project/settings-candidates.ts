@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isModulePath } from './module-path.js';
 import { join } from 'node:path';
-import { ProjectFileRefused, readProjectText } from './project-file.js';
+import { ProjectFileRefused, readProjectText, sizeLabel } from './project-file.js';
 import type { Node } from 'web-tree-sitter';
-import { parsePython } from './settings/parser.js';
+import { PARSE_CAP_NODES, parsePython } from './settings/parser.js';
 import { runScriptFor } from './settings/scripts.js';
 import { lineOf, literalString, nodesOfType } from './python-literals.js';
 import { procfileEntry } from './procfile.js';
@@ -76,7 +76,12 @@ async function evaluatedDefault(root: string, file: string, env: Readonly<Record
   };
 }
 
-async function fileDefault(root: string, file: string, env: Readonly<Record<string, string>>): Promise<ModuleDefault | undefined> {
+/** A script past the parse cap: what it names cannot be told. */
+interface Unreadable {
+  unreadable: string;
+}
+
+async function fileDefault(root: string, file: string, env: Readonly<Record<string, string>>): Promise<ModuleDefault | Unreadable | undefined> {
   let source: string;
   try {
     source = readProjectText(join(root, file), { root, display: file });
@@ -85,7 +90,7 @@ async function fileDefault(root: string, file: string, env: Readonly<Record<stri
     return undefined;
   }
   const tree = (await parsePython(source))?.rootNode;
-  if (!tree) return undefined;
+  if (!tree) return { unreadable: `it is ${sizeLabel(Buffer.byteLength(source))}, more Python than implanta reads (${PARSE_CAP_NODES} syntax nodes)` };
   const found = settingsDefault(tree);
   const literal = found && (moduleExists(root, found.module) ? found : { ...found, missing: true as const });
   const evaluated = await evaluatedDefault(root, file, env, tree);
@@ -107,6 +112,8 @@ export interface CandidateInputs {
   env: Readonly<Record<string, string>>;
   /** `--settings`. */
   override?: string;
+  /** Filled with the scripts (manage.py, wsgi.py…) that could not be read, and why: they name nothing here. */
+  unread?: Array<{ file: string; why: string }>;
 }
 
 const candidate = (source: SettingsCandidate['source'], module: string, file?: string, line?: number, overridesEnvironment?: boolean, found?: Pick<ModuleDefault, 'missing' | 'builtFrom'>): SettingsCandidate => ({
@@ -128,7 +135,15 @@ export async function collectSettingsCandidates(inputs: CandidateInputs): Promis
   const { root, files, env } = inputs;
   const candidates: SettingsCandidate[] = [];
   const managePy = inputs.managePy ?? 'manage.py';
-  const fromManage = await fileDefault(root, managePy, env);
+  const readDefault = async (file: string): Promise<ModuleDefault | undefined> => {
+    const found = await fileDefault(root, file, env);
+    if (found && 'unreadable' in found) {
+      inputs.unread?.push({ file, why: found.unreadable });
+      return undefined;
+    }
+    return found;
+  };
+  const fromManage = await readDefault(managePy);
   if (fromManage) candidates.push(candidate('manage.py', fromManage.module, managePy, fromManage.line, fromManage.overridesEnvironment, fromManage));
 
   const fileSet = new Set(files);
@@ -141,7 +156,7 @@ export async function collectSettingsCandidates(inputs: CandidateInputs): Promis
   if (webModuleFile && !serverFiles.includes(webModuleFile)) serverFiles.push(webModuleFile);
   const defaults = new Map<string, ModuleDefault>();
   for (const file of serverFiles) {
-    const found = await fileDefault(root, file, env);
+    const found = await readDefault(file);
     if (!found) continue;
     defaults.set(file, found);
     candidates.push(candidate(file.endsWith('asgi.py') ? 'asgi.py' : 'wsgi.py', found.module, file, found.line, found.overridesEnvironment, found));

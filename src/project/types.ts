@@ -162,6 +162,11 @@ export interface ProjectFacts {
    * `check` after the evaluation; codebase.settings-module reports it and the rules that need settings skip.
    */
   settingsTooLarge?: { file: string; bytes: number };
+  /**
+   * manage.py, wsgi.py or asgi.py past the parse cap: which settings module they name is not known (they
+   * are missing from `candidates`). codebase.settings-module reports each.
+   */
+  settingsScriptsUnread?: Array<{ file: string; why: string }>;
   evaluation?: SettingsEvaluation;
   django?: DjangoVersion;
   procfile?: Procfile;

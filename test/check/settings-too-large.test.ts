@@ -167,3 +167,17 @@ test('a models.py past the cap is left out of the checklist facts, and the repor
   const skip = report.skipped.find((s) => s.rule.startsWith('codebase.media-files'));
   assert.match(skip?.reason ?? '', /^shop\/models\.py \(too large to parse, \d+ KB \(over 100,000 syntax nodes\)\) could not be read/);
 });
+
+test('a manage.py past the cap, and nothing else naming the settings: a warning that it could not be read, not "nothing names a settings module"', async () => {
+  const padding = Array.from({ length: 30_000 }, (_, i) => `X${i} = ${i}`).join('\n');
+  const root = project('manage-past-cap', {
+    'manage.py': `import os\n${padding}\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings')\n`,
+    'config/settings.py': `${SETTINGS_HEAD}\n`,
+  });
+  const { code, report } = await check(root);
+  assert.equal(code, 1);
+  const own = report.findings.filter((f) => f.rule === 'codebase.settings-module');
+  assert.deepEqual(own.map((f) => [f.message_id, f.severity, f.file]), [['script-too-large', 'warning', 'manage.py']]);
+  assert.match(own[0]!.message, /^manage\.py could not be read \(it is \d+ KB, more Python than implanta reads/);
+  assert.ok(report.skipped.some((s) => s.rule === 'security.*, checklist.*' && /^manage\.py could not be read/.test(s.reason)), JSON.stringify(report.skipped));
+});

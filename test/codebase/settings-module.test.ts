@@ -58,6 +58,16 @@ testRule(settingsModuleRule, {
       reports: [{ messageId: 'too-large', severity: 'warning', file: 'proj/settings/prod.py', mentions: ['proj/settings/prod.py, imported by the settings module proj.settings, is 1.9 MB'] }],
     },
     {
+      name: 'a manage.py past the parse cap with nothing else naming a module: not "nothing names one"',
+      facts: projectFacts({ files: SETTINGS, managePy: 'manage.py', candidates: [], settingsUnnamed: true, settingsScriptsUnread: [{ file: 'manage.py', why: 'it is 300 KB, more Python than implanta reads (over 100,000 syntax nodes)' }] }),
+      reports: [{ messageId: 'script-too-large', severity: 'warning', file: 'manage.py', mentions: ['300 KB', 'nothing else names one'] }],
+    },
+    {
+      name: 'a wsgi.py past the parse cap, manage.py naming the module: which one the web process loads is not known',
+      facts: projectFacts({ files: SETTINGS, candidates: [manage], settingsModule: 'proj.settings.dev', settingsScriptsUnread: [{ file: 'proj/wsgi.py', why: 'it is 300 KB, more Python than implanta reads (over 100,000 syntax nodes)' }] }),
+      reports: [{ messageId: 'script-too-large', severity: 'warning', file: 'proj/wsgi.py', mentions: ['proj.settings.dev was checked'] }],
+    },
+    {
       name: 'a config var naming a module of no package in the project may come from elsewhere',
       facts: projectFacts({ files: SETTINGS, candidates: [wsgi, { module: 'shared.settings', source: 'environment', missing: true }] }),
       reports: [{ messageId: 'cannot-tell', severity: 'info', mentions: ['shared.settings'] }],
