@@ -3,7 +3,8 @@ import { isModulePath } from './module-path.js';
 import { join } from 'node:path';
 import { ProjectFileRefused, readProjectText, sizeLabel } from './project-file.js';
 import type { Node } from 'web-tree-sitter';
-import { PARSE_CAP_NODES, parsePython } from './settings/parser.js';
+import { PARSE_CAP_NODES, parsePython, pythonParser } from './settings/parser.js';
+import { SourceFiles } from './settings/sources.js';
 import { runScriptFor } from './settings/scripts.js';
 import { lineOf, literalString, nodesOfType } from './python-literals.js';
 import { procfileEntry } from './procfile.js';
@@ -63,10 +64,11 @@ async function evaluatedDefault(root: string, file: string, env: Readonly<Record
   if (!mention) return undefined;
   const name = file === 'manage.py' || file.endsWith('/manage.py') ? '__main__' : file.replace(/\.py$/, '').replace(/\//g, '.');
   const { [SETTINGS_VAR]: _given, ...rest } = env;
-  const run = await runScriptFor(root, file, name, rest, SETTINGS_VAR);
+  const sources = new SourceFiles(root, await pythonParser());
+  const run = await runScriptFor(root, file, name, rest, SETTINGS_VAR, sources);
   if (typeof run?.value !== 'string' || !isModulePath(run.value)) return undefined;
   // Run again with the variable already set: a script that keeps it only set a default.
-  const again = await runScriptFor(root, file, name, { ...rest, [SETTINGS_VAR]: SENTINEL }, SETTINGS_VAR);
+  const again = await runScriptFor(root, file, name, { ...rest, [SETTINGS_VAR]: SENTINEL }, SETTINGS_VAR, sources);
   const missing = !moduleExists(root, run.value);
   return {
     module: run.value,

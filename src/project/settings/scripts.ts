@@ -23,8 +23,16 @@ export interface ScriptRun {
  * `env`, and gives what `variable` holds at the end. Undefined when the script cannot be read or
  * evaluated at all: the caller falls back to reading it literally.
  */
-export async function runScriptFor(root: string, file: string, name: string, env: Readonly<Record<string, string>>, variable: string): Promise<ScriptRun | undefined> {
-  const sources = new SourceFiles(root, await pythonParser());
+export async function runScriptFor(
+  root: string,
+  file: string,
+  name: string,
+  env: Readonly<Record<string, string>>,
+  variable: string,
+  /** Shared by runs of the same script, so it is read and parsed once. */
+  sources?: SourceFiles,
+): Promise<ScriptRun | undefined> {
+  sources ??= new SourceFiles(root, await pythonParser());
   const abs = join(root, file);
   if (!sources.isFile(abs)) return undefined;
   const ev = new Evaluator(root, new Map(Object.entries(env)), sources);
