@@ -5,7 +5,7 @@ import { findStack, stackData } from '../heroku/platform-data.js';
 import { djangoVersionFromDependencies } from '../project/django-version.js';
 import { readPythonVersion } from '../project/python-version.js';
 import { readDependencies } from '../project/requirements/read-dependencies.js';
-import type { DependencySet, DjangoVersion, PythonVersionDecl } from '../project/types.js';
+import type { DependencySet, DjangoVersion, PythonVersionDecl, Requirement } from '../project/types.js';
 import { smallestSafeUpgrade, toAdvisory } from './advisories.js';
 import { ServiceError } from './http.js';
 import { allDjangoSeries, allPythonSeries, djangoSeries, lifecycleAsOf, pythonSeries } from './lifecycle.js';
@@ -89,11 +89,15 @@ type Entry = Pick<PackageVersions, 'requirement' | 'pinned' | 'pinnedBy' | 'notO
 /** One entry per requirement line; a constraints file's exact pin counts as the requirement's pin. */
 function packageEntries(deps: DependencySet | undefined): Entry[] {
   if (!deps) return [];
-  const constraints = deps.requirements.filter((r) => r.kind === 'constraint' && r.pinned);
+  // The first pinned constraint per name, by name: a find per requirement is quadratic on a long file.
+  const constraints = new Map<string, Requirement>();
+  for (const r of deps.requirements) {
+    if (r.kind === 'constraint' && r.pinned && !constraints.has(r.name)) constraints.set(r.name, r);
+  }
   return deps.requirements
     .filter((r) => r.kind === 'requirement')
     .map((requirement) => {
-      const constraint = requirement.pinned ? undefined : constraints.find((c) => c.name === requirement.name);
+      const constraint = requirement.pinned ? undefined : constraints.get(requirement.name);
       const pinned = requirement.pinned ?? constraint?.pinned;
       return {
         requirement,

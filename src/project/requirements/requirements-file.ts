@@ -5,7 +5,6 @@ import type { FileProblem, Requirement, RequirementsOption } from '../types.js';
 import { decodeRequirementsBytes } from './decode.js';
 import { logicalLines, unexpand, type LogicalLine } from './lines.js';
 import { splitRequirementLine, type ParsedOption, type SplitLine } from './options.js';
-import type { Parsed } from './pep508.js';
 import { requirementFromArgs, requirementFromEditable, type RequirementFields } from './requirement-line.js';
 import { hideUrlSecrets, maskRequirementText } from './url-credentials.js';
 
@@ -83,9 +82,12 @@ type Include = (path: string, kind: Kind, problem: (message: string) => void) =>
 /** What one line's text parses to: the same text always parses the same way within one read. */
 interface ParsedLine {
   split: SplitLine;
-  /** For a requirement or an editable line. */
-  fields?: Parsed<RequirementFields>;
+  /** A requirement or an editable line: what it installs, or why pip refuses it. */
+  installs?: { ok: true; value: LineRequirement } | { ok: false; error: string };
 }
+
+/** A requirement as one line's text gives it: the file, line and kind come from where the text is. */
+type LineRequirement = Omit<Requirement, 'kind' | 'file' | 'line'>;
 
 /**
  * Parsed lines by text, for one read. A file of one line pasted 20,000 times (hostile, or a bad merge)
@@ -100,33 +102,34 @@ function parseLine(text: string, root: string, memo: LineMemo): ParsedLine {
   let parsed: ParsedLine = { split };
   if (!('error' in split)) {
     const editable = split.options.find((o) => o.spec.name === '--editable');
-    if (split.args) parsed = { split, fields: requirementFromArgs(split.args, root) };
-    else if (editable) parsed = { split, fields: requirementFromEditable(editable.value!, root) };
+    const fields = split.args ? requirementFromArgs(split.args, root) : editable && requirementFromEditable(editable.value!, root);
+    if (fields) parsed = { split, installs: fields.ok ? { ok: true, value: lineRequirement(fields.value, split) } : fields };
   }
   memo.set(text, parsed);
   return parsed;
 }
 
+function lineRequirement(fields: RequirementFields, split: { args: string; options: ParsedOption[] }): LineRequirement {
+  const { url, marker, pinned, ...rest } = fields;
+  // pip applies --hash to ordinary requirements only; on an editable line it is ignored.
+  const hashes = split.args ? split.options.filter((o) => o.spec.name === '--hash').map((o) => o.value!) : [];
+  return {
+    ...rest,
+    ...(marker !== undefined && { marker }),
+    ...(url !== undefined && { url: hideUrlSecrets(url) }),
+    ...(pinned !== undefined && { pinned }),
+    hashes,
+  };
+}
+
 /** Handles one logical line; `include` reads a nested file, reporting on this line. */
 function handleLine(line: LogicalLine, file: string, kind: Kind, root: string, read: RequirementsRead, include: Include, memo: LineMemo): void {
   const problem = (message: string) => read.problems.push({ file, line: line.line, message: maskRequirementText(unexpand(message, line)) });
-  const { split, fields } = parseLine(line.text, root, memo);
+  const { split, installs } = parseLine(line.text, root, memo);
   if ('error' in split) return void problem(`Invalid line '${line.written}': ${split.error}`);
-  if (fields) {
-    if (!fields.ok) return void problem(fields.error);
-    const { url, marker, pinned, ...rest } = fields.value;
-    // pip applies --hash to ordinary requirements only; on an editable line it is ignored.
-    const hashes = split.args ? split.options.filter((o) => o.spec.name === '--hash').map((o) => o.value!) : [];
-    read.requirements.push({
-      ...rest,
-      ...(marker !== undefined && { marker }),
-      ...(url !== undefined && { url: hideUrlSecrets(url) }),
-      ...(pinned !== undefined && { pinned }),
-      hashes,
-      kind,
-      file,
-      line: line.line,
-    });
+  if (installs) {
+    if (!installs.ok) return void problem(installs.error);
+    read.requirements.push({ ...installs.value, kind, file, line: line.line });
     return;
   }
   const nested = split.options.find((o) => o.spec.name === '--requirement') ?? split.options.find((o) => o.spec.name === '--constraint');
