@@ -24,6 +24,8 @@ export interface PoolOptions {
   hangMs: number;
   /** V8 heap cap of each worker, MB: a case that needs more kills it (a crash). */
   heapMb: number;
+  /** More arguments for `implanta check` after the planted `--env`s (e.g. `--format json`). */
+  args?: string[];
 }
 
 /** The case's project folder under `scratch`: a copy of its base with the one file replaced. */
@@ -52,7 +54,7 @@ function startWorker(heapMb: number, cache: string): Promise<ChildProcess> {
   });
 }
 
-function runOn(child: ChildProcess, dir: string, hangMs: number): Promise<{ outcome?: Outcome; death?: string }> {
+function runOn(child: ChildProcess, dir: string, hangMs: number, args: string[]): Promise<{ outcome?: Outcome; death?: string }> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       cleanup();
@@ -74,7 +76,7 @@ function runOn(child: ChildProcess, dir: string, hangMs: number): Promise<{ outc
     };
     child.on('message', onMessage);
     child.on('exit', onExit);
-    child.send({ dir, args: ENV_ARGS });
+    child.send({ dir, args });
   });
 }
 
@@ -92,7 +94,7 @@ export async function runCases(cases: FuzzCase[], opts: PoolOptions, onResult?: 
         while (next < cases.length) {
           const fuzzCase = cases[next++]!;
           const dir = writeCase(fuzzCase, scratch, baseDirs);
-          const run = await runOn(child, dir, opts.hangMs);
+          const run = await runOn(child, dir, opts.hangMs, [...ENV_ARGS, ...(opts.args ?? [])]);
           rmSync(dir, { recursive: true, force: true });
           const result = { fuzzCase, ...run };
           results.push(result);
