@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ProjectFileRefused, readProjectText, sizeLabel } from './project-file.js';
 import type { Node } from 'web-tree-sitter';
 import { PARSE_CAP_NODES, parsePython, pythonParser } from './settings/parser.js';
-import { SourceFiles } from './settings/sources.js';
+import { PythonTooLarge, SourceFiles } from './settings/sources.js';
 import { runScriptFor } from './settings/scripts.js';
 import { lineOf, literalString, nodesOfType } from './python-literals.js';
 import { procfileEntry } from './procfile.js';
@@ -59,12 +59,11 @@ export function moduleExists(root: string, dotted: string): boolean {
  * from a variable that is not set: `config.settings.None`) is kept, marked missing: the process would
  * fail to start, which is a finding, not a reason to stop. Undefined when it sets no module name.
  */
-async function evaluatedDefault(root: string, file: string, env: Readonly<Record<string, string>>, tree: Node): Promise<ModuleDefault | undefined> {
+async function evaluatedDefault(root: string, file: string, env: Readonly<Record<string, string>>, tree: Node, sources: SourceFiles): Promise<ModuleDefault | undefined> {
   const mention = nodesOfType(tree, 'string').find((n) => literalString(n) === SETTINGS_VAR);
   if (!mention) return undefined;
   const name = file === 'manage.py' || file.endsWith('/manage.py') ? '__main__' : file.replace(/\.py$/, '').replace(/\//g, '.');
   const { [SETTINGS_VAR]: _given, ...rest } = env;
-  const sources = new SourceFiles(root, await pythonParser());
   const run = await runScriptFor(root, file, name, rest, SETTINGS_VAR, sources);
   if (typeof run?.value !== 'string' || !isModulePath(run.value)) return undefined;
   // Run again with the variable already set: a script that keeps it only set a default.
@@ -91,11 +90,21 @@ async function fileDefault(root: string, file: string, env: Readonly<Record<stri
     if (error instanceof ProjectFileRefused) throw error;
     return undefined;
   }
-  const tree = (await parsePython(source))?.rootNode;
+  // Parsed once for the literal reading and both evaluations. A file Python would reject is still read
+  // literally (the evaluations then give nothing), so it is parsed again leniently.
+  const sources = new SourceFiles(root, await pythonParser());
+  let tree: Node | undefined;
+  try {
+    tree = sources.parse(join(root, file)).rootNode;
+  } catch (error) {
+    // Too large to parse, or (read above, so neither special nor outside) over the Python size cap:
+    // unreadable, as the lenient parse would find at the same cost again.
+    if (!(error instanceof PythonTooLarge) && !(error instanceof ProjectFileRefused)) tree = (await parsePython(source))?.rootNode;
+  }
   if (!tree) return { unreadable: `it is ${sizeLabel(Buffer.byteLength(source))}, more Python than implanta reads (${PARSE_CAP_NODES} syntax nodes)` };
   const found = settingsDefault(tree);
   const literal = found && (moduleExists(root, found.module) ? found : { ...found, missing: true as const });
-  const evaluated = await evaluatedDefault(root, file, env, tree);
+  const evaluated = await evaluatedDefault(root, file, env, tree, sources);
   // The evaluated choice wins; its line is the literal default's when they agree.
   if (evaluated && literal && evaluated.module === literal.module) return literal;
   // A name the evaluation built that names nothing, where the literal names a module: the literal is what was meant to be read.
