@@ -9,6 +9,7 @@ import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
+import { clipFindingText } from '../report/clip-text.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -37,7 +38,8 @@ export interface RenderOptions {
  */
 export function emitReport(unsafe: CheckReport, failLevel: Severity | 'none', opts: RenderOptions): number {
   const { redactor } = opts;
-  const report = redactor.redactMessages(unsafe);
+  // Masked first, then cut: a cut before masking could leave part of a secret (report/clip-text.ts).
+  const report = clipFindingText(redactor.redactMessages(unsafe));
   const extraJson = opts.extraJson && redactor.redactMessages(opts.extraJson);
   const attachments = opts.attachments && redactor.redactMessages(opts.attachments);
   const rendered =
