@@ -62,13 +62,17 @@ Examples:
     });
     if (positionals.length > 1) throw new InputError('expected at most one project folder (see `implanta size --help`)');
     const format = parseChoice('--format', values.format, ['text', 'json'] as const, 'text');
+    // The env file is read here, once, and handed on as variables: `--env-file <(heroku config -s)` is a
+    // pipe, which a second read would find empty (or wait on for ever).
+    const fileEnv = values['env-file'] ? readDotenvFile(resolve(values['env-file']), values['env-file']) : {};
     let env = parseEnvPairs(values.env);
     if (values.app) {
       const { resolveClient } = await import('../heroku/resolve.js');
       const configVars = await resolveClient({ ...(values['api-url'] && { apiUrl: values['api-url'] }) }).get<Record<string, string>>(`/apps/${encodeURIComponent(values.app)}/config-vars`);
       env = { ...configVars, ...env };
     }
-    const redactor = new Redactor(secretValues({ ...(values['env-file'] ? readDotenvFile(resolve(values['env-file']), values['env-file']) : {}), ...env }));
+    env = { ...fileEnv, ...env };
+    const redactor = new Redactor(secretValues(env));
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -77,7 +81,6 @@ Examples:
       const result = await runSize({
         dir: positionals[0] ?? '.',
         env,
-        ...(values['env-file'] && { envFile: values['env-file'] }),
         ...(values.url && { urls: values.url }),
         ...(values.p95 && { p95Ms: duration('--p95', values.p95) }),
         ...(values['peak-rps'] && { peakRps: positive('--peak-rps', values['peak-rps']) }),
