@@ -95,7 +95,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   const report = buildCheckReport(
     {
       root: project.root,
-      settings_module: project.settingsModule,
+      // Empty when nothing names a module: null in the report, which says "none" rather than a blank name.
+      settings_module: project.settingsModule || null,
       django: versionLabel(version),
       settings_source: evaluation.settings.source,
       ...(python && { python }),

@@ -85,6 +85,7 @@ test('settings choice: nothing names a module and no config var: an error at man
   assert.deepEqual(found.map((f: { message_id: string; file: string; severity: string }) => [f.message_id, f.file, f.severity]), [['none-named', 'manage.py', 'error']]);
   assert.ok(report.findings.some((f: { rule: string }) => f.rule.startsWith('versions.')));
   assert.ok(report.skipped.some((s: { reason: string }) => /nothing names a settings module/.test(s.reason)));
+  assert.equal(report.project.settings_module, null, 'no module named: null, as the JSON contract has it, not an empty name');
 });
 
 test('settings choice: the same project with DJANGO_SETTINGS_MODULE as a config var evaluates that module', async () => {
