@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, PlatformError } from '../core/errors.js';
 import { netrcEntryFor, parseNetrc } from './netrc.js';
+import { ProjectFileRefused, readProjectBytes } from '../project/project-file.js';
+
+/** Far above any real .netrc. */
+const NETRC_MAX_BYTES = 1024 * 1024;
 
 export const HEROKU_API_HOST = 'api.heroku.com';
 
@@ -30,10 +33,12 @@ export function resolveToken(sources: TokenSources = {}): string {
   throw new PlatformError('not logged in to Heroku: run `heroku login` or set HEROKU_API_KEY');
 }
 
+/** ~/.netrc, read as a project file is (a regular file, capped): a FIFO or a link to /dev/zero there would hang the command. */
 function readOptional(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readProjectBytes(file, { maxBytes: NETRC_MAX_BYTES }).toString('utf8');
   } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new InputError(`cannot read ${file}: ${code ?? (error as Error).message}`);

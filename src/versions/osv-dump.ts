@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 import { normalizeName } from './names.js';
 import { isAffected } from './osv-ranges.js';
 import { isOsvVulnerability, type OsvVulnerability } from './osv-schema.js';
 import { pinKey, type Pin, type VulnerabilityMap } from './osv.js';
 import { zipEntries } from './zip-reader.js';
+import { readProjectBytes } from '../project/project-file.js';
+
+/** OSV's whole PyPI dump is tens of megabytes; far above it. */
+const OSV_DUMP_MAX_BYTES = 1024 * 1024 * 1024;
 
 /**
  * OSV's offline export (`https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip`: one JSON
@@ -34,8 +37,10 @@ export function vulnerabilitiesFromDump(file: string, pins: readonly Pin[]): Vul
 function readDump(file: string): OsvVulnerability[] {
   let zip: Buffer;
   try {
-    zip = readFileSync(file);
+    // A regular file (or the user's pipe), capped: not a FIFO with no writer, not /dev/zero.
+    zip = readProjectBytes(file, { display: `--osv-db ${file}`, maxBytes: OSV_DUMP_MAX_BYTES, pipes: true });
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`--osv-db ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   try {

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PlatformError } from '../../src/core/errors.js';
+import { InputError, PlatformError } from '../../src/core/errors.js';
 import { resolveToken } from '../../src/heroku/auth.js';
 
 function homeWith(netrc?: string): string {
@@ -40,3 +41,16 @@ for (const [name, netrc, env] of [
     );
   });
 }
+
+test('a ~/.netrc that is a FIFO or a link to /dev/zero is refused in one line, not read (a read would hang)', () => {
+  const fifoHome = homeWith();
+  execFileSync('mkfifo', [join(fifoHome, '.netrc')]);
+  const zeroHome = homeWith();
+  symlinkSync('/dev/zero', join(zeroHome, '.netrc'));
+  for (const [home, kind] of [[fifoHome, 'a FIFO'], [zeroHome, 'a device']] as const) {
+    assert.throws(
+      () => resolveToken({ env: {}, home }),
+      (e: unknown) => e instanceof InputError && e.exitCode === 2 && e.message === `${join(home, '.netrc')}: is ${kind}, not a regular file; implanta does not read it`,
+    );
+  }
+});

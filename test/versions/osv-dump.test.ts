@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vulnerabilitiesFromDump } from '../../src/versions/osv-dump.js';
@@ -51,10 +51,14 @@ test('a dump that is missing or not a zip is bad input naming the file', () => {
   const whole = writeZip(records);
   // Keep the end record but drop the entries it points at.
   writeFileSync(truncated, Buffer.concat([whole.subarray(0, 10), whole.subarray(whole.length - 22)]));
+  const zeroLink = join(dir, 'zero.zip');
+  symlinkSync('/dev/zero', zeroLink);
   const cases: [string, RegExp][] = [
     [join(dir, 'nope.zip'), /^--osv-db .*nope\.zip: ENOENT$/],
     [notZip, /^--osv-db .*all\.zip: not a zip archive \(no end-of-central-directory record\)$/],
     [truncated, /^--osv-db .*cut\.zip: archive is truncated$/],
+    // A link to a device would be read for ever: refused, not opened for reading.
+    [zeroLink, /^--osv-db .*zero\.zip: is a device, not a regular file; implanta does not read it$/],
   ];
   for (const [file, message] of cases) {
     assert.throws(() => vulnerabilitiesFromDump(file, [{ name: 'django', version: '4.2.7' }]), (error: Error) => {
