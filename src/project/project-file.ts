@@ -4,7 +4,7 @@
  * of the project (to /proc/self/environ), a file may be gigabytes. Only regular files are read, with
  * a size cap, and (given the project root) only when their real path is inside it.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { noteProjectFileRead } from '../core/input-trail.js';
@@ -48,11 +48,14 @@ export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
       throw new ProjectFileRefused(display, 'outside the project', 'leads outside the project (a symlink); implanta does not read it');
     }
   }
+  // The user's pipe is opened once, blocking, to meet its writer. Opening it non-blocking first and
+  // again afterwards loses the data: a writer already waiting gets in through the first descriptor,
+  // writes and leaves, the pipe empties as that descriptor closes, and the second open waits for ever.
+  if (opts.pipes && statSync(real).isFIFO()) return readPipe(real, display, max);
   // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
   const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
-    if (stat.isFIFO() && opts.pipes) return readPipe(real, display, max);
     if (!stat.isFile()) {
       const kind = stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a socket';
       throw new ProjectFileRefused(display, 'not a regular file', `is ${kind}, not a regular file; implanta does not read it`);
@@ -74,7 +77,7 @@ export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
   }
 }
 
-/** A pipe opened again without O_NONBLOCK, so each read waits for the writer, up to the cap. */
+/** A pipe opened without O_NONBLOCK, so the open and each read wait for the writer, up to the cap. */
 function readPipe(path: string, display: string, max: number): Buffer {
   const fd = openSync(path, constants.O_RDONLY);
   try {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -64,7 +64,26 @@ test("the user's own --env-file may be a pipe (--env-file <(heroku config -s)); 
   execFileSync('mkfifo', [fifo]);
   const writer = spawn('sh', ['-c', `printf 'SECRET_KEY=from-the-pipe-9x\\n' > ${fifo}`]);
   const written = new Promise((done) => writer.on('exit', done));
+  // The writer is already waiting on its open when implanta looks, as when the shell is quicker than
+  // implanta's start. (The order that hung CI for 80 minutes, a writer that came and went between two
+  // opens of the pipe, cannot be forced from here; the pipe is now opened once.)
+  await waitUntilWaitingOnOpen(writer.pid!);
   assert.deepEqual(readDotenvFile(fifo, 'config.env'), { SECRET_KEY: 'from-the-pipe-9x' });
   await written;
   assert.throws(() => readProjectText(fifo, { root, display: 'config.env' }), /^.*config\.env: is a FIFO, not a regular file/);
 });
+
+/** Resolves once the process is blocked in the kernel opening the FIFO (Linux: its wchan is a fifo wait). */
+async function waitUntilWaitingOnOpen(pid: number): Promise<void> {
+  for (let tries = 0; tries < 500; tries++) {
+    let state = '';
+    try {
+      state = readFileSync(`/proc/${pid}/wchan`, 'utf8');
+    } catch {
+      // Not yet started.
+    }
+    if (/fifo|pipe|partner/.test(state)) return;
+    await new Promise((done) => setTimeout(done, 10));
+  }
+  throw new Error('the writer never reached its open');
+}
