@@ -50,7 +50,8 @@ export function loadCommandModule<T>(name: string): Promise<T> {
       // No cache yet.
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // The file is the CommonJS wrapper function already (scripts/build.mjs), ready to compile as it is.
+  const script = new vm.Script(source, {
     filename: file,
     ...(cached && { cachedData: cached }),
     // A bundle's import() of a package outside it resolves as the CLI's own would.
