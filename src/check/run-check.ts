@@ -17,13 +17,7 @@ import { describeInterpreter } from './project-facts.js';
 import { versionLabel } from './django-version.js';
 import { mergeDjangoFindings } from './merge-django.js';
 import { sizeLabel } from '../project/project-file.js';
-
-/**
- * The rules that judge by what only the static pass knows (the variables the settings read, the modules
- * they import, a raise at import): with the values from Python but no static pass, they would judge by
- * nothing (DATABASES "written in the settings" because no read of DATABASE_URL was seen), so they skip.
- */
-const STATIC_READS_RULES = new Set(['codebase.required-env', 'codebase.app-json', 'codebase.settings-import', 'codebase.undeclared-module', 'codebase.database-url', 'codebase.postgres-driver', 'codebase.error-reporting']);
+import type { RuleInput, RuleMeta } from '../core/rule.js';
 
 export interface CheckOutcome {
   report: CheckReport;
@@ -49,7 +43,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   const { evaluation } = project;
 
   progress('Running the rules…');
-  const withStatics = (rule: { meta: { id: string } }) => !staticsTooLarge || !STATIC_READS_RULES.has(rule.meta.id);
+  // Rules that judge by what only the static pass knows (the variables the settings read, the modules
+  // they import, a raise at import) would judge by nothing with the values from Python alone (DATABASES
+  // "written in the settings" because no read of DATABASE_URL was seen), so they skip.
+  const withStatics = (rule: { meta: RuleMeta }) => !staticsTooLarge || !reads(rule, 'settings-reads');
   const unread = settingsUnread(project);
   const runs: RuleRun[] = unread
     ? [
@@ -70,13 +67,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckOutcome> {
   if (!unread && facts.code.unread.length > 0) {
     const files = facts.code.unread.map((u) => `${u.file} (${u.why})`);
     skipped.push({
-      rule: 'codebase.media-files, codebase.email, codebase.error-pages (in part)',
+      rule: ruleIds([...codebaseRules, ...checklistRules], 'project-code'),
       reason: `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''} could not be read: the upload fields, mail calls and error handlers there are not counted`,
     });
   }
   if (staticsTooLarge) {
     skipped.push({
-      rule: [...STATIC_READS_RULES].join(', '),
+      rule: ruleIds([...codebaseRules, ...checklistRules], 'settings-reads'),
       reason: `${staticsTooLarge.file} (${sizeLabel(staticsTooLarge.bytes)}) is more Python than implanta reads statically: the values came from Python, but which variables the settings read and which modules they import is not known`,
     });
   }
@@ -124,4 +121,16 @@ function settingsUnread(project: CheckFacts['project']): string | undefined {
 function silencedChecks(evaluation: SettingsEvaluation): Set<string> {
   const value = evaluation.settings.get('SILENCED_SYSTEM_CHECKS')?.value ?? null;
   return new Set((sequenceItems(value) ?? []).filter((v): v is string => typeof v === 'string'));
+}
+
+function reads(rule: { meta: RuleMeta }, input: RuleInput): boolean {
+  return rule.meta.reads?.includes(input) ?? false;
+}
+
+/** The IDs of the rules that read an input, for a `skipped` entry. */
+function ruleIds(rules: ReadonlyArray<{ meta: RuleMeta }>, input: RuleInput): string {
+  return rules
+    .filter((rule) => reads(rule, input))
+    .map((rule) => rule.meta.id)
+    .join(', ');
 }

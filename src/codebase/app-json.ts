@@ -23,6 +23,7 @@ export const appJsonRule: Rule<ProjectFacts> = defineRule({
     fix: "Use \"SECRET_KEY\": {\"generator\": \"secret\"}, and declare each required variable.",
   },
   messages: { 'invalid': "app.json is not a JSON object Heroku accepts", 'committed-secret': "a secret-looking variable has a committed value", 'undeclared-required': "a variable the settings require is not declared" },
+  reads: ['settings-reads'],
   check(facts: ProjectFacts) {
     const manifest = facts.appJson;
     if (!manifest) return { skip: 'the project has no app.json' };

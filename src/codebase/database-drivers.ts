@@ -53,6 +53,7 @@ export const postgresDriverRule: Rule<ProjectFacts> = defineRule({
     fix: "Declare psycopg[binary] (Django 4.2+) or psycopg2-binary.",
   },
   messages: { 'psycopg3-on-old-django': "psycopg 3 with a Django older than 4.2", 'no-driver': "PostgreSQL without a declared driver", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  reads: ['settings-reads'],
   check(facts: ProjectFacts) {
     const engine = defaultEngine(facts);
     if (!engine || !facts.evaluation) return NO_SETTINGS;

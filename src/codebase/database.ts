@@ -54,6 +54,7 @@ export const databaseUrlRule: Rule<ProjectFacts> = defineRule({
     fix: "DATABASES = {'default': dj_database_url.config(conn_max_age=600, ssl_require=True)}",
   },
   messages: { 'no-database': "DATABASES has no default database", 'sqlite-fallback': "SQLite is the fallback because DATABASE_URL is unset (warning)", 'sqlite': "production uses SQLite", 'written-in-settings': "the connection is written in the settings, not read from DATABASE_URL", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  reads: ['settings-reads'],
   check(facts: ProjectFacts) {
     const evaluation = facts.evaluation;
     if (!evaluation) return NO_SETTINGS;

@@ -17,6 +17,7 @@ export const requiredEnvRule: Rule<ProjectFacts> = defineRule({
     fix: "heroku config:set SECRET_KEY=\u2026",
   },
   messages: { 'required-unset': "a variable read with no default is unset" },
+  reads: ['settings-reads'],
   check(facts: ProjectFacts) {
     if (!facts.evaluation) return NO_SETTINGS;
     return facts.evaluation.envReads

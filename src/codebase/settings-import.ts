@@ -25,6 +25,7 @@ export const settingsImportRule: Rule<ProjectFacts> = defineRule({
     fix: 'Set what the settings ask for as a config var (heroku config:set …), or fix the URL: postgres://USER:PASSWORD@HOST:5432/NAME.',
   },
   messages: { raises: 'importing the settings raises an exception nothing catches' },
+  reads: ['settings-reads'],
   check(facts: ProjectFacts) {
     const evaluation = facts.evaluation;
     if (!evaluation) return NO_SETTINGS;

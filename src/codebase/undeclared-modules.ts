@@ -24,6 +24,7 @@ export const undeclaredModuleRule: Rule<ProjectFacts> = defineRule({
     fix: "Declare the distribution in requirements.txt, pinned.",
   },
   messages: { 'undeclared': "a module the settings use is not declared", 'cannot-tell': "implanta does not know which package provides the module (info)" },
+  reads: ['settings-reads'],
   check(facts: ProjectFacts) {
     if (!facts.evaluation) return NO_SETTINGS;
     const deps = facts.dependencies;

@@ -1,5 +1,5 @@
 import type { Area, Severity } from './finding.js';
-import type { Rule, RuleExplain, RuleResult } from './rule.js';
+import type { Rule, RuleExplain, RuleInput, RuleResult } from './rule.js';
 
 export interface RuleSpec<Facts> {
   id: string;
@@ -10,6 +10,8 @@ export interface RuleSpec<Facts> {
   explain: RuleExplain;
   /** Message ID -> when that message is chosen (listed in the catalogue). */
   messages: Record<string, string>;
+  /** See RuleMeta.reads. */
+  reads?: readonly RuleInput[];
   check(facts: Facts): RuleResult;
 }
 

@@ -20,7 +20,16 @@ export interface RuleMeta {
    * tests check which message a rule chose rather than its prose, and the prose can be improved freely.
    */
   messages: Readonly<Record<string, string>>;
+  /**
+   * What the rule reads besides the settings' values, so the engine can skip it, and say so, when that
+   * input is missing: `settings-reads` is the static reading of the settings (which variables they read,
+   * which modules they import: absent when the settings module is past the parse cap and the values came
+   * from Python); `project-code` is the models, views and URLconf (a file of them may be unreadable).
+   */
+  reads?: ReadonlyArray<RuleInput>;
 }
+
+export type RuleInput = 'settings-reads' | 'project-code';
 
 /** What docs/rules.md says about a rule, written next to the rule so the two cannot drift apart. */
 export interface RuleExplain {

@@ -6,6 +6,7 @@
  * under the cap (4,000 generated lines) is read normally. Run through the CLI, as a user runs it.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -150,6 +151,10 @@ test('past the cap with --settings-source python: real Django reads the values; 
   assert.deepEqual(report.findings.filter((f) => f.rule === 'codebase.database-url'), []);
   const skip = report.skipped.find((s) => s.rule.split(', ').includes('codebase.database-url'));
   assert.match(skip?.reason ?? '', /^config\/settings\.py \(\d+ KB\) is more Python than implanta reads statically: the values came from Python/);
+  // The rules that need the static pass, and only they: those that judge the values alone still run.
+  const named = skip!.rule.split(', ');
+  for (const id of ['codebase.required-env', 'codebase.settings-import', 'codebase.undeclared-module', 'codebase.postgres-driver']) assert.ok(named.includes(id), `${id} in ${skip!.rule}`);
+  assert.ok(!named.includes('codebase.database-ssl') && !named.some((id) => id.startsWith('security.')), skip!.rule);
 });
 
 test('a models.py past the cap is left out of the checklist facts, and the report says so; the settings are read', async () => {
@@ -164,7 +169,7 @@ test('a models.py past the cap is left out of the checklist facts, and the repor
   assert.equal(report.project.settings_source, 'static');
   assert.deepEqual(tooLarge(report.findings), []);
   assert.ok(report.findings.some((f) => f.rule === 'security.W018'), JSON.stringify(report.findings.map((f) => f.rule)));
-  const skip = report.skipped.find((s) => s.rule.startsWith('codebase.media-files'));
+  const skip = report.skipped.find((s) => s.rule.split(', ').includes('codebase.media-files'));
   assert.match(skip?.reason ?? '', /^shop\/models\.py \(too large to parse, \d+ KB \(over 100,000 syntax nodes\)\) could not be read/);
 });
 
@@ -180,4 +185,19 @@ test('a manage.py past the cap, and nothing else naming the settings: a warning 
   assert.deepEqual(own.map((f) => [f.message_id, f.severity, f.file]), [['script-too-large', 'warning', 'manage.py']]);
   assert.match(own[0]!.message, /^manage\.py could not be read \(it is \d+ KB, more Python than implanta reads/);
   assert.ok(report.skipped.some((s) => s.rule === 'security.*, checklist.*' && /^manage\.py could not be read/.test(s.reason)), JSON.stringify(report.skipped));
+});
+
+test('a views.py that cannot be read (a FIFO) skips the rules that count views, naming them and the file; readable views skip nothing', async () => {
+  const views = 'from django.shortcuts import render\n\ndef home(request):\n    return render(request, "home.html")\n';
+  const readable = project('views-readable', { 'config/settings.py': SETTINGS_HEAD, 'shop/__init__.py': '', 'shop/views.py': views });
+  const fine = await check(readable);
+  assert.deepEqual(fine.report.skipped.filter((s) => /could not be read/.test(s.reason)), []);
+
+  const root = project('views-fifo', { 'config/settings.py': SETTINGS_HEAD, 'shop/__init__.py': '' });
+  execFileSync('mkfifo', [join(root, 'shop/views.py')]);
+  const { report } = await check(root);
+  const skip = report.skipped.find((s) => /could not be read/.test(s.reason));
+  assert.ok(skip, JSON.stringify(report.skipped));
+  assert.deepEqual(skip.rule.split(', ').sort(), ['codebase.email', 'codebase.error-pages', 'codebase.media-files']);
+  assert.match(skip.reason, /^shop\/views\.py \(not a regular file\) could not be read/);
 });

@@ -50,6 +50,7 @@ export const emailRule = defineRule<ChecklistFacts>({
     'default-sender': 'mail can be sent but DEFAULT_FROM_EMAIL or SERVER_EMAIL is left at its localhost default',
     'cannot-tell': 'the project sends mail and EMAIL_BACKEND or EMAIL_HOST cannot be determined',
   },
+  reads: ['project-code'],
   check(facts) {
     const reports: Report[] = [];
     const backendSetting = setting(facts, 'EMAIL_BACKEND');

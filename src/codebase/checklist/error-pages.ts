@@ -107,6 +107,7 @@ export const errorPagesRule = defineRule<ChecklistFacts>({
     missing: 'neither a 404.html/500.html template nor a custom handler exists for one of them',
     'cannot-tell': 'TEMPLATES cannot be determined',
   },
+  reads: ['project-code'],
   check(facts) {
     const dirs = templateDirs(facts);
     const templates = setting(facts, 'TEMPLATES');

@@ -42,6 +42,7 @@ export const errorReportingRule = defineRule<ChecklistFacts>({
     fix: 'Add an error reporter (sentry-sdk with sentry_sdk.init(dsn=os.environ["SENTRY_DSN"]) in the settings; Sentry, Rollbar and Honeybadger are Heroku add-ons), or set ADMINS with a working EMAIL_BACKEND so Django mails each traceback.',
   },
   messages: { 'nobody-hears': 'no ADMINS and no error reporter or APM' },
+  reads: ['settings-reads'],
   check(facts) {
     if (errorReporter(facts)) return [];
     const admins = setting(facts, 'ADMINS');

@@ -53,6 +53,7 @@ export const mediaFilesRule = defineRule<ChecklistFacts>({
     'static-helper-serves-nothing': "the root URLconf serves MEDIA_URL with static() while DEBUG is False",
     'cannot-tell': 'the project declares upload fields and the default storage cannot be determined',
   },
+  reads: ['project-code'],
   check(facts) {
     const reports: Report[] = [];
     const storage = defaultStorage(facts);
