@@ -9,7 +9,7 @@ import { readChecklistCode, rootUrlconfFile, type ChecklistCode } from '../proje
 import { readDotenvFile } from '../project/dotenv.js';
 import { PythonSources } from '../project/python-sources.js';
 import { readStaticServing } from '../project/static-serving.js';
-import type { DjangoVersion, ProjectFacts } from '../project/types.js';
+import type { DjangoVersion, ProjectFacts, PythonPastCap } from '../project/types.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
 import { gatherVersionsFacts } from '../versions/gather.js';
 import type { VersionsFacts } from '../versions/versions-facts.js';
@@ -47,7 +47,7 @@ export interface GatheredCheck {
   childEnv: Record<string, string>;
   interpreter?: PythonInterpreter;
   /** `--settings-source python` read the values, but the static pass stopped at this module past the parse cap. */
-  staticsTooLarge?: { file: string; bytes: number };
+  staticsTooLarge?: PythonPastCap;
 }
 
 export async function gatherCheckFacts(opts: CheckOptions): Promise<GatheredCheck> {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { ProjectFacts } from '../project/types.js';
+import type { ProjectFacts, PythonPastCap } from '../project/types.js';
 import type { SettingsEvaluation, SettingsView } from '../project/settings/types.js';
 import { findProjectRoot, gitTrackedFiles, listFiles } from '../project/discover.js';
 import { readBuildFiles } from '../project/build-files.js';
@@ -77,12 +77,12 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
 export interface EvaluatedSettings {
   evaluation: SettingsEvaluation;
   /** Static mode: the settings (or a module they import) are past the parse cap, so nothing was evaluated. */
-  tooLarge?: { file: string; bytes: number };
+  tooLarge?: PythonPastCap;
   /**
    * `--settings-source python`: the values came from Python, but the static pass (which variables the
    * settings read, which modules they import) stopped at a module past the parse cap.
    */
-  staticsTooLarge?: { file: string; bytes: number };
+  staticsTooLarge?: PythonPastCap;
   /** Set when the settings were imported for real: the Django that did it. */
   installedDjango?: string;
   /** The interpreter used, when one was (`--python`, `--settings-source python` or `--django`). */
@@ -127,13 +127,13 @@ export async function evaluateProjectSettings(project: ProjectFacts, opts: Check
     const statics = await tooLargeOr(evaluateStatically);
     // Real values, but the static pass still knows which variables were read and which modules imported.
     if (statics instanceof PythonTooLarge) {
-      return { evaluation: { ...unevaluated(module, settings.file), settings }, staticsTooLarge: { file: statics.file, bytes: statics.bytes }, installedDjango: djangoVersion, ...extra };
+      return { evaluation: { ...unevaluated(module, settings.file), settings }, staticsTooLarge: pastCap(statics, project.root, module), installedDjango: djangoVersion, ...extra };
     }
     return { evaluation: { ...statics, settings }, installedDjango: djangoVersion, ...extra };
   }
   const evaluation = await tooLargeOr(evaluateStatically);
   if (evaluation instanceof PythonTooLarge) {
-    return { evaluation: unevaluated(module, settingsModuleFile(project.root, module)), tooLarge: { file: evaluation.file, bytes: evaluation.bytes }, ...extra };
+    return { evaluation: unevaluated(module, settingsModuleFile(project.root, module)), tooLarge: pastCap(evaluation, project.root, module), ...extra };
   }
   return { evaluation, ...extra };
 }
@@ -146,6 +146,10 @@ async function tooLargeOr(evaluate: () => Promise<SettingsEvaluation>): Promise<
     if (error instanceof PythonTooLarge) return error;
     throw error;
   }
+}
+
+function pastCap(error: PythonTooLarge, root: string, module: string): PythonPastCap {
+  return { file: error.file, bytes: error.bytes, ...(error.file !== settingsModuleFile(root, module) && { importedBy: module }) };
 }
 
 /** The file of a settings module known to be in the project: its package's __init__.py, or MODULE.py. */

@@ -1,7 +1,7 @@
 import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { chooseSettingsModule } from '../project/settings-candidates.js';
-import type { ProjectFacts, SettingsCandidate } from '../project/types.js';
+import type { ProjectFacts, PythonPastCap, SettingsCandidate } from '../project/types.js';
 import { sizeLabel } from '../project/project-file.js';
 import { PARSE_CAP_NODES } from '../project/settings/parser.js';
 import { devCenter } from './support.js';
@@ -35,7 +35,7 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
     'script-too-large': "manage.py, wsgi.py or asgi.py is more Python than implanta reads, so which settings module it names is not known",
   },
   check(facts: ProjectFacts) {
-    if (facts.settingsTooLarge) return [tooLarge(facts.settingsModule ?? 'the settings module', facts.settingsTooLarge)];
+    if (facts.settingsTooLarge) return [tooLarge(facts.settingsTooLarge)];
     const candidates = facts.candidates.filter((c) => c.source !== '--settings');
     // What an unread script names is not known: "nothing names a module" or "they agree" would be a guess.
     const unread = facts.settingsScriptsUnread ?? [];
@@ -72,11 +72,10 @@ export const settingsModuleRule: Rule<ProjectFacts> = defineRule({
  * hostile file cannot hang the check. Django's settings checks are then not run at all: a warning,
  * so the default --fail-level stops on it, but not an error, since nothing says the app would fail.
  */
-function tooLarge(module: string, unread: { file: string; bytes: number }): Report {
-  const imported = unread.file !== module.replace(/\./g, '/') + '.py' && unread.file !== `${module.replace(/\./g, '/')}/__init__.py`;
+function tooLarge(unread: PythonPastCap): Report {
   return {
     messageId: 'too-large',
-    message: `${unread.file}${imported ? `, imported by the settings module ${module},` : ''} is ${sizeLabel(unread.bytes)} of Python, more than implanta reads statically (${PARSE_CAP_NODES} syntax nodes): the settings were not read, so Django's deployment checks and the rules that need settings did not run`,
+    message: `${unread.file}${unread.importedBy ? `, imported by the settings module ${unread.importedBy},` : ''} is ${sizeLabel(unread.bytes)} of Python, more than implanta reads statically (${PARSE_CAP_NODES} syntax nodes): the settings were not read, so Django's deployment checks and the rules that need settings did not run`,
     hint: 'Run `implanta check --settings-source python` to import the settings with the project\'s own Python and Django instead, or move generated data out of the Python (a JSON file the settings load).',
     file: unread.file,
   };

@@ -161,7 +161,7 @@ export interface ProjectFacts {
    * PARSE_WORK_LIMIT): Python would load it, but nothing could be evaluated statically. Set only by
    * `check` after the evaluation; codebase.settings-module reports it and the rules that need settings skip.
    */
-  settingsTooLarge?: { file: string; bytes: number };
+  settingsTooLarge?: PythonPastCap;
   /**
    * manage.py, wsgi.py or asgi.py past the parse cap: which settings module they name is not known (they
    * are missing from `candidates`). codebase.settings-module reports each.
@@ -208,4 +208,12 @@ export interface ProjectFacts {
    * paths in Procfile commands start at the build root.
    */
   buildPrefix?: string;
+}
+
+/** A module past the parse cap that stopped the static evaluation of the settings. */
+export interface PythonPastCap {
+  file: string;
+  bytes: number;
+  /** The settings module that imports it, when it is not the settings module's own file. */
+  importedBy?: string;
 }

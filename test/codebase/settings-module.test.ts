@@ -54,7 +54,7 @@ testRule(settingsModuleRule, {
     },
     {
       name: 'a module the settings import, past the parse cap, with the settings module named',
-      facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings' }], settingsModule: 'proj.settings', settingsTooLarge: { file: 'proj/settings/prod.py', bytes: 2_000_000 } }),
+      facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings' }], settingsModule: 'proj.settings', settingsTooLarge: { file: 'proj/settings/prod.py', bytes: 2_000_000, importedBy: 'proj.settings' } }),
       reports: [{ messageId: 'too-large', severity: 'warning', file: 'proj/settings/prod.py', mentions: ['proj/settings/prod.py, imported by the settings module proj.settings, is 1.9 MB'] }],
     },
     {
