@@ -1,4 +1,5 @@
 import type { Finding, MoreLikeThis } from './finding.js';
+import { grouped } from './grouped.js';
 
 /**
  * How many findings of one kind (same rule, message ID, severity and file) a report lists before the
@@ -35,10 +36,6 @@ export function capRepeats(findings: Finding[], describe: (f: Finding) => string
   return out;
 }
 
-/** 19980 -> "19,980", without loading Intl (ICU costs a check tens of milliseconds on first use). */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-}
 
 function summary(hidden: Finding[], description: string | undefined): Finding {
   const first = hidden[0]!;
@@ -53,7 +50,7 @@ function summary(hidden: Finding[], description: string | undefined): Finding {
     area,
     severity,
     ...(message_id !== undefined && { message_id }),
-    message: `… and ${thousands(hidden.length)} more like this${where ? ` ${where}` : ''}${description ? `: ${description}` : ''}`,
+    message: `… and ${grouped(hidden.length)} more like this${where ? ` ${where}` : ''}${description ? `: ${description}` : ''}`,
     ...(hint !== undefined && { hint }),
     ...(file !== undefined && { file }),
     ...(firstLine !== undefined && { line: firstLine }),

@@ -1,7 +1,8 @@
+import { grouped } from '../core/grouped.js';
 import { errorCode } from './error-codes.js';
 import type { LogSummary } from './summary.js';
 
-const n = (value: number) => value.toLocaleString('en-US');
+const n = grouped;
 const ms = (value: number | undefined) => (value === undefined ? '-' : `${n(value)} ms`);
 
 /** `implanta logs --summary` as text: what a developer scans first, then the detail. */

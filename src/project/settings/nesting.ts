@@ -5,6 +5,7 @@
  * afterwards (the evaluator, the rules) meets a depth the JS stack cannot take.
  */
 import type { Tree } from 'web-tree-sitter';
+import { grouped } from '../../core/grouped.js';
 
 /** CPython's tokenizer limit on open brackets (MAXLEVEL). */
 const MAX_BRACKETS = 200;
@@ -34,7 +35,7 @@ export function nestingProblem(tree: Tree): NestingProblem | undefined {
         brackets = Math.max(0, brackets - 1);
       }
       if (cursor.currentDepth > MAX_DEPTH) {
-        return { line: cursor.startPosition.row + 1, message: `expressions nested more than ${MAX_DEPTH.toLocaleString('en-US')} levels deep, which Python cannot compile (RecursionError)` };
+        return { line: cursor.startPosition.row + 1, message: `expressions nested more than ${grouped(MAX_DEPTH)} levels deep, which Python cannot compile (RecursionError)` };
       }
       // A string is one token for Python's bracket count: its quotes and braces are not brackets.
       // A short node cannot hold either problem (each level of nesting takes at least one token):
