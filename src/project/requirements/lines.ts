@@ -1,3 +1,5 @@
+import { isPythonSpace, pythonStrip } from '../python-whitespace.js';
+
 /**
  * pip's `preprocess` of a requirements file: split lines as Python's `str.splitlines` does, join lines
  * ending in `\`, drop comments and blank lines, then expand `${VAR}`. Each logical line keeps the number
@@ -16,26 +18,6 @@ export interface LogicalLine {
 const LINE_BREAK_RE = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 const ENV_VAR_RE = /\$\{([A-Z0-9_]+)\}/g;
 
-/** Python's str.isspace() set; JavaScript's \s differs (no \x1c-\x1f or \x85, but \ufeff). */
-function isPySpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) || code === 0x20 || (code >= 0x1c && code <= 0x1f) || code === 0x85 || code === 0xa0 ||
-    code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
-  );
-}
-
-/**
- * Python's str.strip(). By hand: a regex `[space]+$` retries from every space of a long inner run,
- * which is quadratic on a line of hostile padding.
- */
-export function pyStrip(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isPySpace(text.charCodeAt(start))) start++;
-  while (end > start && isPySpace(text.charCodeAt(end - 1))) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
-}
-
 /** Python's str.splitlines(): no empty string after a final line break, none for empty text. */
 export function pySplitLines(text: string): string[] {
   const lines = text.split(LINE_BREAK_RE);
@@ -51,9 +33,9 @@ export function pySplitLines(text: string): string[] {
 function commentStart(text: string): number {
   for (let hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', hash + 1)) {
     if (hash === 0) return 0;
-    if (!isPySpace(text.charCodeAt(hash - 1))) continue;
+    if (!isPythonSpace(text.charCodeAt(hash - 1))) continue;
     let start = hash - 1;
-    while (start > 0 && isPySpace(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && isPythonSpace(text.charCodeAt(start - 1))) start--;
     return start;
   }
   return -1;
@@ -67,7 +49,7 @@ function dropComment(text: string): string {
 export function logicalLines(text: string, env: Record<string, string>): LogicalLine[] {
   const out: LogicalLine[] = [];
   for (const { line, text: joined } of joinContinuations(pySplitLines(text))) {
-    const written = pyStrip(dropComment(joined));
+    const written = pythonStrip(dropComment(joined));
     if (written) out.push({ line, written, ...expandEnv(written, env) });
   }
   return out;

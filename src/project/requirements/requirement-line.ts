@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pyStrip } from './lines.js';
+import { pythonStrip } from '../python-whitespace.js';
 import { isValidProjectName, markerError, normalizeName, parsePep508, type Parsed } from './pep508.js';
 import type { Requirement } from '../types.js';
 
@@ -30,8 +30,8 @@ export function isUrl(text: string): boolean {
 export function requirementFromArgs(args: string, cwd: string): Parsed<RequirementFields> {
   const separator = isUrl(args) ? '; ' : ';';
   const cut = args.indexOf(separator);
-  const name = pyStrip(cut < 0 ? args : args.slice(0, cut));
-  const marker = cut < 0 ? undefined : pyStrip(args.slice(cut + separator.length)) || undefined;
+  const name = pythonStrip(cut < 0 ? args : args.slice(0, cut));
+  const marker = cut < 0 ? undefined : pythonStrip(args.slice(cut + separator.length)) || undefined;
   const badMarker = marker === undefined ? undefined : markerError(marker);
   if (badMarker) return fail(`Invalid marker: '${marker}': ${badMarker}`);
 

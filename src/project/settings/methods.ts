@@ -9,6 +9,7 @@ import { behaviour } from './objects.js';
 import { cmp, union } from './operators.js';
 import { PyRaise } from './signals.js';
 import { firstUnknown, pyEquals, sameValue, toKey, typeName } from './values.js';
+import { pythonIsSpace, pythonSplitWhitespace, pythonStrip } from '../python-whitespace.js';
 
 /**
  * Returned by a method that changed its receiver in a way the model cannot hold (`extend` by an
@@ -64,8 +65,6 @@ function strings(call: Call, values: Array<PyValue | undefined>): Array<string |
   });
 }
 
-const WHITESPACE = ' \t\n\r\x0b\x0c';
-
 function stripChars(s: string, chars: string, left: boolean, right: boolean): string {
   let start = 0;
   let end = s.length;
@@ -75,21 +74,7 @@ function stripChars(s: string, chars: string, left: boolean, right: boolean): st
 }
 
 function splitString(s: string, sep: string | undefined, maxsplit: number, fromRight: boolean): string[] {
-  if (sep === undefined) {
-    const words = s.split(/[ \t\n\r\x0b\x0c]+/).filter(Boolean);
-    if (maxsplit < 0 || words.length <= maxsplit + 1) return words;
-    // Python keeps the rest of the string, original spacing included, as the last part.
-    const trimmed = fromRight ? s.replace(/[ \t\n\r\x0b\x0c]+$/, '') : s.replace(/^[ \t\n\r\x0b\x0c]+/, '');
-    const parts: string[] = [];
-    let rest = trimmed;
-    for (let i = 0; i < maxsplit; i++) {
-      const m = fromRight ? /[ \t\n\r\x0b\x0c]+(\S*)$/.exec(rest) : /^(\S*)[ \t\n\r\x0b\x0c]+/.exec(rest);
-      if (!m) break;
-      parts.push(m[1]!);
-      rest = fromRight ? rest.slice(0, m.index) : rest.slice(m[0].length);
-    }
-    return fromRight ? [rest, ...parts.reverse()] : [...parts, rest];
-  }
+  if (sep === undefined) return pythonSplitWhitespace(s, maxsplit, fromRight);
   const all = s.split(sep);
   if (maxsplit < 0 || all.length <= maxsplit + 1) return all;
   return fromRight ? [all.slice(0, all.length - maxsplit).join(sep), ...all.slice(all.length - maxsplit)] : [...all.slice(0, maxsplit), all.slice(maxsplit).join(sep)];
@@ -112,7 +97,8 @@ function stringMethod(call: Call, s: string, method: string): PyValue {
     case 'rstrip': {
       const args = strings(call, [argument(call, 0, 'chars')]);
       if (args instanceof Unknown) return args;
-      return stripChars(s, args[0] ?? WHITESPACE, method !== 'rstrip', method !== 'lstrip');
+      const [left, right] = [method !== 'rstrip', method !== 'lstrip'];
+      return args[0] === undefined ? pythonStrip(s, left, right) : stripChars(s, args[0], left, right);
     }
     case 'split':
     case 'rsplit': {
@@ -216,7 +202,7 @@ function stringMethod(call: Call, s: string, method: string): PyValue {
     case 'isalnum':
       return /^[\p{L}0-9]+$/u.test(s);
     case 'isspace':
-      return /^\s+$/.test(s);
+      return pythonIsSpace(s);
     case 'isupper':
       return s.toUpperCase() === s && s.toLowerCase() !== s;
     case 'islower':

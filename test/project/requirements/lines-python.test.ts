@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { logicalLines, pySplitLines, pyStrip } from '../../../src/project/requirements/lines.js';
+import { logicalLines, pySplitLines } from '../../../src/project/requirements/lines.js';
+import { pythonStrip } from '../../../src/project/python-whitespace.js';
 
 const SPACES = ['\t', '\v', '\f', ' ', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0', '\u1680', '\u2000', '\u200a', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff'];
 const samples = [
@@ -38,9 +39,9 @@ function python(samples: string[]): { strip: string[]; splitlines: string[][]; u
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify(samples), encoding: 'utf8' }));
 }
 
-test('pyStrip, pySplitLines and comment removal give what Python gives', () => {
+test('pythonStrip, pySplitLines and comment removal give what Python gives', () => {
   const expected = python(samples);
-  assert.deepEqual(samples.map(pyStrip), expected.strip);
+  assert.deepEqual(samples.map((s) => pythonStrip(s)), expected.strip);
   assert.deepEqual(samples.map(pySplitLines), expected.splitlines);
   // Each one-line sample through the reader: pip drops the comment, then strips; an empty line is no line.
   samples.forEach((sample, i) => {

@@ -72,6 +72,19 @@ const cases: OracleCase[] = [
     `) },
   },
   {
+    name: "whitespace as Python knows it: split(), strip() and isspace() on \\x85, \\xa0, \\u3000, and not on \\ufeff",
+    env: { HOSTS: '\xa0a.example.com\x85b.example.com\u3000 ', NAME: '\x1c app\ufeff \x1f' },
+    files: { 'proj/settings.py': py(`
+      import os
+      ALLOWED_HOSTS = os.environ['HOSTS'].split()
+      LAST = os.environ['HOSTS'].rsplit(None, 1)
+      FIRST = os.environ['HOSTS'].split(None, 1)
+      APP_NAME = os.environ['NAME'].strip()
+      LEFT = os.environ['NAME'].lstrip()
+      SPACE = ['\\x85\\u2028'.isspace(), '\\ufeff'.isspace(), ''.isspace()]
+    `) },
+  },
+  {
     name: 'os.environ get, getenv and defaults',
     env: { DJANGO_DEBUG: 'True', SECRET_KEY: 'k', WEB_CONCURRENCY: '3' },
     files: { 'proj/settings.py': py(`
