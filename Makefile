@@ -22,12 +22,15 @@ demo: deps build postgres hollow-env
 # The tests run with a TMPDIR of their own, removed afterwards, so no run leaves folders behind in /tmp.
 # One file at a time: several files start real platforms, gunicorn dynos and databases, and running two
 # of them at once on a 2-core machine made their timing-sensitive steps flaky.
+# A time limit on each run: a test stuck in a blocking call (a read of a FIFO nobody writes) is beyond
+# the runner's own --test-timeout, and once held CI until its 90 minutes ran out. Interrupted (SIGINT),
+# the runner names the file it was in. The suite takes ~15 minutes here; the limits leave three times that.
 test: deps build postgres hollow-env node-lines
 	@tmp=$$(mktemp -d /tmp/implanta-tests.XXXXXX); \
 	echo "== the whole suite on Node $$(scripts/node.sh 24 --version)"; \
-	TMPDIR=$$tmp scripts/node.sh 24 --import tsx --test --test-concurrency=1 $(TEST_FILES); suite=$$?; \
+	TMPDIR=$$tmp timeout --signal=INT --kill-after=60 2700 scripts/node.sh 24 --import tsx --test --test-concurrency=1 $(TEST_FILES); suite=$$?; \
 	echo "== the smoke subset on Node $$(scripts/node.sh 22 --version)"; \
-	TMPDIR=$$tmp scripts/node.sh 22 --import tsx --test --test-concurrency=1 $(NODE_SMOKE_FILES); smoke=$$?; \
+	TMPDIR=$$tmp timeout --signal=INT --kill-after=60 900 scripts/node.sh 22 --import tsx --test --test-concurrency=1 $(NODE_SMOKE_FILES); smoke=$$?; \
 	rm -rf $$tmp; [ $$suite = 0 ] && [ $$smoke = 0 ]
 
 bench: deps build postgres hollow-env
