@@ -78,10 +78,10 @@ async function gatherWithEnvironment(
   if (!read.settingsModule && !read.settingsUnnamed) {
     throw new InputError(`${opts.dir}: no manage.py and no settings module named (give the folder that holds manage.py, or pass --settings MODULE)`);
   }
-  // Nothing to import: the modes that run the settings need a module named.
-  if (read.settingsUnnamed && (opts.settingsSource === 'python' || opts.runDjango)) {
-    throw new InputError(`${read.managePy}: nothing names a settings module (no default in manage.py or wsgi.py, no DJANGO_SETTINGS_MODULE given): pass --settings MODULE or --env DJANGO_SETTINGS_MODULE=MODULE`);
-  }
+  // `manage.py check --deploy` needs a module to run with. `--settings-source python` alone does not
+  // refuse: with nothing to import, the report is static mode's (the rules that need no settings, and
+  // codebase.settings-module saying why none were read), as when the module named is not in the project.
+  if (read.settingsUnnamed && opts.runDjango) throw new InputError(unnamedForDjango(read));
   const settingsModule = read.settingsModule ?? '';
 
   progress(`Evaluating ${settingsModule}…`);
@@ -132,4 +132,13 @@ async function gatherWithEnvironment(
     code: Object.freeze(code),
   });
   return { facts, redactor, assumedEnvironment: dyno.assumed, childEnv: dyno.childEnv, ...(interpreter && { interpreter }), ...(staticsTooLarge && { staticsTooLarge }) };
+}
+
+/** Why --django has no module to run `manage.py check --deploy` with, and what to pass. */
+function unnamedForDjango(read: ProjectFacts): string {
+  const pass = 'pass --settings MODULE (or --env DJANGO_SETTINGS_MODULE=MODULE)';
+  const unread = read.settingsScriptsUnread ?? [];
+  if (unread.length === 0) return `${read.managePy}: nothing names a settings module (no default in manage.py or wsgi.py, no DJANGO_SETTINGS_MODULE given), so --django has none to run manage.py check --deploy with: ${pass}`;
+  const files = unread.map((u) => `${u.file} (${u.why})`).join(' and ');
+  return `${files} could not be read and nothing else names a settings module, so --django has none to run manage.py check --deploy with: ${pass}`;
 }

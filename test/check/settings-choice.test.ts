@@ -88,6 +88,16 @@ test('settings choice: nothing names a module and no config var: an error at man
   assert.equal(report.project.settings_module, null, 'no module named: null, as the JSON contract has it, not an empty name');
 });
 
+test('settings choice: nothing names a module, with --settings-source python: the same report (nothing to import is a finding, not exit 2); --django says what to pass', async () => {
+  const statics = await checkFiles(UNNAMED, []);
+  const python = await checkFiles(UNNAMED, ['--settings-source', 'python', '--python', '/usr/bin/python3']);
+  assert.equal(python.code, 1, python.stderr);
+  assert.deepEqual(python.report.findings, statics.report.findings);
+  const django = await checkFiles(UNNAMED, ['--settings-source', 'python', '--python', '/usr/bin/python3', '--django']);
+  assert.equal(django.code, 2);
+  assert.match(django.stderr, /^implanta: manage\.py: nothing names a settings module .*so --django has none to run manage\.py check --deploy with: pass --settings MODULE/);
+});
+
 test('settings choice: the same project with DJANGO_SETTINGS_MODULE as a config var evaluates that module', async () => {
   const { code, report, stderr } = await checkFiles(UNNAMED, ['--env', 'DJANGO_SETTINGS_MODULE=config.settings.production', '--env', `SECRET_KEY=${'s'.repeat(50)}`]);
   assert.notEqual(code, 2, stderr);

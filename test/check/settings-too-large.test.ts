@@ -187,6 +187,51 @@ test('a manage.py past the cap, and nothing else naming the settings: a warning 
   assert.ok(report.skipped.some((s) => s.rule === 'security.*, checklist.*' && /^manage\.py could not be read/.test(s.reason)), JSON.stringify(report.skipped));
 });
 
+/** manage.py as the static test above writes it: 30,000 lines of padding before the settings default. */
+function managePastCap(): string {
+  const padding = Array.from({ length: 30_000 }, (_, i) => `X${i} = ${i}`).join('\n');
+  return `import os\n${padding}\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings')\n`;
+}
+const PYTHON = ['--settings-source', 'python', '--python', '/usr/bin/python3'];
+const scriptFindings = (findings: Finding[]) => findings.filter((f) => f.rule === 'codebase.settings-module').map((f) => [f.message_id, f.severity, f.file]);
+
+test('a manage.py past the cap, nothing else naming the settings, with --settings-source python: the report static mode gives, not an exit 2', async () => {
+  const root = project('manage-past-cap-python', { 'manage.py': managePastCap(), 'config/settings.py': `${SETTINGS_HEAD}\n` });
+  const python = await check(root, ...PYTHON);
+  const statics = await check(root);
+  assert.equal(python.code, 1, python.stderr);
+  assert.deepEqual(scriptFindings(python.report.findings), [['script-too-large', 'warning', 'manage.py']]);
+  assert.match(python.report.findings.find((f) => f.message_id === 'script-too-large')!.message, /^manage\.py could not be read \(it is \d+ KB, .*nothing else names one, so no settings were checked$/);
+  assert.deepEqual(python.report.findings, statics.report.findings);
+  assert.ok(python.report.skipped.some((s) => s.rule === 'security.*, checklist.*' && /^manage\.py could not be read/.test(s.reason)), JSON.stringify(python.report.skipped));
+});
+
+// The settings end with DEBUG = True: security.W018 at the settings proves Python read them.
+const knownOtherwise: Array<{ how: string; files?: Record<string, string>; args?: string[] }> = [
+  { how: '--settings', args: ['--settings', 'config.settings'] },
+  { how: 'DJANGO_SETTINGS_MODULE in the environment', args: ['--env', 'DJANGO_SETTINGS_MODULE=config.settings'] },
+  { how: 'a readable wsgi.py', files: { 'config/wsgi.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings')\nfrom django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n" } },
+];
+for (const [i, { how, files, args = [] }] of knownOtherwise.entries()) {
+  test(`a manage.py past the cap, the settings named by ${how}, with --settings-source python: Python reads them, and the script-too-large warning stays`, async () => {
+    const root = project(`manage-past-cap-python-named-${i}`, { 'manage.py': managePastCap(), 'config/settings.py': `${SETTINGS_HEAD}\nDEBUG = True\n`, ...files });
+    const { code, report, stderr } = await check(root, ...PYTHON, ...args);
+    assert.equal(code, 1, stderr);
+    assert.equal(report.project.settings_source, 'python');
+    assert.ok(report.findings.some((f) => f.rule === 'security.W018' && f.file === 'config/settings.py'), JSON.stringify(report.findings.map((f) => f.rule)));
+    assert.deepEqual(scriptFindings(report.findings), [['script-too-large', 'warning', 'manage.py']]);
+    assert.match(report.findings.find((f) => f.message_id === 'script-too-large')!.message, /config\.settings was checked, as the other places name it$/);
+  });
+}
+
+test('a manage.py past the cap, nothing else naming the settings, with --django: one line naming manage.py, its size and --settings MODULE', async () => {
+  const root = project('manage-past-cap-django', { 'manage.py': managePastCap(), 'config/settings.py': `${SETTINGS_HEAD}\n` });
+  const run = await implanta(['check', root, ...ENV, ...PYTHON, '--django']);
+  assert.equal(run.code, 2, run.stderr);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, /^implanta: manage\.py \(it is \d+ KB, more Python than implanta reads [^\n]*\) could not be read and nothing else names a settings module, so --django has none to run manage\.py check --deploy with: pass --settings MODULE \(or --env DJANGO_SETTINGS_MODULE=MODULE\)\n$/);
+});
+
 test('a views.py that cannot be read (a FIFO) skips the rules that count views, naming them and the file; readable views skip nothing', async () => {
   const views = 'from django.shortcuts import render\n\ndef home(request):\n    return render(request, "home.html")\n';
   const readable = project('views-readable', { 'config/settings.py': SETTINGS_HEAD, 'shop/__init__.py': '', 'shop/views.py': views });
