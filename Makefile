@@ -54,13 +54,13 @@ debian:
 node-deps: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	$(WITH_NODE) npm ci --no-audit --no-fund
 	@touch $@
 
 # Type-check everything, then bundle the CLI: one file per command loads far faster than hundreds of modules.
 build: node-deps
-	npm run --silent typecheck
-	rm -rf dist && npm run --silent build
+	$(WITH_NODE) npm run --silent typecheck
+	rm -rf dist && $(WITH_NODE) npm run --silent build
 
 postgres: debian
 	$$( [ "$$(id -u)" = 0 ] || echo sudo ) bash scripts/setup-postgres.sh
