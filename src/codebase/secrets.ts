@@ -8,18 +8,34 @@ import { isWeakSecretKey } from '../django/security-base.js';
 import { describeRead, devCenter, NO_SETTINGS, originOf } from './support.js';
 
 /** Every non-empty string under a secret-looking name: the setting itself, or keys inside its dicts. */
-function secretStrings(name: string, value: PyValue, path = name, keys: string[] = []): Array<{ path: string; keys: string[] }> {
-  if (typeof value === 'string') return isCredential(name, value) ? [{ path, keys }] : [];
+function secretStrings(name: string, value: PyValue, path = name, keys: string[] = []): Array<{ path: string; keys: string[]; value: string }> {
+  if (typeof value === 'string') return isCredential(name, value) ? [{ path, keys, value }] : [];
   if (!(value instanceof PyDict)) return [];
   return [...value.entries].flatMap(([key, inner]) => (typeof key === 'string' ? secretStrings(key, inner, `${path}['${key}']`, [...keys, key]) : []));
 }
 
+/**
+ * The words templates and tutorials put where a credential goes ('password', 'changeme', 'your-api-key',
+ * '<token>'). Committed, such a value leaks nothing, but production runs with it as written: mail and API
+ * calls fail to authenticate, and a login guarded by it is open to anyone who tries the word.
+ */
+const PLACEHOLDER = /^(pass(word|wd)?|secret|change[-_ ]?(me|this|it)|replace[-_ ]?me|placeholder|dummy|todo|fixme|x{3,}|\*{3,}|your[-_ ]?(own[-_ ]?)?(password|pass|secret|key|token|api[-_ ]?key)([-_ ]?here)?|<[^<>]+>|\{\{[^{}]+\}\})$/i;
+
 /** Judges a credential by where the evaluator saw its value come from; nothing when it came from the environment or cannot be told. */
-function judge(evaluation: SettingsEvaluation, name: string, path: string, keys: string[], binding: Binding): Report | undefined {
+function judge(evaluation: SettingsEvaluation, name: string, path: string, keys: string[], value: string, binding: Binding): Report | undefined {
   const place = { file: binding.origin.file, line: binding.origin.line };
   const origin = originOf(evaluation, name, keys);
   const isKey = path === 'SECRET_KEY';
   const variable = /\['([^']+)'\]$/.exec(path)?.[1] ?? path;
+  if (origin.kind === 'literal' && !isKey && PLACEHOLDER.test(value.trim())) {
+    return {
+      severity: 'warning',
+      messageId: 'placeholder',
+      message: `${path} is a placeholder word written in the code, not a real credential: production would use it as written, so whatever it authenticates fails, or is open to anyone who tries the word`,
+      hint: `Read it from a config var (os.environ['${variable}']) and set the real value with heroku config:set.`,
+      ...place,
+    };
+  }
   if (origin.kind === 'literal') {
     return {
       messageId: 'literal', message: isKey
@@ -54,12 +70,12 @@ export const secretsRule: Rule<ProjectFacts> = defineRule({
   title: 'No secrets written in the settings',
   docs: devCenter('config-vars'),
   explain: {
-    checks: "Whether a credential in the settings (SECRET_KEY, passwords, tokens, API keys) is a literal string in the code, or falls back to one. A SECRET_KEY Django calls weak is security.W009's.",
+    checks: "Whether a credential in the settings (SECRET_KEY, passwords, tokens, API keys) is a literal string in the code, or falls back to one. A placeholder word ('password', 'changeme', '<token>') is a warning of its own: it leaks nothing, but production would use it. A SECRET_KEY Django calls weak is security.W009's.",
     why: "A literal credential is in every clone and every backup of the repository: anyone who can read it can forge sessions or use the credential.",
     example: "SECRET_KEY = 'x7#k...'",
     fix: "SECRET_KEY = os.environ['SECRET_KEY'], set with heroku config:set; rotate the committed value.",
   },
-  messages: { 'literal': "a credential is a literal string in the code", 'literal-default': "a credential falls back to a literal default because its variable is unset (warning)" },
+  messages: { 'literal': "a credential is a literal string in the code", 'placeholder': "a credential is a placeholder word in the code ('password', 'changeme', '<token>'): not a leak, but production would run with it (warning)", 'literal-default': "a credential falls back to a literal default because its variable is unset (warning)" },
   check(facts: ProjectFacts) {
     const evaluation = facts.evaluation;
     if (!evaluation) return NO_SETTINGS;
@@ -71,8 +87,8 @@ export const secretsRule: Rule<ProjectFacts> = defineRule({
       const binding = settings.get(name)!;
       // A key Django calls weak is security.W009's (Django's ID, with the same fix): one finding, not two.
       if (name === 'SECRET_KEY' && typeof binding.value === 'string' && isWeakSecretKey(binding.value, facts.django ?? NEWEST)) continue;
-      for (const { path, keys } of secretStrings(name, binding.value)) {
-        const report = judge(evaluation, name, path, keys, binding);
+      for (const { path, keys, value } of secretStrings(name, binding.value)) {
+        const report = judge(evaluation, name, path, keys, value, binding);
         if (report) reports.push(report);
       }
     }

@@ -135,8 +135,26 @@ testRule(secretsRule, {
       reports: [{ messageId: 'literal', line: 2 }],
     },
     {
-      name: 'a word under a password name is still a password',
+      name: 'a placeholder word under a password name is a warning of its own; a token beside it is a credential',
       facts: await settingsFacts(`ADMIN_PASSWORD = 'changeme'\nSENTRY_TOKEN = 'a1b2c3d4e5f6a7b8'`),
+      reports: [
+        { messageId: 'placeholder', severity: 'warning', line: 1 },
+        { messageId: 'literal', line: 2 },
+      ],
+    },
+    {
+      name: "template placeholders: 'password', '<your-token>', 'your-api-key-here', 'xxxx'",
+      facts: await settingsFacts(`EMAIL_HOST_PASSWORD = 'password'\nGITHUB_TOKEN = '<your-token>'\nSTRIPE_API_KEY = 'your-api-key-here'\nMAILGUN_SECRET = 'xxxx'`),
+      reports: [
+        { messageId: 'placeholder', severity: 'warning', line: 1 },
+        { messageId: 'placeholder', severity: 'warning', line: 2 },
+        { messageId: 'placeholder', severity: 'warning', line: 3 },
+        { messageId: 'placeholder', severity: 'warning', line: 4 },
+      ],
+    },
+    {
+      name: 'a real password that merely contains a placeholder word is a credential',
+      facts: await settingsFacts(`EMAIL_HOST_PASSWORD = 'password123!'\nAPI_TOKEN = 'secret-9f8e7d6c'`),
       reports: [
         { messageId: 'literal', line: 1 },
         { messageId: 'literal', line: 2 },
