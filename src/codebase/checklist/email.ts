@@ -30,6 +30,14 @@ function sendsMail(facts: ChecklistFacts): string | undefined {
   return undefined;
 }
 
+/** Whether error mails can go out: ADMINS or MANAGERS is non-empty, or cannot be known. */
+function mailsErrors(facts: ChecklistFacts): boolean {
+  return ['ADMINS', 'MANAGERS'].some((name) => {
+    const s = setting(facts, name);
+    return s !== undefined && truthy(s.value) !== false;
+  });
+}
+
 /** codebase.email: mail has a real way out of the dyno. */
 export const emailRule = defineRule<ChecklistFacts>({
   id: 'codebase.email',
@@ -39,7 +47,7 @@ export const emailRule = defineRule<ChecklistFacts>({
   docs: devCenter('smtp'),
   explain: {
     checks:
-      "EMAIL_BACKEND, EMAIL_HOST, DEFAULT_FROM_EMAIL and SERVER_EMAIL, when the project sends mail (ADMINS, django-allauth, send_mail/mail_admins/EmailMessage calls, the password-reset views). A backend that never delivers (console, filebased, locmem, dummy) is reported whenever it is the production backend.",
+      "EMAIL_BACKEND, EMAIL_HOST, DEFAULT_FROM_EMAIL and SERVER_EMAIL (only when ADMINS or MANAGERS is set: it sends nothing else), when the project sends mail (ADMINS, django-allauth, send_mail/mail_admins/EmailMessage calls, the password-reset views). A backend that never delivers (console, filebased, locmem, dummy) is reported whenever it is the production backend.",
     why: "Django's default backend sends SMTP to localhost:25, and no mail server listens on a dyno: password resets and error mails fail (often as a 500). The console and file backends lose every mail. Many providers refuse the default sender addresses webmaster@localhost and root@localhost.",
     example: '# no EMAIL_BACKEND or EMAIL_HOST set, and ADMINS = [("Ops", "ops@example.org")]',
     fix: FIX,
@@ -87,6 +95,9 @@ export const emailRule = defineRule<ChecklistFacts>({
       }
     }
     for (const [name, fallback] of [['DEFAULT_FROM_EMAIL', 'webmaster@localhost'], ['SERVER_EMAIL', 'root@localhost']] as const) {
+      // SERVER_EMAIL sends only the error mails to ADMINS and MANAGERS (mail_admins, mail_managers,
+      // BrokenLinkEmailsMiddleware), which send nothing when both are empty.
+      if (name === 'SERVER_EMAIL' && !mailsErrors(facts)) continue;
       const s = setting(facts, name);
       const value = s ? s.value : fallback;
       if (typeof value === 'string' && /@localhost$/.test(value)) {

@@ -73,6 +73,8 @@ testRule(emailRule, {
     { name: 'no mail server, and nothing sends mail', facts: await checklistFacts({ ...NO_HOST, settings: 'ADMINS = []\n' }) },
     // A mail add-on's config vars mean there is somewhere to send through.
     { name: 'a mail add-on’s config vars', facts: await checklistFacts({ env: { EMAIL_HOST: '', SENDGRID_API_KEY: 'SG.xxxxxxxxxxxxxxxxxxxxxx' }, settings: "DEFAULT_FROM_EMAIL = 'a@example.org'\n" }) },
+    // SERVER_EMAIL only sends the error mails to ADMINS and MANAGERS: with neither, nothing leaves from it.
+    { name: 'SERVER_EMAIL left at root@localhost with no ADMINS nor MANAGERS', facts: await checklistFacts({ env: { EMAIL_HOST: 'smtp.example.org' }, settings: "ADMINS = []\ndel SERVER_EMAIL\nINSTALLED_APPS += ['allauth']\n" }) },
   ],
   fail: [
     { name: 'ADMINS to mail and no mail server', facts: await checklistFacts(NO_HOST), reports: [{ messageId: 'no-mail-server', severity: 'warning', file: SETTINGS, line: 12 }] },
@@ -82,6 +84,11 @@ testRule(emailRule, {
       name: 'the localhost sender defaults, each named',
       facts: await checklistFacts({ settings: "DEFAULT_FROM_EMAIL = 'webmaster@localhost'\nSERVER_EMAIL = 'root@localhost'\n" }),
       reports: [{ messageId: 'default-sender', mentions: ['webmaster@localhost'] }, { messageId: 'default-sender', mentions: ['root@localhost'] }],
+    },
+    {
+      name: 'SERVER_EMAIL left at root@localhost with MANAGERS to mail',
+      facts: await checklistFacts({ env: { EMAIL_HOST: 'smtp.example.org' }, settings: "ADMINS = []\nMANAGERS = [('Ops', 'ops@example.org')]\ndel SERVER_EMAIL\n" }),
+      reports: [{ messageId: 'default-sender', mentions: ['SERVER_EMAIL', 'root@localhost'] }],
     },
     { name: 'mail is sent and the mail server cannot be known', facts: await checklistFacts({ settings: "EMAIL_HOST = mail_host()\n" }), reports: [{ messageId: 'cannot-tell', severity: 'info' }] },
   ],
