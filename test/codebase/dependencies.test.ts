@@ -1,4 +1,6 @@
 import { dependenciesRule, pinnedDependenciesRule } from '../../src/codebase/dependencies.js';
+import { fileURLToPath } from 'node:url';
+import { readDependencies } from '../../src/project/requirements/read-dependencies.js';
 import type { DependencySet } from '../../src/project/types.js';
 import { projectFacts, requirementsTxt } from '../helpers/project-facts.js';
 import { testRule } from '../helpers/rule-tester.js';
@@ -14,6 +16,7 @@ testRule(dependenciesRule, {
 });
 
 const pins = (web: string, requirements: string[] | DependencySet) => projectFacts({ procfile: `web: ${web}`, requirements });
+const read = (dir: string) => readDependencies(fileURLToPath(new URL(`../fixtures/requirements/${dir}`, import.meta.url)))!;
 const constraint = requirementsTxt(['Django==5.2.1', 'gunicorn==23.0.0']);
 constraint.requirements[1] = { ...constraint.requirements[1]!, kind: 'constraint' };
 
@@ -29,12 +32,16 @@ testRule(pinnedDependenciesRule, {
     { name: 'a VCS branch is versions.unpinned’s', facts: pins('gunicorn proj.wsgi', ['git+https://github.com/django/django.git#egg=Django', 'gunicorn==23.0.0']) },
     { name: 'a VCS revision', facts: pins('gunicorn proj.wsgi', ['git+https://github.com/django/django.git@5.2.1#egg=Django', 'gunicorn==23.0.0']) },
     { name: 'runserver needs no server package', facts: pins('python manage.py runserver', ['Django==5.2.1']) },
+    // Several manager files (codebase.dependencies' error): the app is the poetry.lock that declares Django, not a
+    // requirements.txt that installs poetry for a bin/post_compile hook.
+    { name: 'a requirements.txt of poetry alone beside the app’s poetry.lock', facts: pins('gunicorn proj.wsgi', read('multiple-app-in-lock')) },
   ],
   fail: [
     { name: 'the server is missing', facts: pins('gunicorn proj.wsgi', ['Django==5.2.1']), reports: [{ messageId: 'not-declared', severity: 'error', file: 'requirements.txt', mentions: ['gunicorn'] }] },
     { name: 'Django is missing', facts: pins('gunicorn proj.wsgi', ['gunicorn==23.0.0']), reports: [{ messageId: 'not-declared', severity: 'error', mentions: ['Django'] }] },
     { name: 'waitress-serve comes from waitress', facts: pins('waitress-serve --port=$PORT proj.wsgi:application', ['Django==5.2.1']), reports: [{ messageId: 'not-declared', mentions: ['waitress '] }] },
     { name: 'a constraint does not install the package', facts: pins('gunicorn proj.wsgi', constraint), reports: [{ messageId: 'not-declared', mentions: ['gunicorn'] }] },
+    { name: 'a requirements.txt of poetry alone, with no lock beside it', facts: pins('gunicorn proj.wsgi', requirementsTxt(['poetry==1.8.3'])), reports: [{ messageId: 'not-declared', mentions: ['Django'] }, { messageId: 'not-declared', mentions: ['gunicorn'] }] },
   ],
   skip: [{ name: 'no dependency file is left to codebase.dependencies', facts: projectFacts({ procfile: 'web: gunicorn proj.wsgi' }), reason: /no dependency file/ }],
 });

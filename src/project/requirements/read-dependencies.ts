@@ -17,9 +17,9 @@ const MANAGERS: DependencyFileKind[] = ['Pipfile.lock', 'requirements.txt', 'poe
 
 export function readDependencies(root: string, env: Record<string, string> = {}): DependencySet | undefined {
   const found = MANAGERS.filter((file) => isFile(join(root, file)));
-  const kind = found[0];
-  if (!kind) return isFile(join(root, 'Pipfile')) ? pipfileWithoutLock() : undefined;
-  const set = read(root, kind, env);
+  if (!found[0]) return isFile(join(root, 'Pipfile')) ? pipfileWithoutLock() : undefined;
+  const set = readApp(root, found, env);
+  const kind = set.kind;
   if (found.length > 1) {
     set.problems.unshift(problem(kind, `Heroku refuses to build with several package manager files (${found.join(', ')}): keep only one`));
   }
@@ -27,6 +27,26 @@ export function readDependencies(root: string, env: Record<string, string> = {})
     set.problems.push(problem(kind, `${kind} without pyproject.toml: the install on Heroku will fail`));
   }
   return set;
+}
+
+/**
+ * The file that describes the app. Of several, the build refuses them all (reported on the one kept), and
+ * which one the app means is the one declaring Django: a requirements.txt that only installs poetry for a
+ * bin/post_compile hook, beside the poetry.lock that holds the app, is a leftover, and reading it would
+ * report every package of the app as undeclared. Otherwise the first the buildpack lists.
+ */
+function readApp(root: string, found: DependencyFileKind[], env: Record<string, string>): DependencySet {
+  const first = read(root, found[0]!, env);
+  if (found.length === 1 || declaresDjango(first)) return first;
+  for (const kind of found.slice(1)) {
+    const set = read(root, kind, env);
+    if (declaresDjango(set)) return set;
+  }
+  return first;
+}
+
+function declaresDjango(set: DependencySet): boolean {
+  return set.requirements.some((r) => r.kind === 'requirement' && r.name === 'django');
 }
 
 function read(root: string, kind: DependencyFileKind, env: Record<string, string>): DependencySet {

@@ -11,6 +11,8 @@ const cases: [string, string | undefined, string | undefined, RegExp[]][] = [
   ['poetry', 'poetry.lock', 'poetry.lock', []],
   ['uv', 'uv.lock', 'uv.lock', []],
   ['multiple', 'requirements.txt', 'requirements.txt', [/several package manager files \(requirements\.txt, poetry\.lock\)/]],
+  // A requirements.txt that only installs poetry (for a bin/post_compile hook) beside the app's poetry.lock.
+  ['multiple-app-in-lock', 'poetry.lock', 'poetry.lock', [/several package manager files \(requirements\.txt, poetry\.lock\)/]],
   ['pipfile-only', 'Pipfile.lock', 'Pipfile', [/Pipfile without Pipfile\.lock/]],
   ['uv-no-pyproject', 'uv.lock', 'uv.lock', [/without pyproject\.toml/]],
   ['none', undefined, undefined, []],
