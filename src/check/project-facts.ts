@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { ProjectFacts, PythonPastCap } from '../project/types.js';
 import type { SettingsEvaluation, SettingsView } from '../project/settings/types.js';
-import { findProjectRoot, gitTrackedFiles, listFiles } from '../project/discover.js';
+import { gitTrackedFiles, listFiles } from '../project/discover.js';
 import { readBuildFiles } from '../project/build-files.js';
-import { findBuildRoot } from '../project/build-root.js';
+import { locateProject } from '../project/build-root.js';
 import { readGunicornConfig } from '../project/gunicorn-config.js';
 import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
@@ -28,12 +28,10 @@ export interface ProjectReadStart {
 }
 
 export function beginProjectRead(dir: string): ProjectReadStart {
-  const root = findProjectRoot(dir);
+  const { root, buildRoot, buildPrefix } = locateProject(dir);
   // git and the Python grammar load in the background: both are waits, not work.
   const tracked = gitTrackedFiles(root);
   void pythonParser();
-  const buildRoot = findBuildRoot(dir, root);
-  const buildPrefix = relative(buildRoot, root).split(sep).join('/');
   return { root, ...(buildPrefix && { buildRoot, buildPrefix }), files: listFiles(root), tracked };
 }
 

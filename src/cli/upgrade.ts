@@ -15,7 +15,9 @@ Moves one version forward and proves it. For Django or a package, edits the pin 
 comments, extras, markers and line endings. For python, edits .python-version (or runtime.txt). Then
 runs the project's tests and \`implanta check\`, shows the diff and the verdict, and puts the files
 back exactly as they were when either fails. For stack, sets the app's build stack through the
-Platform API: the change takes effect at the next build.
+Platform API: the change takes effect at the next build. In a monorepo (manage.py in backend/), the
+files edited are the ones Heroku builds from, as \`implanta check\` finds them: the top's requirements.txt
+or .python-version, named from manage.py's folder (../requirements.txt).
 
 Default target: Django's newest series still in security support that runs on the declared Python,
 newest patch (--lts: newest LTS series); a package's newest release; Python's newest series Heroku

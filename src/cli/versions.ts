@@ -7,8 +7,7 @@ import { versionsRules } from '../versions/rules/index.js';
 import { formatVersionsTable } from '../versions/format-table.js';
 import { resolveClient } from '../heroku/resolve.js';
 import type { App } from '../heroku/schema-extensions.js';
-import { findProjectRoot } from '../project/discover.js';
-import { findBuildRoot } from '../project/build-root.js';
+import { locateProject } from '../project/build-root.js';
 import { InputError } from '../core/errors.js';
 import { parseChoice, parseCommandArgs, parseFailLevel, useColor } from './args.js';
 import type { Command } from './command.js';
@@ -59,7 +58,7 @@ Examples:
     const failLevel = parseFailLevel(values['fail-level']);
     const dir = resolve(positionals[0] ?? '.');
     // The pins and Python version Heroku reads: at the top of a monorepo, above manage.py's folder.
-    const root = findBuildRoot(dir, findProjectRoot(dir));
+    const root = locateProject(dir).buildRoot;
     const progress = progressLine(format === 'text' && !values.output);
     let stack: string | undefined;
     if (values.app) {

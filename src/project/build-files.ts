@@ -19,48 +19,61 @@ export interface BuildFiles {
 
 const HOOKS = ['bin/pre_compile', 'bin/post_compile'];
 
+type Namer = (file: string) => string;
+
 /**
  * The Procfile, dependency files, Python version, app.json and build hooks, read where Heroku reads
  * them (the build root, see build-root.ts). Every file they name is given relative to the project root,
  * as all findings are: `../requirements.txt` when the build root is the folder above manage.py's.
  */
 export function readBuildFiles(root: string, buildRoot: string, env: Record<string, string>, files: string[]): BuildFiles {
+  const at = namer(root, buildRoot);
   const procfile = readProcfile(buildRoot);
-  const dependencies = readDependencies(buildRoot, env);
-  const python = readPythonVersion(buildRoot);
+  const dependencies = readBuildDependencies(root, buildRoot, env, at);
+  const python = readBuildPythonVersion(root, buildRoot, at);
   const appJson = readAppJson(buildRoot);
   const hooks = buildRoot === root ? files : HOOKS.filter((f) => isFile(join(buildRoot, f)));
-  const read: BuildFiles = {
-    ...(procfile && { procfile }),
+  const buildHooks = readBuildHooks(buildRoot, hooks);
+  return {
+    ...(procfile && { procfile: at ? { ...procfile, file: at(procfile.file), problems: procfile.problems.map((p) => ({ ...p, file: at(p.file) })) } : procfile }),
     ...(dependencies && { dependencies }),
     ...(python && { python }),
-    ...(appJson && { appJson }),
-    buildHooks: readBuildHooks(buildRoot, hooks),
+    ...(appJson && { appJson: at ? { ...appJson, file: at(appJson.file) } : appJson }),
+    buildHooks: at ? buildHooks.map((h) => ({ ...h, file: at(h.file) })) : buildHooks,
   };
-  if (buildRoot === root) return read;
-  // Memoised: a file of 50,000 bad lines names the same few files 50,000 times.
-  const relocated = new Map<string, string>();
-  return relocate(read, (file) => relocated.get(file) ?? relocated.set(file, fromProjectRoot(root, buildRoot, file)).get(file)!);
 }
 
-function relocate(read: BuildFiles, at: (file: string) => string): BuildFiles {
-  const { procfile, dependencies: deps, python, appJson } = read;
+/** The dependency files Heroku installs from (the build root's), their files named from the project root. */
+export function readBuildDependencies(root: string, buildRoot: string, env: Record<string, string>, at = namer(root, buildRoot)): DependencySet | undefined {
+  const deps = readDependencies(buildRoot, env);
+  if (!deps || !at) return deps;
   return {
-    ...(procfile && { procfile: { ...procfile, file: at(procfile.file), problems: procfile.problems.map((p) => ({ ...p, file: at(p.file) })) } }),
-    ...(deps && {
-      dependencies: {
-        ...deps,
-        file: at(deps.file),
-        files: deps.files.map(at),
-        requirements: deps.requirements.map((r) => ({ ...r, file: at(r.file) })),
-        problems: deps.problems.map((p) => ({ ...p, file: at(p.file) })),
-        ...(deps.options && { options: deps.options.map((o) => ({ ...o, file: at(o.file) })) }),
-      },
-    }),
-    ...(python && { python: { ...python, path: at(python.file) } }),
-    ...(appJson && { appJson: { ...appJson, file: at(appJson.file) } }),
-    buildHooks: read.buildHooks.map((h) => ({ ...h, file: at(h.file) })),
+    ...deps,
+    file: at(deps.file),
+    files: deps.files.map(at),
+    requirements: deps.requirements.map((r) => ({ ...r, file: at(r.file) })),
+    problems: deps.problems.map((p) => ({ ...p, file: at(p.file) })),
+    ...(deps.options && { options: deps.options.map((o) => ({ ...o, file: at(o.file) })) }),
   };
+}
+
+/**
+ * The Python version Heroku builds with (the build root's runtime.txt, .python-version or Pipfile.lock).
+ * `file` stays the kind of file; `path` names it from the project root when the build root is above it.
+ */
+export function readBuildPythonVersion(root: string, buildRoot: string, at = namer(root, buildRoot)): PythonVersionDecl | undefined {
+  const python = readPythonVersion(buildRoot);
+  return python && at ? { ...python, path: at(python.file) } : python;
+}
+
+/**
+ * How a build-root file is named in findings, or undefined when the build root is the project root
+ * (names are then as read). Memoised: a file of 50,000 bad lines names the same few files 50,000 times.
+ */
+function namer(root: string, buildRoot: string): Namer | undefined {
+  if (buildRoot === root) return undefined;
+  const named = new Map<string, string>();
+  return (file) => named.get(file) ?? named.set(file, fromProjectRoot(root, buildRoot, file)).get(file)!;
 }
 
 function isFile(path: string): boolean {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { findProjectRoot } from './discover.js';
 
 /** The package manager files the Python buildpack needs at the top of what it builds (a Pipfile it refuses). */
 const PACKAGE_MANAGER_FILES = ['requirements.txt', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'uv.lock'];
@@ -28,6 +29,23 @@ export function findBuildRoot(dir: string, root: string): string {
   const folders = Array.from({ length: steps.length + 1 }, (_, depth) => join(top, ...steps.slice(0, depth)));
   const holding = (files: string[]) => folders.find((folder) => files.some((file) => existsSync(join(folder, file))));
   return holding(PACKAGE_MANAGER_FILES) ?? holding(HEROKU_FILES) ?? top;
+}
+
+/** Where a project is, from the folder given: what check, versions and upgrade all start from. */
+export interface ProjectPlace {
+  /** The Django project's root: the folder of manage.py (discover.ts). */
+  root: string;
+  /** The folder Heroku builds: the project root, or a monorepo's top above it. */
+  buildRoot: string;
+  /** The project root's path inside the build root, forward slashes (`backend`); '' when they are one folder. */
+  buildPrefix: string;
+}
+
+/** The project root found in (or below) the folder given, and the folder Heroku builds for it. */
+export function locateProject(dir: string): ProjectPlace {
+  const root = findProjectRoot(dir);
+  const buildRoot = findBuildRoot(dir, root);
+  return { root, buildRoot, buildPrefix: relative(buildRoot, root).split(sep).join('/') };
 }
 
 /** A build-root file as findings name it, relative to the project root: `../requirements.txt`. */

@@ -15,10 +15,10 @@ export interface CheckSnapshot {
   findings: Finding[];
 }
 
-/** `implanta check` on the project as it is on disk, static (nothing of the project runs). */
-export async function checkSnapshot(root: string, envFile: string | undefined, today: Date | undefined): Promise<CheckSnapshot> {
+/** `implanta check DIR` on the project as it is on disk, static (nothing of the project runs). */
+export async function checkSnapshot(dir: string, envFile: string | undefined, today: Date | undefined): Promise<CheckSnapshot> {
   const { report, redactor } = await runCheck({
-    dir: root,
+    dir,
     ...(envFile && { envFile }),
     env: {},
     settingsSource: 'static',

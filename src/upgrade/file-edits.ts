@@ -5,19 +5,29 @@ import { ProjectFileRefused, readProjectBytes } from '../project/project-file.js
 
 /** One file an upgrade changes: its bytes before (null when the upgrade creates it) and after. */
 export interface FileEdit {
-  /** Relative to the project root, forward slashes: how messages and the diff name it. */
+  /** Relative to the project root, forward slashes (`../requirements.txt` in a monorepo): how messages and the diff name it. */
   file: string;
   path: string;
   before: Buffer | null;
   after: Buffer;
 }
 
-/** A file's text for editing; only UTF-8 (a BOM stays part of the text, so it is written back as it was). */
-export function readEditableText(root: string, file: string): { path: string; bytes: Buffer; text: string } {
-  const path = resolve(root, file);
+/** Where an upgrade reads and edits: files are named from the project root and must lie in the build root. */
+export interface EditPlace {
+  root: string;
+  buildRoot: string;
+}
+
+/**
+ * A file's text for editing, `file` named from the project root (`../requirements.txt` in a monorepo);
+ * only UTF-8 (a BOM stays part of the text, so it is written back as it was).
+ */
+export function readEditableText(place: EditPlace, file: string): { path: string; bytes: Buffer; text: string } {
+  const path = resolve(place.root, file);
   let bytes: Buffer;
   try {
-    bytes = readProjectBytes(path, { root, display: file });
+    // Heroku builds the build root: a file there (or a link) that leads out of it is not the project's.
+    bytes = readProjectBytes(path, { root: place.buildRoot, display: file });
   } catch (error) {
     if (error instanceof ProjectFileRefused) throw error;
     throw new InputError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);

@@ -1,5 +1,5 @@
 import { PlatformError } from '../core/errors.js';
-import { readDependencies } from '../project/requirements/read-dependencies.js';
+import { readBuildDependencies } from '../project/build-files.js';
 import { PypiClient } from '../versions/pypi.js';
 import { stableVersions } from '../versions/releases.js';
 import { declarationsOf } from './declarations.js';
@@ -8,7 +8,7 @@ import { upToDate, type UpgradeOutcome } from './outcome.js';
 import { choosePackageTarget } from './package-target.js';
 import { pinsOf } from './pins.js';
 import { proveFileUpgrade } from './prove.js';
-import { pythonContext } from './python-context.js';
+import { declaredPython } from './python-context.js';
 import { requirementEdits } from './requirement-edits.js';
 import type { UpgradeContext } from './run-upgrade.js';
 
@@ -17,10 +17,11 @@ import type { UpgradeContext } from './run-upgrade.js';
  * and the other pins allow; the tests and the check then decide whether it stays.
  */
 export async function upgradePackage(ctx: UpgradeContext, name: string, label: string): Promise<UpgradeOutcome> {
-  const { opts, root, today, env, meta } = ctx;
-  const deps = readDependencies(root, env);
-  const decl = declarationsOf(deps, name, root, opts.to);
-  const python = pythonContext(root, today);
+  const { opts, dir, root, buildRoot, today, env, meta } = ctx;
+  // Where Heroku reads them: a monorepo's top, named from manage.py's folder (`../requirements.txt`).
+  const deps = readBuildDependencies(root, buildRoot, env);
+  const decl = declarationsOf(deps, name, buildRoot, opts.to);
+  const { python } = declaredPython(root, buildRoot, today);
   const pypi = new PypiClient({ ...(opts.pypiUrl && { baseUrl: opts.pypiUrl }), ...(opts.cacheDir && { cacheDir: opts.cacheDir }), offline: opts.offline ?? false });
   opts.progress?.(`Asking ${pypi.baseUrl} about ${name}…`);
   const lookup = await pypi.lookup(name);
@@ -43,9 +44,10 @@ export async function upgradePackage(ctx: UpgradeContext, name: string, label: s
     today,
   });
   if (choice.kind === 'current') return upToDate(label, choice.message, decl.current);
-  const { edits, places, notes } = requirementEdits(root, decl, choice.version);
+  const { edits, places, notes } = requirementEdits({ root, buildRoot }, decl, choice.version);
   return proveFileUpgrade(
     {
+      dir,
       root,
       label,
       ...(decl.current && { from: decl.current }),
@@ -58,7 +60,8 @@ export async function upgradePackage(ctx: UpgradeContext, name: string, label: s
         const installed = await installedVersions(interpreter.path, root, name);
         if (installed.version === choice.version) return undefined;
         const had = installed.version ? `installed ${label} ${installed.version}` : `no ${label} installed`;
-        return `tests ran with ${had} (${interpreter.path}), not the new pin ${choice.version}: install it in your virtualenv (\`pip install -r requirements.txt\`) to prove the upgrade`;
+        // deps is there: declarationsOf refuses a project without a dependency file.
+        return `tests ran with ${had} (${interpreter.path}), not the new pin ${choice.version}: install it in your virtualenv (\`pip install -r ${deps!.file}\`) to prove the upgrade`;
       },
     },
     opts,

@@ -14,6 +14,9 @@ import { maskRequirementText } from '../project/requirements/url-credentials.js'
 
 /** A file upgrade ready to be proven: the edits in memory, and what they move. */
 export interface FileUpgrade {
+  /** The folder given: the check runs from it, so it finds the build root `implanta check DIR` finds. */
+  dir: string;
+  /** The project root (manage.py's folder): the tests run there. */
   root: string;
   label: string;
   from?: string;
@@ -77,14 +80,14 @@ export async function proveFileUpgrade(upgrade: FileUpgrade, opts: UpgradeOption
 async function proveEdits(upgrade: FileUpgrade, plan: TestPlan, opts: UpgradeOptions): Promise<{ tests: TestOutcome; checks: CheckComparison }> {
   const progress = opts.progress ?? (() => {});
   progress('Checking the project before the edit…');
-  const before = await checkSnapshot(upgrade.root, opts.envFile, opts.today);
+  const before = await checkSnapshot(upgrade.dir, opts.envFile, opts.today);
   applyEdits(upgrade.edits);
   const release = onInterrupt(() => restoreEdits(upgrade.edits));
   try {
     progress(`Running the tests: ${plan.display}…`);
     const tests = await runTests(upgrade.root, plan, upgrade.env);
     progress('Checking the upgraded project…');
-    const after = await checkSnapshot(upgrade.root, opts.envFile, opts.today);
+    const after = await checkSnapshot(upgrade.dir, opts.envFile, opts.today);
     return { tests, checks: compareChecks(before, after) };
   } catch (error) {
     restoreEdits(upgrade.edits);

@@ -1,17 +1,20 @@
 import { InputError } from '../core/errors.js';
-import { isValidPythonVersion, readPythonVersion } from '../project/python-version.js';
+import { readBuildPythonVersion } from '../project/build-files.js';
+import { isValidPythonVersion } from '../project/python-version.js';
+import type { PythonVersionDecl } from '../project/types.js';
 import { daysUntil } from '../versions/dates.js';
 import { allPythonSeries } from '../versions/lifecycle.js';
 import type { PythonContext } from './compatibility.js';
 
-/** The Python an upgrade is judged against: the declared version, or the one Heroku would pick. */
-export function pythonContext(root: string, today: Date): PythonContext {
-  const declared = readPythonVersion(root);
-  if (!declared) return { version: herokuDefaultPython(today) };
+/** The Python version file Heroku reads (at the build root), and the Python an upgrade is judged against. */
+export function declaredPython(root: string, buildRoot: string, today: Date): { declared?: PythonVersionDecl; python: PythonContext } {
+  const declared = readBuildPythonVersion(root, buildRoot);
+  if (!declared) return { python: { version: herokuDefaultPython(today) } };
+  const at = `${declared.path ?? declared.file}:${declared.line}`;
   if (!isValidPythonVersion(declared.version)) {
-    throw new InputError(`${declared.file}:${declared.line}: '${declared.version}' is not a Python version Heroku accepts (X.Y or X.Y.Z): fix it first`);
+    throw new InputError(`${at}: '${declared.version}' is not a Python version Heroku accepts (X.Y or X.Y.Z): fix it first`);
   }
-  return { version: declared.version, place: `${declared.file}:${declared.line}` };
+  return { declared, python: { version: declared.version, place: at } };
 }
 
 /** Heroku builds an app that declares no version with the newest series its buildpack supports. */

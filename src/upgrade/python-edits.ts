@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { fromProjectRoot } from '../project/build-root.js';
 import type { PythonVersionDecl } from '../project/types.js';
-import { readEditableText, type FileEdit } from './file-edits.js';
+import { readEditableText, type EditPlace, type FileEdit } from './file-edits.js';
 import { physicalLineSpans } from './physical-lines.js';
-import { resolve } from 'node:path';
 
 export interface PythonEdits {
   edits: FileEdit[];
@@ -10,40 +11,48 @@ export interface PythonEdits {
   notes: string[];
 }
 
+type VersionFile = '.python-version' | 'runtime.txt';
+
 /**
- * The version written where Heroku reads it: `.python-version`, or `runtime.txt` (which wins when both
- * exist, and is deprecated). A project that declares none, or only in Pipfile.lock, gets a `.python-version`.
+ * The version written where Heroku reads it, at the build root: `.python-version`, or `runtime.txt`
+ * (which wins when both exist, and is deprecated). A project that declares none, or only in
+ * Pipfile.lock, gets a `.python-version`. Files are named from the project root (`../.python-version`).
  */
-export function pythonEdits(root: string, declared: PythonVersionDecl | undefined, version: string): PythonEdits {
+export function pythonEdits(place: EditPlace, declared: PythonVersionDecl | undefined, version: string): PythonEdits {
+  const named = (file: string) => fromProjectRoot(place.root, place.buildRoot, file);
+  const created = (): FileEdit => ({ file: named('.python-version'), path: join(place.buildRoot, '.python-version'), before: null, after: Buffer.from(`${version}\n`) });
   if (declared?.file === 'Pipfile.lock') {
     // pipenv writes the lock (and its hash of the Pipfile): a .python-version, which the buildpack reads first, is the edit that is ours to make.
+    const edit = created();
     return {
-      edits: [{ file: '.python-version', path: resolve(root, '.python-version'), before: null, after: Buffer.from(`${version}\n`) }],
-      places: ['.python-version:1'],
-      notes: [`Heroku read the Python version from Pipfile.lock (${declared.version}, line ${declared.line}); .python-version now takes precedence: set python_version = "${version}" under [requires] in the Pipfile and run \`pipenv lock\` so pipenv agrees`],
+      edits: [edit],
+      places: [`${edit.file}:1`],
+      notes: [`Heroku read the Python version from ${named('Pipfile.lock')} (${declared.version}, line ${declared.line}); ${edit.file} now takes precedence: set python_version = "${version}" under [requires] in the Pipfile and run \`pipenv lock\` so pipenv agrees`],
     };
   }
   if (!declared) {
+    const edit = created();
     return {
-      edits: [{ file: '.python-version', path: resolve(root, '.python-version'), before: null, after: Buffer.from(`${version}\n`) }],
-      places: ['.python-version:1'],
-      notes: ['no Python version was declared, so Heroku chose one at each build: .python-version now says which'],
+      edits: [edit],
+      places: [`${edit.file}:1`],
+      notes: [`no Python version was declared, so Heroku chose one at each build: ${edit.file} now says which`],
     };
   }
-  const edits: (FileEdit & { line: number })[] = [versionLineEdit(root, declared.file, declared.version, version)];
+  const edits: (FileEdit & { line: number })[] = [versionLineEdit(place, declared.file, declared.version, version)];
   const notes: string[] = [];
   if (declared.file === 'runtime.txt') {
-    notes.push(`runtime.txt is deprecated on Heroku: move to .python-version (\`echo ${version} > .python-version && git rm runtime.txt\`)`);
+    notes.push(`${named('runtime.txt')} is deprecated on Heroku: move to .python-version (\`echo ${version} > ${named('.python-version')} && git rm ${named('runtime.txt')}\`)`);
     // Both files must agree, or the one left behind becomes the version the day runtime.txt goes.
-    if (declared.shadowed) edits.push(versionLineEdit(root, '.python-version', declared.shadowed.version, version));
+    if (declared.shadowed) edits.push(versionLineEdit(place, '.python-version', declared.shadowed.version, version));
   }
   return { edits, places: edits.map((e) => `${e.file}:${e.line}`), notes };
 }
 
-function versionLineEdit(root: string, file: PythonVersionDecl['file'], from: string, to: string): FileEdit & { line: number } {
-  const { path, bytes, text } = readEditableText(root, file);
-  const written = file === 'runtime.txt' ? `python-${from}` : from;
-  const replacement = file === 'runtime.txt' ? `python-${to}` : to;
+function versionLineEdit(place: EditPlace, kind: VersionFile, from: string, to: string): FileEdit & { line: number } {
+  const file = fromProjectRoot(place.root, place.buildRoot, kind);
+  const { path, bytes, text } = readEditableText(place, file);
+  const written = kind === 'runtime.txt' ? `python-${from}` : from;
+  const replacement = kind === 'runtime.txt' ? `python-${to}` : to;
   const spans = physicalLineSpans(text);
   const index = spans.findIndex((s) => text.slice(s.start, s.end).trim().replace(/^\uFEFF/, '') === written);
   const span = spans[index];

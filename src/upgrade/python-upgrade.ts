@@ -1,32 +1,33 @@
 import { InputError } from '../core/errors.js';
-import { pythonSeriesOf, readPythonVersion } from '../project/python-version.js';
-import { readDependencies } from '../project/requirements/read-dependencies.js';
+import { readBuildDependencies } from '../project/build-files.js';
+import { pythonSeriesOf } from '../project/python-version.js';
 import { pythonConflicts } from './compatibility.js';
 import { installedVersions } from './installed.js';
 import { upToDate, type UpgradeOutcome } from './outcome.js';
 import { pinsOf } from './pins.js';
 import { proveFileUpgrade } from './prove.js';
-import { pythonContext } from './python-context.js';
+import { declaredPython } from './python-context.js';
 import { pythonEdits } from './python-edits.js';
 import { choosePythonTarget } from './python-target.js';
 import type { UpgradeContext } from './run-upgrade.js';
 
 /** The declared Python moves to `--to` or the newest series Heroku builds and the pinned Django supports. */
 export async function upgradePython(ctx: UpgradeContext): Promise<UpgradeOutcome> {
-  const { opts, root, today, env, meta } = ctx;
-  const deps = readDependencies(root, env);
-  const python = pythonContext(root, today);
-  const declared = readPythonVersion(root);
+  const { opts, dir, root, buildRoot, today, env, meta } = ctx;
+  // Where Heroku reads them: a monorepo's top, named from manage.py's folder (`../.python-version`).
+  const deps = readBuildDependencies(root, buildRoot, env);
+  const { declared, python } = declaredPython(root, buildRoot, today);
   const current = python.place ? python.version : undefined;
   const choice = choosePythonTarget(current, deps, opts.to, today);
   if (choice.kind === 'current') return upToDate('Python', choice.message, current);
   opts.progress?.('Reading what each pinned release requires of Python…');
   const fit = await pythonConflicts(choice.version, pinsOf(deps), meta);
   if (fit.conflicts.length > 0) throw new InputError(`Python ${choice.version} does not fit the project: ${fit.conflicts.join('; ')}`);
-  const { edits, places, notes } = pythonEdits(root, declared, choice.version);
+  const { edits, places, notes } = pythonEdits({ root, buildRoot }, declared, choice.version);
   const unchecked = fit.unchecked.length > 0 ? [`not checked against every pin's requires_python: ${fit.unchecked.join('; ')}`] : [];
   return proveFileUpgrade(
     {
+      dir,
       root,
       label: 'Python',
       ...(current && { from: current }),

@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.js';
 import type { Requirement } from '../project/types.js';
 import { at, type Declarations } from './declarations.js';
-import { readEditableText, type FileEdit } from './file-edits.js';
+import { readEditableText, type EditPlace, type FileEdit } from './file-edits.js';
 import { lineAt, replaceLine } from './physical-lines.js';
 import { editRequirementLine, linesToEdit } from './pin-edit.js';
 
@@ -13,14 +13,14 @@ export interface RequirementEdits {
 }
 
 /** The pin edits that move a package to `version`, in the file (included or constraint) that declares each. */
-export function requirementEdits(root: string, decl: Declarations, version: string): RequirementEdits {
+export function requirementEdits(place: EditPlace, decl: Declarations, version: string): RequirementEdits {
   const lines = linesToEdit(decl.lines, version);
   const byFile = new Map<string, Requirement[]>();
   for (const req of lines) byFile.set(req.file, [...(byFile.get(req.file) ?? []), req]);
   const edits: FileEdit[] = [];
   const notes: string[] = [];
   for (const [file, reqs] of byFile) {
-    const { path, bytes, text } = readEditableText(root, file);
+    const { path, bytes, text } = readEditableText(place, file);
     let edited = text;
     for (const req of reqs) {
       const physical = lineAt(edited, req.line);

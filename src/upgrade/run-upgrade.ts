@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { findProjectRoot } from '../project/discover.js';
+import { locateProject } from '../project/build-root.js';
 import { readDotenvFile } from '../project/dotenv.js';
 import type { UpgradeOptions } from './options.js';
 import type { UpgradeOutcome } from './outcome.js';
@@ -13,7 +13,12 @@ import { parseSubject, subjectLabel } from './subject.js';
 /** What every file upgrade starts from. */
 export interface UpgradeContext {
   opts: UpgradeOptions;
+  /** The folder given: the check runs from it, as `implanta check DIR` does. */
+  dir: string;
+  /** The Django project's root (manage.py's folder): the tests run there, and files are named from it. */
   root: string;
+  /** The folder Heroku builds (project/build-root.ts): its dependency and Python version files are the ones edited. */
+  buildRoot: string;
   today: Date;
   /** The `--env-file` variables the tests run with (values are secret). */
   env: Record<string, string>;
@@ -31,9 +36,14 @@ export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeOutcome> 
   if (opts.deploy && !opts.app) throw new InputError('--deploy needs the app: -a APP');
   if (subject.kind === 'stack') return upgradeStack(opts, envOf(opts));
   if (opts.deploy && !opts.commit) throw new InputError('--deploy ships a commit: add --commit, so the upgrade is committed before it is deployed');
+  const dir = resolve(opts.dir);
+  // Found as check finds it: in a monorepo, Heroku reads the pins and the Python version at the top.
+  const { root, buildRoot } = locateProject(dir);
   const ctx: UpgradeContext = {
     opts,
-    root: findProjectRoot(resolve(opts.dir)),
+    dir,
+    root,
+    buildRoot,
     today: opts.today ?? new Date(),
     env: envOf(opts),
     meta: new ReleaseMetadataClient({ ...(opts.pypiUrl && { baseUrl: opts.pypiUrl }), ...(opts.cacheDir && { cacheDir: opts.cacheDir }), offline: opts.offline ?? false }),

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,6 +23,24 @@ export function hollowCopy(files: Record<string, string | Buffer> = {}): { root:
   cpSync(HOLLOW, root, { recursive: true });
   for (const [file, content] of Object.entries(files)) writeFileSync(join(root, file), content);
   return { root, outside: base };
+}
+
+/**
+ * A monorepo: examples/hollow in `backend/` under `top`, with `moved` (requirements.txt, .python-version…)
+ * taken out of backend/ to the top, where Heroku reads them when it builds the repository. A Procfile
+ * moved to the top runs the site from backend/.
+ */
+export function monorepoCopy(moved: string[]): { top: string; backend: string; outside: string } {
+  const base = tempDir('implanta-upgrade-monorepo-');
+  const top = join(base, 'repo');
+  const backend = join(top, 'backend');
+  cpSync(HOLLOW, backend, { recursive: true });
+  writeFileSync(join(top, 'README.md'), '# A front end and a Django back end\n');
+  for (const file of moved) renameSync(join(backend, file), join(top, file));
+  if (moved.includes('Procfile')) {
+    writeFileSync(join(top, 'Procfile'), 'web: gunicorn --chdir backend hollow.wsgi --log-file -\nrelease: python backend/manage.py migrate --noinput\n');
+  }
+  return { top, backend, outside: base };
 }
 
 export function read(root: string, file: string): Buffer {

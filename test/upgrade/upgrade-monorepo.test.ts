@@ -1,0 +1,95 @@
+/**
+ * `implanta upgrade` in a monorepo: manage.py in backend/, requirements.txt and .python-version at the
+ * top of the repository, which is what Heroku builds. The upgrade edits the files Heroku reads, names
+ * them from manage.py's folder as `implanta check` does (`../requirements.txt`), and its own check runs
+ * as `implanta check` on the same folder does. The ordinary layout and a site deployed from its own
+ * folder (nothing at the top) edit the files next to manage.py.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FakeServer } from '../versions/helpers/fake-indexes.js';
+import { fakePypiWithMetadata } from './helpers/fake-pypi.js';
+import { git, gitInit, hollowCopy, monorepoCopy, read } from './helpers/hollow.js';
+import { implanta } from './helpers/cli.js';
+
+let pypi: FakeServer;
+before(async () => {
+  pypi = await fakePypiWithMetadata({
+    django: { '5.2.8': { requires_python: '>=3.10' }, '5.2.9': { requires_python: '>=3.10' } },
+    gunicorn: { '23.0.0': { requires_python: '>=3.7' } },
+    whitenoise: { '6.8.2': { requires_python: '>=3.9' } },
+    'dj-database-url': { '2.3.0': { requires_python: '>=3.9' } },
+    psycopg2: { '2.9.10': { requires_python: '>=3.8' } },
+  });
+});
+after(() => pypi.close());
+
+const upgrade = (what: string, dir: string, ...args: string[]) => implanta(['upgrade', what, dir, '--pypi-url', pypi.url, '--test-command', 'true', ...args]);
+
+/** The "Checks:" line's counts, as `implanta check DIR` counts the same project. */
+async function checkCounts(dir: string): Promise<string> {
+  const run = await implanta(['check', dir, '--format', 'json']);
+  const { counts } = JSON.parse(run.stdout) as { counts: Record<'error' | 'warning' | 'info', number> };
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+const ROOT_FILES = ['requirements.txt', '.python-version', 'app.json', 'Procfile'];
+
+test('monorepo: Django is bumped in the requirements.txt at the top, named ../requirements.txt, and checked as `implanta check` checks the top', async () => {
+  const { top, backend } = monorepoCopy(ROOT_FILES);
+  const original = read(top, 'requirements.txt').toString();
+  const run = await upgrade('django', top, '--to', '5.2.9');
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(read(top, 'requirements.txt').toString(), original.replace('Django==5.2.8', 'Django==5.2.9'));
+  assert.equal(existsSync(join(backend, 'requirements.txt')), false, 'nothing written next to manage.py');
+  assert.match(run.stdout, /^Upgrade Django 5\.2\.8 → 5\.2\.9 \(\.\.\/requirements\.txt:1\)$/m);
+  assert.match(run.stdout, /^\+\+\+ b\/\.\.\/requirements\.txt\n@@ -1,4 \+1,4 @@\n-Django==5\.2\.8\n\+Django==5\.2\.9$/m);
+  // The upgrade's check read the top's requirements, as the check of the top does (no "no dependency file").
+  const counts = await checkCounts(top);
+  assert.match(run.stdout, new RegExp(`^Checks: ${counts} \\(before the edit: ${counts}\\); nothing new at warning or above$`, 'm'));
+});
+
+test('monorepo: the .python-version at the top moves, none is created next to manage.py, and --commit commits the top one', async () => {
+  const { top, backend } = monorepoCopy(ROOT_FILES);
+  gitInit(top);
+  const run = await upgrade('python', top, '--to', '3.13', '--commit');
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(read(top, '.python-version').toString(), '3.13\n');
+  assert.equal(existsSync(join(backend, '.python-version')), false);
+  assert.match(run.stdout, /^Upgrade Python 3\.12 → 3\.13 \(\.\.\/\.python-version:1\)$/m);
+  assert.equal(git(top, 'show', '--name-only', '--format=', 'HEAD'), '.python-version');
+  assert.equal(git(top, 'status', '--porcelain'), '');
+});
+
+test('monorepo: a runtime.txt at the top is edited there, and the note to move names the files from manage.py', async () => {
+  const { top } = monorepoCopy(ROOT_FILES);
+  rmSync(join(top, '.python-version'));
+  writeFileSync(join(top, 'runtime.txt'), 'python-3.12.4\n');
+  const run = await upgrade('python', top, '--to', '3.13');
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(read(top, 'runtime.txt').toString(), 'python-3.13\n');
+  assert.match(run.stdout, /\.\.\/runtime\.txt is deprecated on Heroku: move to \.python-version \(`echo 3\.13 > \.\.\/\.python-version && git rm \.\.\/runtime\.txt`\)/);
+});
+
+test('monorepo with nothing at the top: the site is deployed from its own folder, so the files next to manage.py are edited', async () => {
+  const { top, backend } = monorepoCopy([]);
+  const run = await upgrade('django', top, '--to', '5.2.9');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(read(backend, 'requirements.txt').toString(), /^Django==5\.2\.9$/m);
+  assert.equal(existsSync(join(top, 'requirements.txt')), false);
+  assert.match(run.stdout, /^Upgrade Django 5\.2\.8 → 5\.2\.9 \(requirements\.txt:1\)$/m);
+});
+
+test('the ordinary layout: the files next to manage.py, named as they are', async () => {
+  const { root } = hollowCopy();
+  const run = await upgrade('django', root, '--to', '5.2.9');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(read(root, 'requirements.txt').toString(), /^Django==5\.2\.9$/m);
+  assert.match(run.stdout, /^Upgrade Django 5\.2\.8 → 5\.2\.9 \(requirements\.txt:1\)$/m);
+  assert.match(run.stdout, /^--- a\/requirements\.txt\n\+\+\+ b\/requirements\.txt$/m);
+  const counts = await checkCounts(root);
+  assert.match(run.stdout, new RegExp(`^Checks: ${counts} \\(before the edit: ${counts}\\)`, 'm'));
+});
