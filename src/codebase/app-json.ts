@@ -17,7 +17,7 @@ export const appJsonRule: Rule<ProjectFacts> = defineRule({
   title: 'app.json describes an app that boots, without secrets in it',
   docs: devCenter('app-json-schema'),
   explain: {
-    checks: "Whether app.json is valid, declares every variable the settings require, and commits no secret values (its stack: versions.stack).",
+    checks: "Whether app.json is valid, declares every variable the settings require (in env, or set by one of its add-ons: heroku-postgresql's DATABASE_URL), and commits no secret values (its stack: versions.stack).",
     why: "Review apps and Heroku Button deploys are built from app.json; a missing variable or a committed secret carries into every app made from it.",
     example: "\"env\": {\"SECRET_KEY\": {\"value\": \"abc\"}}",
     fix: "Use \"SECRET_KEY\": {\"generator\": \"secret\"}, and declare each required variable.",
@@ -44,9 +44,11 @@ export const appJsonRule: Rule<ProjectFacts> = defineRule({
       }
     }
     const declared = new Set(manifest.env.map((e) => e.name));
+    // An add-on's config vars all begin with its attachment name and '_' (DATABASE_URL, REDIS_TLS_URL).
+    const fromAddon = (name: string) => manifest.addons.some((a) => name.startsWith(`${a.attachment}_`));
     const required = new Map((facts.evaluation?.envReads ?? []).filter((r) => r.required).map((r) => [r.name, r]));
     for (const [name, read] of required) {
-      if (declared.has(name)) continue;
+      if (declared.has(name) || fromAddon(name)) continue;
       reports.push({
         messageId: 'undeclared-required', message: `the settings cannot boot without ${name} (${read.file}:${read.line}), and ${file} does not declare it: a review app or Heroku Button deploy would crash at start`,
         hint: isSecretName(name) ? `Add "${name}": {"description": "…", "generator": "secret"} to "env".` : `Add "${name}": {"description": "…", "required": true} to "env".`,

@@ -124,9 +124,18 @@ export interface AppJsonEnv {
   generated: boolean;
 }
 
+/** An add-on app.json provisions: Heroku sets config vars named after its attachment (DATABASE_URL). */
+export interface AppJsonAddon {
+  /** The service, the part of the plan before ':' (heroku-postgresql). */
+  service: string;
+  /** The attachment name its config vars begin with: `as`, else the service's default (DATABASE). */
+  attachment: string;
+}
+
 export interface AppJson {
   file: string;
   env: AppJsonEnv[];
+  addons: AppJsonAddon[];
   stack?: string;
   stackLine?: number;
   /** Set when the file is not a JSON object Heroku would accept. */

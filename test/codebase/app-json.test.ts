@@ -19,6 +19,8 @@ function manifest(text: string) {
 }
 
 const secretKeyRead: EnvRead = { name: 'SECRET_KEY', required: true, file: 'proj/settings.py', line: 4, via: 'os.environ' };
+const databaseUrlRead: EnvRead = { name: 'DATABASE_URL', required: true, file: 'proj/settings.py', line: 9, via: 'os.environ' };
+const cacheUrlRead: EnvRead = { name: 'CACHE_URL', required: true, file: 'proj/settings.py', line: 12, via: 'os.environ' };
 const facts = (text: string, envReads: EnvRead[] = [secretKeyRead]) => projectFacts({ settings: {}, envReads, appJson: manifest(text)! });
 
 const GOOD = `{
@@ -34,6 +36,9 @@ testRule(appJsonRule, {
   pass: [
     { name: 'declares what the settings need, generates its secret, uses a supported stack', facts: facts(GOOD) },
     { name: 'a non-secret value in the manifest is fine', facts: facts('{"env": {"SECRET_KEY": {"generator": "secret"}, "WEB_CONCURRENCY": "3"}}') },
+    // Heroku sets an add-on's config vars on every app the manifest makes: DATABASE_URL for Heroku Postgres.
+    { name: 'DATABASE_URL comes from the heroku-postgresql add-on', facts: facts('{"env": {"SECRET_KEY": {"generator": "secret"}}, "addons": ["heroku-postgresql:essential-0", "papertrail:choklad"]}', [secretKeyRead, databaseUrlRead]) },
+    { name: 'an add-on attached under another name (as) sets that name’s variables', facts: facts('{"env": {"SECRET_KEY": {"generator": "secret"}}, "addons": [{"plan": "heroku-redis:mini", "as": "CACHE"}]}', [secretKeyRead, cacheUrlRead]) },
     // Stack support is versions.stack's fact, the stack app.json asks for included (one owner).
     { name: 'a stack past end of life is versions.stack’s', facts: facts('{\n  "env": {"SECRET_KEY": {"generator": "secret"}},\n  "stack": "heroku-18"\n}') },
   ],
@@ -52,6 +57,11 @@ testRule(appJsonRule, {
       ],
     },
     { name: 'a required variable the manifest does not declare', facts: facts('{"env": {}}'), reports: [{ messageId: 'undeclared-required', severity: 'warning', line: 1, mentions: ['SECRET_KEY', 'proj/settings.py:4'] }] },
+    {
+      name: 'an add-on sets only the variables of its own attachment',
+      facts: facts('{"env": {"SECRET_KEY": {"generator": "secret"}}, "addons": ["heroku-redis:mini", {"plan": "heroku-postgresql:essential-0", "as": "ARCHIVE"}]}', [secretKeyRead, databaseUrlRead]),
+      reports: [{ messageId: 'undeclared-required', severity: 'warning', line: 1, mentions: ['DATABASE_URL', 'proj/settings.py:9'] }],
+    },
     { name: 'a file that is not JSON', facts: facts('{\n  "env": {\n    "SECRET_KEY": \n  }\n}'), reports: [{ messageId: 'invalid', severity: 'error', line: 4 }] },
     {
       name: 'a JSON error is placed by line and column, and the text around it is not quoted',
