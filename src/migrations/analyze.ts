@@ -3,8 +3,8 @@ import { chooseDjangoVersion } from '../check/django-version.js';
 import { runRules } from '../core/engine.js';
 import { Redactor, secretParts } from '../core/redact.js';
 import { repoRoot } from '../deploy/git.js';
-import { findProjectRoot } from '../project/discover.js';
-import { readDependencies } from '../project/requirements/read-dependencies.js';
+import { readBuildDependencies } from '../project/build-files.js';
+import { locateProject } from '../project/build-root.js';
 import { buildCheckReport, type CheckReport } from '../report/check-report.js';
 import { keyText, planMigrations, type MigrationFacts } from './facts.js';
 import { commitOf, readMigrationTrees } from './git-source.js';
@@ -54,7 +54,7 @@ export interface MigrationsAnalysis {
  * release phase while the base's code still serves.
  */
 export async function analyzeMigrations(options: AnalyzeOptions): Promise<MigrationsAnalysis> {
-  const root = findProjectRoot(options.dir);
+  const { root, buildRoot } = locateProject(options.dir);
   const repo = await repoRoot(root);
   const prefix = relative(repo, root).split('\\').join('/');
   const headRef = options.head ?? 'HEAD';
@@ -63,7 +63,9 @@ export async function analyzeMigrations(options: AnalyzeOptions): Promise<Migrat
   const trees = await readMigrationTrees(repo, prefix, base, head);
   const all = await Promise.all([...trees.head].map(([file, source]) => readMigration(file, source)));
   const applied = new Set([...trees.base].flatMap((file) => (keyOfPath(file) ? [keyText(keyOfPath(file)!)] : [])));
-  const version = chooseDjangoVersion(options.djangoVersion, undefined, readDependencies(root));
+  // The Django the release runs is the one Heroku installs: from the build root's requirements, which in a
+  // monorepo sit at the top, not beside manage.py in backend/ (build-root.ts).
+  const version = chooseDjangoVersion(options.djangoVersion, undefined, readBuildDependencies(root, buildRoot, {}));
   let facts = planMigrations({ all, applied, edited: trees.edited, django: { major: version.major, minor: version.minor } });
   const redactor = new Redactor(options.sqlmigrate ? secretParts(options.sqlmigrate.databaseUrl) : []);
   if (options.sqlmigrate) facts = await withSqlmigrate(facts, { root, ...options.sqlmigrate, redactor, ...(options.progress && { progress: options.progress }) });

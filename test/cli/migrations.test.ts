@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { TEST_TOKEN } from '../deploy/helpers/fake-api.js';
 import { FakePlatform } from '../deploy/helpers/fake-platform.js';
-import { tempDir } from '../deploy/helpers/git-repo.js';
+import { commit, tempDir } from '../deploy/helpers/git-repo.js';
 import { DjangoProject, PYTHON } from '../migrations/helpers/django-project.js';
 import { implanta } from './helpers/run-cli.js';
 
@@ -146,6 +146,43 @@ describe('implanta migrations (the command)', () => {
       assert.deepEqual(report.migrations.runs.map((r: { name: string }) => r.name), ['0003_breaking']);
       assert.ok(!run.stdout.includes(TEST_TOKEN));
     });
+  });
+});
+
+/**
+ * A monorepo: manage.py in backend/, the requirements.txt Heroku installs at the repository's top. The
+ * Django version is read there: a db_default is a database default only from Django 5.0 on.
+ */
+describe('in a monorepo, the Django version comes from the requirements.txt at the top', () => {
+  const project = new DjangoProject('main', { under: 'backend' });
+  let initial: string;
+  const judged = async () => {
+    const run = await implanta(['migrations', '--since', initial], { cwd: project.repo, env: { DATABASE_URL: '' } });
+    const json = await implanta(['migrations', '--since', initial, '--format', 'json'], { cwd: project.repo, env: { DATABASE_URL: '' } });
+    return { run, report: JSON.parse(json.stdout) };
+  };
+
+  before(() => {
+    initial = project.models('class Book(models.Model):\n    title = models.CharField(max_length=100)\n', { name: 'initial' });
+    // Django 3.2's makemigrations cannot write db_default: the migration a Django 4.2/5.0 project would have.
+    project.migration('0002_year', "    dependencies = [DEPENDENCY]\n    operations = [\n        migrations.AddField('book', 'year', models.IntegerField(db_default=2000)),\n    ]\n");
+  });
+
+  it('Django 4.2 pinned at the top: the db_default column is NOT NULL without a database default, an error', async () => {
+    commit(project.repo, { 'requirements.txt': 'Django==4.2.16\ngunicorn==22.0.0\n' }, 'requirements at the top');
+    const { run, report } = await judged();
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /Django 4\.2/);
+    assert.match(run.stdout, /error {3}migrations\.add-not-null {2}shop\/migrations\/0002_year\.py:\d+\n +AddField book\.year adds a NOT NULL column without a database default \(db_default needs Django 5\.0 or later, and this project runs Django 4\.2\)/);
+    assert.equal(report.project.django, '4.2');
+  });
+
+  it('Django 5.0 pinned at the top: the same migration passes', async () => {
+    commit(project.repo, { 'requirements.txt': 'Django==5.0.9\ngunicorn==22.0.0\n' }, 'Django 5.0');
+    const { run, report } = await judged();
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(report.project.django, '5.0');
+    assert.deepEqual(report.findings, []);
   });
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commit, sh, tempDir } from '../../deploy/helpers/git-repo.js';
 
@@ -9,20 +9,24 @@ export const PYTHON = '/usr/bin/python3';
 /**
  * A real Django project in a git repository: `startproject site_cfg`, an app `shop`, and migrations made
  * by Django's own `makemigrations` from the models a test writes. Each step is a commit, so a test can
- * compare any two of them the way `implanta migrations --since` does.
+ * compare any two of them the way `implanta migrations --since` does. With `under` ('backend'), a
+ * monorepo: the repository's top is `repo`, and manage.py sits in `root`, the folder `under` it.
  */
 export class DjangoProject {
-  readonly root = tempDir('implanta-migrations-');
+  readonly repo = tempDir('implanta-migrations-');
+  readonly root: string;
 
-  constructor(branch = 'main') {
+  constructor(branch = 'main', options: { under?: string } = {}) {
+    this.root = options.under ? join(this.repo, options.under) : this.repo;
+    mkdirSync(this.root, { recursive: true });
     run(this.root, ['-m', 'django', 'startproject', 'site_cfg', '.']);
     run(this.root, ['manage.py', 'startapp', 'shop']);
     const settings = join(this.root, 'site_cfg/settings.py');
     // DATABASE_URL, when set, points Django at PostgreSQL, as on Heroku (sqlmigrate needs the real backend).
     const databaseUrl = "\nimport os\nimport dj_database_url\nif os.environ.get('DATABASE_URL'):\n    DATABASES = {'default': dj_database_url.parse(os.environ['DATABASE_URL'])}\n";
     writeFileSync(settings, readFileSync(settings, 'utf8').replace("'django.contrib.staticfiles',", "'django.contrib.staticfiles',\n    'shop',") + databaseUrl);
-    sh(this.root, ['init', '--quiet', `--initial-branch=${branch}`]);
-    commit(this.root, {}, 'startproject');
+    sh(this.repo, ['init', '--quiet', `--initial-branch=${branch}`]);
+    commit(this.repo, {}, 'startproject');
   }
 
   /** Writes shop/models.py, runs makemigrations (answering `answers` to its questions), commits; returns the commit. */
@@ -30,7 +34,7 @@ export class DjangoProject {
     writeFileSync(join(this.root, 'shop/models.py'), `from django.db import models\n\n${source}`);
     const args = ['manage.py', 'makemigrations', 'shop', ...(options.name ? ['--name', options.name] : [])];
     run(this.root, options.answers === undefined ? [...args, '--noinput'] : args, options.answers);
-    return commit(this.root, {}, `models: ${options.name ?? 'auto'}`);
+    return commit(this.repo, {}, `models: ${options.name ?? 'auto'}`);
   }
 
   /** A hand-written migration (RunPython, RunSQL, SeparateDatabaseAndState…) on top of the last one. */
@@ -38,13 +42,13 @@ export class DjangoProject {
     const last = this.migrationNames().at(-1)!;
     const text = `${header}from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n${body.replace('DEPENDENCY', `('shop', '${last}')`)}`;
     writeFileSync(join(this.root, `shop/migrations/${name}.py`), text);
-    return commit(this.root, {}, `migration ${name}`);
+    return commit(this.repo, {}, `migration ${name}`);
   }
 
   /** Runs a manage.py command (squashmigrations, sqlmigrate…) and commits what it wrote. */
   manage(args: string[], env: NodeJS.ProcessEnv = {}): string {
     run(this.root, ['manage.py', ...args], undefined, env);
-    return commit(this.root, {}, args.join(' '));
+    return commit(this.repo, {}, args.join(' '));
   }
 
   migrationNames(): string[] {
@@ -55,7 +59,7 @@ export class DjangoProject {
   }
 
   head(): string {
-    return sh(this.root, ['rev-parse', 'HEAD']);
+    return sh(this.repo, ['rev-parse', 'HEAD']);
   }
 }
 
