@@ -5,7 +5,10 @@ import { ProjectFileRefused, readProjectBytes } from '../project/project-file.js
 
 /** One file an upgrade changes: its bytes before (null when the upgrade creates it) and after. */
 export interface FileEdit {
-  /** Relative to the project root, forward slashes (`../requirements.txt` in a monorepo): how messages and the diff name it. */
+  /**
+   * Relative to the project root, forward slashes (`../requirements.txt` in a monorepo): how places and
+   * messages name it, as check's findings do. The diff and the commands to type use `path` (typed-paths.ts).
+   */
   file: string;
   path: string;
   before: Buffer | null;

@@ -29,7 +29,6 @@ export function formatOutcome(outcome: UpgradeOutcome): string {
 }
 
 function verdict(outcome: UpgradeOutcome): string {
-  const files = outcome.places.map((p) => p.replace(/:\d+$/, ''));
   switch (outcome.status) {
     case 'planned':
       return 'Dry run: nothing was changed.';
@@ -40,7 +39,7 @@ function verdict(outcome: UpgradeOutcome): string {
     default:
       if (outcome.commit) return `Result: upgraded and committed as ${outcome.commit.sha.slice(0, 12)} "${outcome.commit.message}".`;
       if (outcome.stack) return 'Result: build stack changed.';
-      return `Result: upgraded; not committed: review, then \`git commit ${[...new Set(files)].join(' ')}\` (or run again with --commit).`;
+      return `Result: upgraded; not committed: review, then \`${outcome.commitCommand}\` (or run again with --commit).`;
   }
 }
 

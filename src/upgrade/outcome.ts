@@ -24,6 +24,8 @@ export interface UpgradeOutcome {
   tests?: TestOutcome;
   checks?: CheckComparison;
   commit?: { sha: string; message: string };
+  /** Upgraded but not committed: the `git commit` that commits the edit, typed where implanta was run. */
+  commitCommand?: string;
   stack?: StackPlan;
   /** `--deploy`: how the deploy that followed went. */
   deploy?: DeployStep;

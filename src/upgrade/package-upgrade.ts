@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { PlatformError } from '../core/errors.js';
 import { readBuildDependencies } from '../project/build-files.js';
 import { PypiClient } from '../versions/pypi.js';
@@ -10,6 +11,7 @@ import { pinsOf } from './pins.js';
 import { proveFileUpgrade } from './prove.js';
 import { declaredPython } from './python-context.js';
 import { requirementEdits } from './requirement-edits.js';
+import { typedPath } from './typed-paths.js';
 import type { UpgradeContext } from './run-upgrade.js';
 
 /**
@@ -17,7 +19,7 @@ import type { UpgradeContext } from './run-upgrade.js';
  * and the other pins allow; the tests and the check then decide whether it stays.
  */
 export async function upgradePackage(ctx: UpgradeContext, name: string, label: string): Promise<UpgradeOutcome> {
-  const { opts, dir, root, buildRoot, today, env, meta } = ctx;
+  const { opts, dir, root, buildRoot, user, today, env, meta } = ctx;
   // Where Heroku reads them: a monorepo's top, named from manage.py's folder (`../requirements.txt`).
   const deps = readBuildDependencies(root, buildRoot, env);
   const decl = declarationsOf(deps, name, buildRoot, opts.to);
@@ -49,6 +51,8 @@ export async function upgradePackage(ctx: UpgradeContext, name: string, label: s
     {
       dir,
       root,
+      buildRoot,
+      user,
       label,
       ...(decl.current && { from: decl.current }),
       to: choice.version,
@@ -61,7 +65,7 @@ export async function upgradePackage(ctx: UpgradeContext, name: string, label: s
         if (installed.version === choice.version) return undefined;
         const had = installed.version ? `installed ${label} ${installed.version}` : `no ${label} installed`;
         // deps is there: declarationsOf refuses a project without a dependency file.
-        return `tests ran with ${had} (${interpreter.path}), not the new pin ${choice.version}: install it in your virtualenv (\`pip install -r ${deps!.file}\`) to prove the upgrade`;
+        return `tests ran with ${had} (${interpreter.path}), not the new pin ${choice.version}: install it in your virtualenv (\`pip install -r ${typedPath(resolve(root, deps!.file), user.cwd)}\`) to prove the upgrade`;
       },
     },
     opts,

@@ -5,10 +5,11 @@ import { findPython, type PythonInterpreter } from '../python/interpreter.js';
 import { checkSnapshot, compareChecks, type CheckComparison } from './checks.js';
 import { deployAfterUpgrade, deployFlags } from './deploy-step.js';
 import { applyEdits, restoreEdits, type FileEdit } from './file-edits.js';
-import { assertCommittable, commitFiles, currentBranch, gitTop } from './git-ops.js';
+import { assertCommittable, commitFiles, currentBranch } from './git-ops.js';
 import type { UpgradeOptions } from './options.js';
 import type { UpgradeOutcome } from './outcome.js';
 import { planTests, runTests, type TestOutcome, type TestPlan } from './test-run.js';
+import { diffName, gitCommand, type UserPlace } from './typed-paths.js';
 import { unifiedDiff } from './unified-diff.js';
 import { maskRequirementText } from '../project/requirements/url-credentials.js';
 
@@ -18,6 +19,10 @@ export interface FileUpgrade {
   dir: string;
   /** The project root (manage.py's folder): the tests run there. */
   root: string;
+  /** The folder Heroku builds: outside git, the diff names files from it. */
+  buildRoot: string;
+  /** Where the user is: the commit command they are told to type is named from there. */
+  user: UserPlace;
   label: string;
   from?: string;
   to: string;
@@ -36,19 +41,21 @@ export interface FileUpgrade {
  * commit puts the files back byte for byte: nothing is left half-done.
  */
 export async function proveFileUpgrade(upgrade: FileUpgrade, opts: UpgradeOptions): Promise<UpgradeOutcome> {
-  const { root, edits } = upgrade;
+  const { root, edits, user } = upgrade;
   // The diff is printed: context lines of a requirements file may hold an index URL with its token.
   const shown = (bytes: Buffer) => maskRequirementText(bytes.toString('utf8'));
-  const diff = edits.map((e) => unifiedDiff(e.file, e.before && shown(e.before), shown(e.after))).join('');
+  // Headers as git shows them, from the top of the work tree (`a/requirements.txt`), not as findings name the file.
+  const diff = edits.map((e) => unifiedDiff(diffName(e.path, user.top, upgrade.buildRoot), e.before && shown(e.before), shown(e.after))).join('');
   const message = commitMessage(upgrade);
-  const top = await gitTop(root);
+  const top = user.top;
+  const commitCommand = gitCommand(user, 'commit', [...new Set(edits.map((e) => e.path))]);
   if (opts.commit) await preflightGit(top, root, edits, opts);
   const config = loadDeployConfig(top ?? root);
   const plan = await planTests(root, { ...(opts.testCommand && { testCommand: opts.testCommand }), ...(config.testCommand && { configured: config.testCommand }), ...(opts.python && { python: opts.python }) });
   const base: UpgradeOutcome = { subject: upgrade.label, status: 'planned', ...(upgrade.from && { from: upgrade.from }), to: upgrade.to, places: upgrade.places, diff, notes: [...upgrade.notes] };
   if (opts.dryRun) {
     const wouldRun = [`edit ${upgrade.places.join(', ')}`, `run the tests: ${plan.display}`, 'run implanta check (static) before and after the edit', opts.keep ? 'keep the edit even if they fail' : 'restore the files if either fails'];
-    if (opts.commit) wouldRun.push(`git commit ${edits.map((e) => e.file).join(' ')} -m "${message}"`);
+    if (opts.commit) wouldRun.push(`${commitCommand} -m "${message}"`);
     if (opts.deploy) wouldRun.push(`implanta deploy -a ${opts.app}`);
     return { ...base, wouldRun };
   }
@@ -62,7 +69,7 @@ export async function proveFileUpgrade(upgrade: FileUpgrade, opts: UpgradeOption
     if (!opts.keep) restoreEdits(edits);
     return { ...result, status: opts.keep ? 'kept' : 'failed' };
   }
-  if (!opts.commit) return { ...result, status: 'upgraded' };
+  if (!opts.commit) return { ...result, status: 'upgraded', commitCommand };
   let sha: string;
   try {
     sha = await commitFiles(top!, edits.map((e) => e.path), message);

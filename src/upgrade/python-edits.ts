@@ -4,6 +4,7 @@ import { fromProjectRoot } from '../project/build-root.js';
 import type { PythonVersionDecl } from '../project/types.js';
 import { readEditableText, type EditPlace, type FileEdit } from './file-edits.js';
 import { physicalLineSpans } from './physical-lines.js';
+import { gitCommand, typedPath, type UserPlace } from './typed-paths.js';
 
 export interface PythonEdits {
   edits: FileEdit[];
@@ -18,7 +19,7 @@ type VersionFile = '.python-version' | 'runtime.txt';
  * (which wins when both exist, and is deprecated). A project that declares none, or only in
  * Pipfile.lock, gets a `.python-version`. Files are named from the project root (`../.python-version`).
  */
-export function pythonEdits(place: EditPlace, declared: PythonVersionDecl | undefined, version: string): PythonEdits {
+export function pythonEdits(place: EditPlace, declared: PythonVersionDecl | undefined, version: string, user: UserPlace): PythonEdits {
   const named = (file: string) => fromProjectRoot(place.root, place.buildRoot, file);
   const created = (): FileEdit => ({ file: named('.python-version'), path: join(place.buildRoot, '.python-version'), before: null, after: Buffer.from(`${version}\n`) });
   if (declared?.file === 'Pipfile.lock') {
@@ -41,7 +42,9 @@ export function pythonEdits(place: EditPlace, declared: PythonVersionDecl | unde
   const edits: (FileEdit & { line: number })[] = [versionLineEdit(place, declared.file, declared.version, version)];
   const notes: string[] = [];
   if (declared.file === 'runtime.txt') {
-    notes.push(`${named('runtime.txt')} is deprecated on Heroku: move to .python-version (\`echo ${version} > ${named('.python-version')} && git rm ${named('runtime.txt')}\`)`);
+    // The command is typed where implanta was run, so its paths are named from there, not from manage.py's folder.
+    const [runtime, pythonVersion] = [join(place.buildRoot, 'runtime.txt'), join(place.buildRoot, '.python-version')];
+    notes.push(`${named('runtime.txt')} is deprecated on Heroku: move to .python-version (\`echo ${version} > ${typedPath(pythonVersion, user.cwd)} && ${gitCommand(user, 'rm', [runtime])}\`)`);
     // Both files must agree, or the one left behind becomes the version the day runtime.txt goes.
     if (declared.shadowed) edits.push(versionLineEdit(place, '.python-version', declared.shadowed.version, version));
   }

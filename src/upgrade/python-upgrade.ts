@@ -13,7 +13,7 @@ import type { UpgradeContext } from './run-upgrade.js';
 
 /** The declared Python moves to `--to` or the newest series Heroku builds and the pinned Django supports. */
 export async function upgradePython(ctx: UpgradeContext): Promise<UpgradeOutcome> {
-  const { opts, dir, root, buildRoot, today, env, meta } = ctx;
+  const { opts, dir, root, buildRoot, user, today, env, meta } = ctx;
   // Where Heroku reads them: a monorepo's top, named from manage.py's folder (`../.python-version`).
   const deps = readBuildDependencies(root, buildRoot, env);
   const { declared, python } = declaredPython(root, buildRoot, today);
@@ -23,12 +23,14 @@ export async function upgradePython(ctx: UpgradeContext): Promise<UpgradeOutcome
   opts.progress?.('Reading what each pinned release requires of Python…');
   const fit = await pythonConflicts(choice.version, pinsOf(deps), meta);
   if (fit.conflicts.length > 0) throw new InputError(`Python ${choice.version} does not fit the project: ${fit.conflicts.join('; ')}`);
-  const { edits, places, notes } = pythonEdits({ root, buildRoot }, declared, choice.version);
+  const { edits, places, notes } = pythonEdits({ root, buildRoot }, declared, choice.version, user);
   const unchecked = fit.unchecked.length > 0 ? [`not checked against every pin's requires_python: ${fit.unchecked.join('; ')}`] : [];
   return proveFileUpgrade(
     {
       dir,
       root,
+      buildRoot,
+      user,
       label: 'Python',
       ...(current && { from: current }),
       to: choice.version,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { locateProject } from '../project/build-root.js';
 import { readDotenvFile } from '../project/dotenv.js';
+import { gitTop } from './git-ops.js';
 import type { UpgradeOptions } from './options.js';
 import type { UpgradeOutcome } from './outcome.js';
 import { upgradePackage } from './package-upgrade.js';
@@ -9,6 +10,7 @@ import { upgradePython } from './python-upgrade.js';
 import { ReleaseMetadataClient } from './release-metadata.js';
 import { upgradeStack } from './stack-upgrade.js';
 import { parseSubject, subjectLabel } from './subject.js';
+import type { UserPlace } from './typed-paths.js';
 
 /** What every file upgrade starts from. */
 export interface UpgradeContext {
@@ -19,6 +21,8 @@ export interface UpgradeContext {
   root: string;
   /** The folder Heroku builds (project/build-root.ts): its dependency and Python version files are the ones edited. */
   buildRoot: string;
+  /** Where the user runs implanta, and the git work tree's top: the commands they are told to type are named from there. */
+  user: UserPlace;
   today: Date;
   /** The `--env-file` variables the tests run with (values are secret). */
   env: Record<string, string>;
@@ -39,11 +43,13 @@ export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeOutcome> 
   const dir = resolve(opts.dir);
   // Found as check finds it: in a monorepo, Heroku reads the pins and the Python version at the top.
   const { root, buildRoot } = locateProject(dir);
+  const top = await gitTop(root);
   const ctx: UpgradeContext = {
     opts,
     dir,
     root,
     buildRoot,
+    user: { cwd: process.cwd(), ...(top && { top }) },
     today: opts.today ?? new Date(),
     env: envOf(opts),
     meta: new ReleaseMetadataClient({ ...(opts.pypiUrl && { baseUrl: opts.pypiUrl }), ...(opts.cacheDir && { cacheDir: opts.cacheDir }), offline: opts.offline ?? false }),
