@@ -46,7 +46,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
   const settingsScriptsUnread: Array<{ file: string; why: string }> = [];
   const candidates = await collectSettingsCandidates({ root, files, ...(managePy && { managePy }), ...(procfile && { procfile }), env, ...(override && { override }), unread: settingsScriptsUnread });
   const choice = chooseSettingsModule(candidates, override);
-  const { dependencies, python, appJson, buildHooks } = build;
+  const { dependencies, python, appJson, buildHooks, buildRootPython } = build;
   const tracked = await start.tracked;
   return {
     root,
@@ -69,6 +69,7 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     buildHooks,
     ...(start.buildRoot && { buildRoot: start.buildRoot }),
     ...(start.buildPrefix && { buildPrefix: start.buildPrefix }),
+    ...(buildRootPython && { buildRootPython }),
   };
 }
 

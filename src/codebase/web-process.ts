@@ -124,6 +124,9 @@ export const webAppModuleRule: Rule<ProjectFacts> = defineRule({
     const prefix = facts.buildPrefix && `${facts.buildPrefix}/`;
     const fromBuildRoot = prefix ? candidates.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)) : [];
     if ([...candidates, ...fromBuildRoot].some((f) => files.has(f))) return [];
+    // A module beside the project's folder: `gunicorn heroku_wsgi` with heroku_wsgi.py at the build root.
+    const outside = new Set(prefix ? facts.buildRootPython : []);
+    if (candidates.some((f) => outside.has(f))) return [];
     return [
       {
         messageId: 'missing-module', message: `the web process loads ${ref.spec}, but the project has no ${candidates.slice(0, 2).join(' or ')}: the dyno would crash at boot`,

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { readAppJson } from './app-json.js';
+import { listFiles } from './discover.js';
 import { fromProjectRoot } from './build-root.js';
 import { readBuildHooks, type BuildHook } from './build-hooks.js';
 import { readProcfile } from './procfile.js';
@@ -15,6 +16,11 @@ export interface BuildFiles {
   python?: PythonVersionDecl;
   appJson?: AppJson;
   buildHooks: BuildHook[];
+  /**
+   * A monorepo's Python files outside the project root, relative to the build root: the Procfile's
+   * commands run there, so `gunicorn heroku_wsgi` may load a module beside the project's folder.
+   */
+  buildRootPython?: string[];
 }
 
 const HOOKS = ['bin/pre_compile', 'bin/post_compile'];
@@ -40,6 +46,7 @@ export function readBuildFiles(root: string, buildRoot: string, env: Record<stri
     ...(python && { python }),
     ...(appJson && { appJson: at ? { ...appJson, file: at(appJson.file) } : appJson }),
     buildHooks: at ? buildHooks.map((h) => ({ ...h, file: at(h.file) })) : buildHooks,
+    ...(buildRoot !== root && { buildRootPython: pythonOutside(root, buildRoot) }),
   };
 }
 
@@ -78,4 +85,10 @@ function namer(root: string, buildRoot: string): Namer | undefined {
 
 function isFile(path: string): boolean {
   return existsSync(path) && statSync(path).isFile();
+}
+
+/** The build root's Python files that are not under the project root, relative to the build root. */
+function pythonOutside(root: string, buildRoot: string): string[] {
+  const prefix = `${relative(buildRoot, root).split(sep).join('/')}/`;
+  return listFiles(buildRoot).filter((f) => f.endsWith('.py') && !f.startsWith(prefix));
 }

@@ -217,6 +217,8 @@ export interface ProjectFacts {
    * paths in Procfile commands start at the build root.
    */
   buildPrefix?: string;
+  /** With a build root: its Python files outside the project root, relative to the build root (`heroku_wsgi.py`). */
+  buildRootPython?: string[];
 }
 
 /** A module past the parse cap that stopped the static evaluation of the settings. */

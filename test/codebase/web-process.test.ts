@@ -45,6 +45,11 @@ testRule(webAppModuleRule, {
       name: '--chdir is read from the build root when manage.py sits in a subfolder',
       facts: projectFacts({ files: ['manage.py', 'config/wsgi.py'], buildPrefix: 'web', procfile: 'web: gunicorn config.wsgi --chdir=./web' }),
     },
+    // DrBenton/goodauldbooks: manage.py in src/, and a heroku_wsgi.py beside it at the build root that puts src/ on sys.path.
+    {
+      name: 'a module at the build root, outside the project root',
+      facts: projectFacts({ files: ['manage.py', 'project/wsgi.py'], buildPrefix: 'src', buildRootPython: ['heroku_wsgi.py'], procfile: 'web: gunicorn heroku_wsgi --log-file -' }),
+    },
   ],
   fail: [
     { name: 'a missing module', facts: web('gunicorn project.wsgi'), reports: [{ messageId: 'missing-module', severity: 'error', file: 'Procfile', line: 1, mentions: ['project.wsgi', 'project/wsgi.py', 'project/wsgi/__init__.py'] }] },
@@ -54,6 +59,11 @@ testRule(webAppModuleRule, {
       name: 'the build root does not hide a module missing from both places',
       facts: projectFacts({ files: ['manage.py', 'config/wsgi.py'], buildPrefix: 'web', procfile: 'web: gunicorn other.wsgi --chdir=./web' }),
       reports: [{ messageId: 'missing-module', mentions: ['other.wsgi', 'web/other/wsgi.py'] }],
+    },
+    {
+      name: 'a module missing from the build root too',
+      facts: projectFacts({ files: ['manage.py', 'project/wsgi.py'], buildPrefix: 'src', buildRootPython: ['setup.py'], procfile: 'web: gunicorn heroku_wsgi --log-file -' }),
+      reports: [{ messageId: 'missing-module', mentions: ['heroku_wsgi'] }],
     },
   ],
 });
