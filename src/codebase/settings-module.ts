@@ -100,8 +100,12 @@ function missingModules(facts: ProjectFacts, candidates: readonly SettingsCandid
   const seen = new Set<string>();
   // A config var DJANGO_SETTINGS_MODULE makes the setdefault() defaults moot.
   const configured = candidates.some((c) => c.source === 'environment');
+  // So does a web command that sets it itself (`DJANGO_SETTINGS_MODULE=… gunicorn …`, `--env`) for the
+  // defaults in wsgi.py and asgi.py, which only the web server loads.
+  const webSets = candidates.some((c) => c.source === 'Procfile' && c.overridesEnvironment);
   for (const c of candidates) {
     if (!c.missing || (configured && c.source !== 'environment' && !c.overridesEnvironment)) continue;
+    if (webSets && (c.source === 'wsgi.py' || c.source === 'asgi.py') && !c.overridesEnvironment) continue;
     if (seen.has(`${c.module} ${c.file ?? c.source}`)) continue;
     seen.add(`${c.module} ${c.file ?? c.source}`);
     const parts = c.module.split('.');

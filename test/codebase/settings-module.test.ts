@@ -18,6 +18,11 @@ testRule(settingsModuleRule, {
       name: 'a missing default the config var makes moot',
       facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings.None', missing: true }, { module: 'proj.settings.prod', source: 'environment' }] }),
     },
+    // DrBenton/goodauldbooks: `web: DJANGO_SETTINGS_MODULE=project.settings.heroku gunicorn heroku_wsgi`.
+    {
+      name: 'a missing wsgi.py default the web command makes moot by setting the module itself',
+      facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings.prod' }, { ...wsgi, missing: true, module: 'proj.settings.live' }, { module: 'proj.settings.prod', source: 'Procfile', file: 'Procfile', line: 1, overridesEnvironment: true }] }),
+    },
   ],
   fail: [
     {
@@ -41,6 +46,11 @@ testRule(settingsModuleRule, {
         { messageId: 'missing-module', severity: 'error', file: 'manage.py', line: 9, mentions: ['proj.settings.None', 'DJANGO_ENV, which is not set', 'proj/settings/None.py', 'manage.py commands', 'proj.settings.dev, proj.settings.prod'] },
         { messageId: 'missing-module', severity: 'error', file: 'proj/wsgi.py', line: 14, mentions: ['web process would crash'] },
       ],
+    },
+    {
+      name: 'a missing wsgi.py default when the web command names no module',
+      facts: projectFacts({ files: SETTINGS, candidates: [{ ...manage, module: 'proj.settings.live', missing: true }, { ...wsgi, missing: true, module: 'proj.settings.live' }, { ...web, missing: true, module: 'proj.settings.live' }] }),
+      reports: [{ messageId: 'missing-module', mentions: ['manage.py commands'] }, { messageId: 'missing-module', file: 'proj/wsgi.py', mentions: ['web process would crash'] }],
     },
     {
       name: 'manage.py with nothing naming a settings module and no config var',
