@@ -100,7 +100,7 @@ function missingModules(facts: ProjectFacts, candidates: readonly SettingsCandid
   const seen = new Set<string>();
   // A config var DJANGO_SETTINGS_MODULE makes the setdefault() defaults moot.
   const configured = candidates.some((c) => c.source === 'environment');
-  // So does a web command that sets it itself (`DJANGO_SETTINGS_MODULE=… gunicorn …`, `--env`) for the
+  // So does a web command that sets it itself (`DJANGO_SETTINGS_MODULE=x gunicorn ...`, `--env`) for the
   // defaults in wsgi.py and asgi.py, which only the web server loads.
   const webSets = candidates.some((c) => c.source === 'Procfile' && c.overridesEnvironment);
   for (const c of candidates) {
