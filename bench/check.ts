@@ -38,18 +38,25 @@ export function benchCheck(root: string, rounds = 15): { implantaMs: number; dja
   const envFile = join(hollow, 'production.env');
   const base = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' };
   const nodes = supportedNodes(root);
+  const checkArgs = [join(root, 'dist/main.cjs'), 'check', hollow, '--env-file', envFile, '--format', 'json'];
+  const newest = nodes.at(-1)!;
   const results = sideBySideMeasured(rounds, [
     ...nodes.map(({ line, bin }) => ({
       label: `implanta check (Node ${line})`,
-      run: () => measureCommand(bin, [join(root, 'dist/main.cjs'), 'check', hollow, '--env-file', envFile, '--format', 'json'], { env: base }, [0, 1]),
+      run: () => measureCommand(bin, checkArgs, { env: base }, [0, 1]),
     })),
+    // A project's first run, or one whose Python changed: the parser loads and parses (parse-cache.ts).
+    {
+      label: `  the same, parse cache off (Node ${newest.line})`,
+      run: () => measureCommand(newest.bin, checkArgs, { env: { ...base, IMPLANTA_NO_PARSE_CACHE: '1' } }, [0, 1]),
+    },
     { label: 'python3 manage.py check --deploy', run: () => measureCommand('/usr/bin/python3', ['manage.py', 'check', '--deploy'], { cwd: hollow, env: { ...base, ...readDotenvFile(envFile) } }) },
   ]);
   const django = results.at(-1)!;
   const djangoMs = median(django.wall);
   const djangoCpuMs = median(django.cpu);
   console.log(`check (static, examples/hollow, ${rounds} rounds interleaved): medians, wall and CPU (user + system)`);
-  for (const r of results) console.log(`  ${r.label.padEnd(34)} wall ${fmt(median(r.wall)).padStart(7)}   CPU ${fmt(median(r.cpu)).padStart(7)}`);
+  for (const r of results) console.log(`  ${r.label.padEnd(44)} wall ${fmt(median(r.wall)).padStart(7)}   CPU ${fmt(median(r.cpu)).padStart(7)}`);
   const perNode: NodeLineResult[] = nodes.map(({ line }, i) => {
     const wallMs = median(results[i]!.wall);
     const cpuMs = median(results[i]!.cpu);
@@ -59,5 +66,9 @@ export function benchCheck(root: string, rounds = 15): { implantaMs: number; dja
     console.log(`  ratio on Node ${line}: wall ${ratio.toFixed(2)}, CPU ${cpuRatio.toFixed(2)} (budget ≤ ${CHECK_BUDGET_RATIO.toFixed(2)}, target ≤ ${CHECK_TARGET_RATIO.toFixed(2)}) ${verdict}`);
     return { node: line, wallMs, cpuMs, ratio, cpuRatio };
   });
+  const uncached = results[nodes.length]!;
+  console.log(
+    `  ratio with the parse cache off (Node ${newest.line}): wall ${(median(uncached.wall) / djangoMs).toFixed(2)}, CPU ${(median(uncached.cpu) / djangoCpuMs).toFixed(2)} (a first run, or Python files that changed)`,
+  );
   return { implantaMs: perNode[0]!.wallMs, djangoMs, ratio: perNode[0]!.ratio, djangoCpuMs, nodes: perNode };
 }

@@ -21,9 +21,14 @@ const loaderSource = readFileSync(join(root, 'src/cli/command-modules.bundled.ts
 const sharedModules = new Set([...loaderSource.matchAll(/^\s*'(src\/[\w/.-]+\.ts)': \w+,$/gm)].map((m) => m[1]));
 if (sharedModules.size === 0) throw new Error('scripts/build.mjs: found no SHARED_MODULES in src/cli/command-modules.bundled.ts');
 /** Modules the launcher bundles that hold no state and no class: a copy in a bundle is harmless. */
-const STATELESS = new Set(['src/core/version.ts', 'src/core/package-root.ts', 'src/core/v8-flags.ts']);
+const STATELESS = new Set(['src/core/version.ts', 'src/core/package-root.ts']);
 
 rmSync(dist, { recursive: true, force: true });
+
+// The parse cache's folder is named after the parser and grammar it holds trees of
+// (src/project/settings/parse-cache.ts); known here, so a run need not look them up.
+const packageVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+const parserVersions = `${packageVersion('web-tree-sitter')}-${packageVersion('tree-sitter-python')}`;
 
 const shared = {
   absWorkingDir: root,
@@ -44,12 +49,12 @@ const commands = await build({
   entryNames: '[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  // Bundled too, so the code cache covers them: tree-sitter's runtime (its CommonJS build) and pep440.
-  // autocannon (the size command's load generator) stays a package.
-  external: ['autocannon'],
-  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') },
+  // pep440 is bundled too, so the code cache covers it. tree-sitter's runtime stays a package: only a
+  // run with a file not in the parse cache loads it (src/project/settings/parser.ts), and 100 KB less
+  // is read and kept on every other run. autocannon (the size command's load generator) stays a package.
+  external: ['autocannon', 'web-tree-sitter'],
   // import.meta.url in a CommonJS bundle: the bundle's own file.
-  define: { 'import.meta.url': '__implantaModuleUrl' },
+  define: { 'import.meta.url': '__implantaModuleUrl', IMPLANTA_PARSER_VERSIONS: JSON.stringify(parserVersions) },
   // The bundle is written as the function the loader compiles, so the loader hands V8 the file's text
   // as it was read: wrapping it at run time made a second 800 KB string for V8 to copy.
   banner: { js: '(function (exports, require, module, __filename, __dirname) {var __implantaModuleUrl = require("node:url").pathToFileURL(__filename).href;' },

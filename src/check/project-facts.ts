@@ -9,7 +9,6 @@ import { readGunicornConfig } from '../project/gunicorn-config.js';
 import { summariseDotenvFiles } from '../project/dotenv-files.js';
 import { chooseSettingsModule, collectSettingsCandidates } from '../project/settings-candidates.js';
 import { evaluateSettings } from '../project/settings/evaluate.js';
-import { pythonParser } from '../project/settings/parser.js';
 import { PythonTooLarge } from '../project/settings/sources.js';
 import { placeModule } from '../codebase/dependency-names.js';
 import type { PythonInterpreter } from '../python/interpreter.js';
@@ -29,9 +28,9 @@ export interface ProjectReadStart {
 
 export function beginProjectRead(dir: string): ProjectReadStart {
   const { root, buildRoot, buildPrefix } = locateProject(dir);
-  // git and the Python grammar load in the background: both are waits, not work.
+  // git's file list comes in the background (when git itself must be asked). The Python parser loads
+  // only when a file is not in the parse cache (src/project/settings/parse-cache.ts).
   const tracked = gitTrackedFiles(root);
-  void pythonParser();
   return { root, ...(buildPrefix && { buildRoot, buildPrefix }), files: listFiles(root), tracked };
 }
 

@@ -6,17 +6,19 @@ import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
 import * as errors from '../core/errors.js';
 import * as inputTrail from '../core/input-trail.js';
-import { useWasmBaselineOnly } from '../core/v8-flags.js';
+import * as v8Flags from '../core/v8-flags.js';
 
 /**
  * Modules the launcher and the bundles must share one instance of: the error classes (the launcher's
  * `instanceof ImplantaError` decides exit 2 or 3 against 4) and the input trail (the last project file
- * read, which the launcher names when a command runs out of memory). A bundle asks for them as
+ * read, which the launcher names when a command runs out of memory) and the V8 flags a run set (put
+ * back to V8's defaults before a code cache is written). A bundle asks for them as
  * `require('implanta-shared:PATH')` (scripts/build.mjs reads this table) and gets these.
  */
 const SHARED_MODULES: Record<string, unknown> = {
   'src/core/errors.ts': errors,
   'src/core/input-trail.ts': inputTrail,
+  'src/core/v8-flags.ts': v8Flags,
 };
 
 /** Set by scripts/build.mjs: each command's bundle in dist/commands/, named with a hash of its content. */
@@ -31,23 +33,31 @@ declare const IMPLANTA_COMMAND_FILES: Record<string, string>;
  * instructions). This cache is written when the process exits, so it holds every function the run
  * compiled, and the next run deserialises them instead. NODE_DISABLE_COMPILE_CACHE=1 turns it off; a
  * cache V8 refuses (another Node, other V8 flags) is written again; one that cannot be written only
- * means no cache.
+ * means no cache. A run that loaded the Python parser (a file not in the parse cache) compiled the
+ * parser's code too, which most runs never call: its cache is named NAME.parser.bin, read only when
+ * there is no NAME.bin, and the next run without the parser writes NAME.bin in its place.
  */
 export function loadCommandModule<T>(name: string): Promise<T> {
   const fileName = IMPLANTA_COMMAND_FILES[name];
   if (!fileName) return Promise.reject(new Error(`no bundle for command ${name}`));
-  // V8 keys a cache to the flags in force: set the ones the parser sets, before anything compiles.
-  useWasmBaselineOnly();
+  // Set before the bundle compiles: V8 keys a code cache to the flags in force.
+  if (SHORT_RUNS.has(name)) v8Flags.useBaselineTiersOnly();
   const file = fileURLToPath(new URL(`./commands/${fileName}`, import.meta.url));
   // The build checks that bundles are ASCII: latin1 reads them into V8's compact one-byte strings.
   const source = readFileSync(file, 'latin1');
   const cacheFile = cachePath(fileName);
   let cached: Buffer | undefined;
+  let withParser = false;
   if (cacheFile) {
     try {
       cached = readFileSync(cacheFile);
     } catch {
-      // No cache yet.
+      try {
+        cached = readFileSync(parserVariant(cacheFile));
+        withParser = true;
+      } catch {
+        // No cache yet.
+      }
     }
   }
   // The file is the CommonJS wrapper function already (scripts/build.mjs), ready to compile as it is.
@@ -58,10 +68,10 @@ export function loadCommandModule<T>(name: string): Promise<T> {
     ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER && { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }),
   });
   const refused = Boolean(cached) && script.cachedDataRejected === true;
-  if (cacheFile && (!cached || refused)) process.once('exit', () => writeCache(script, cacheFile, fileName));
+  if (cacheFile && (!cached || refused || withParser)) process.once('exit', () => writeCache(script, cacheFile, fileName, Boolean(cached) && !refused));
   // IMPLANTA_TIMING=1 says what became of the cache, with the phase timings (src/cli/render.ts).
   if (process.env.IMPLANTA_TIMING) {
-    const fate = !cacheFile ? 'off' : !cached ? 'none yet, written at exit' : refused ? 'refused by V8, written again at exit' : 'used';
+    const fate = !cacheFile ? 'off' : !cached ? 'none yet, written at exit' : refused ? 'refused by V8, written again at exit' : withParser ? 'used (made with the parser)' : 'used';
     process.stderr.write(`[code cache ${fileName}: ${fate}]\n`);
   }
   const module = { exports: {} as T };
@@ -73,24 +83,40 @@ export function loadCommandModule<T>(name: string): Promise<T> {
 
 const SHARED = 'implanta-shared:';
 
+/**
+ * Commands that read a project and end in well under a second on most: V8's optimising compilers
+ * only cost them (src/core/v8-flags.ts). The long ones (local, logs, size, deploy) keep V8's defaults.
+ */
+const SHORT_RUNS = new Set(['check', 'migrations', 'versions']);
+
 function cachePath(fileName: string): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(cacheHome, 'implanta', 'code-cache', `${process.version}-${process.arch}`, `${fileName}.bin`);
 }
 
-/** Written whole under a temporary name, then renamed: a run reading it at the same time sees all or nothing. */
-function writeCache(script: vm.Script, cacheFile: string, fileName: string): void {
+const parserVariant = (cacheFile: string): string => cacheFile.replace(/\.bin$/, '.parser.bin');
+
+/**
+ * Written whole under a temporary name, then renamed: a run reading it at the same time sees all or
+ * nothing. `usable`: the run had a good cache already, made with the parser; it is replaced only by a
+ * run that did not load the parser.
+ */
+function writeCache(script: vm.Script, cacheFile: string, fileName: string, usable: boolean): void {
   try {
-    const folder = dirname(cacheFile);
+    // V8 keys the cache to the flags in force: those the bundle was compiled under, as every run compiles it.
+    const parserLoaded = v8Flags.restoreCompileFlags();
+    if (usable && parserLoaded) return;
+    const target = parserLoaded ? parserVariant(cacheFile) : cacheFile;
+    const folder = dirname(target);
     mkdirSync(folder, { recursive: true });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    const temporary = `${target}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
-    renameSync(temporary, cacheFile);
-    // The caches of this command's earlier builds are of no more use.
+    renameSync(temporary, target);
+    // The caches of this command's earlier builds, and the one this replaces, are of no more use.
     const command = fileName.slice(0, fileName.lastIndexOf('-') + 1);
     for (const old of readdirSync(folder)) {
-      if (old.startsWith(command) && old !== `${fileName}.bin` && !old.endsWith('.tmp')) rmSync(join(folder, old), { force: true });
+      if (old.startsWith(command) && join(folder, old) !== target && !old.endsWith('.tmp')) rmSync(join(folder, old), { force: true });
     }
   } catch {
     // A cache that cannot be written only means no cache.

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../project/settings/syntax-node.js';
 import { PythonSources } from '../project/python-sources.js';
 import type { SettingsView } from '../project/settings/types.js';
 import { DJANGO_CSRF_FAILURE_VIEW } from './defaults.js';

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../project/settings/syntax-node.js';
 import { literalString } from '../project/python-literals.js';
 
 /**

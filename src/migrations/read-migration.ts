@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../project/settings/syntax-node.js';
 import { parsePython, TOO_MUCH_PYTHON } from '../project/settings/parser.js';
 import { argument, shortName, toPy, type Py } from './py-syntax.js';
 
@@ -79,33 +79,29 @@ export async function readMigration(file: string, source: string): Promise<Migra
   const base: MigrationFile = { file, ...key, dependencies: [], replaces: [], atomic: true, operations: [], imports: [], functions: new Map() };
   const tree = await parsePython(source);
   if (!tree) return { ...base, problem: `it ${TOO_MUCH_PYTHON}` };
-  try {
-    const root = tree.rootNode;
-    if (root.hasError) return { ...base, problem: `Python cannot parse it (near line ${firstErrorLine(root)})` };
-    const cls = root.namedChildren.find((n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === 'Migration');
-    const body = cls?.childForFieldName('body');
-    if (!cls || !body) return { ...base, problem: NO_MIGRATION_CLASS };
-    const migration = { ...base };
-    // Names the file binds to literals, module level then class body (oscar's communication 0001 writes
-    // `state_operations = [...]` in the class and `SeparateDatabaseAndState(state_operations=state_operations)`).
-    const names = new Map<string, Py>();
-    for (const [name, value] of [...assignments(root), ...assignments(body)]) names.set(name, value.t === 'name' ? (names.get(value.v) ?? value) : value);
-    const ctx: ReadContext = { aliases: operationAliases(root), names };
-    for (const [name, written, line] of assignments(body)) {
-      const value = resolved(written, ctx);
-      if (name === 'dependencies') migration.dependencies = keys(value);
-      else if (name === 'replaces') migration.replaces = keys(value);
-      else if (name === 'atomic') migration.atomic = !(value.t === 'bool' && !value.v);
-      else if (name === 'operations') {
-        if (value.t !== 'seq') return { ...base, problem: `its operations (line ${line}) are not a literal list` };
-        migration.operations = value.items.map((item) => toOperation(item, ctx));
-      }
+  const root = tree.rootNode;
+  if (root.hasError) return { ...base, problem: `Python cannot parse it (near line ${firstErrorLine(root)})` };
+  const cls = root.namedChildren.find((n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === 'Migration');
+  const body = cls?.childForFieldName('body');
+  if (!cls || !body) return { ...base, problem: NO_MIGRATION_CLASS };
+  const migration = { ...base };
+  // Names the file binds to literals, module level then class body (oscar's communication 0001 writes
+  // `state_operations = [...]` in the class and `SeparateDatabaseAndState(state_operations=state_operations)`).
+  const names = new Map<string, Py>();
+  for (const [name, value] of [...assignments(root), ...assignments(body)]) names.set(name, value.t === 'name' ? (names.get(value.v) ?? value) : value);
+  const ctx: ReadContext = { aliases: operationAliases(root), names };
+  for (const [name, written, line] of assignments(body)) {
+    const value = resolved(written, ctx);
+    if (name === 'dependencies') migration.dependencies = keys(value);
+    else if (name === 'replaces') migration.replaces = keys(value);
+    else if (name === 'atomic') migration.atomic = !(value.t === 'bool' && !value.v);
+    else if (name === 'operations') {
+      if (value.t !== 'seq') return { ...base, problem: `its operations (line ${line}) are not a literal list` };
+      migration.operations = value.items.map((item) => toOperation(item, ctx));
     }
-    collectModuleFacts(root, migration);
-    return migration;
-  } finally {
-    tree.delete();
   }
+  collectModuleFacts(root, migration);
+  return migration;
 }
 
 function* assignments(block: Node): Generator<[string, Py, number]> {

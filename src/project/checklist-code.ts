@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './settings/syntax-node.js';
 import type { PythonSources } from './python-sources.js';
 
 /** A place in the project's code: relative path, 1-based line. */

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './settings/syntax-node.js';
 
 /**
  * Literal values read straight from Python syntax, for the small files implanta reads without

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Tree } from 'web-tree-sitter';
+import type { SyntaxTree as Tree } from './settings/syntax-node.js';
 import { ProjectFileRefused, readProjectText, sizeLabel } from './project-file.js';
 import { PARSE_CAP_NODES, parsePython } from './settings/parser.js';
 

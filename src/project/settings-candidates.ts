@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { isModulePath } from './module-path.js';
 import { join } from 'node:path';
 import { ProjectFileRefused, readProjectText, sizeLabel } from './project-file.js';
-import type { Node } from 'web-tree-sitter';
-import { PARSE_CAP_NODES, parsePython, pythonParser } from './settings/parser.js';
-import { PythonTooLarge, SourceFiles } from './settings/sources.js';
+import type { SyntaxNode as Node } from './settings/syntax-node.js';
+import { PARSE_CAP_NODES, parsePython } from './settings/parser.js';
+import { PythonTooLarge, type SourceFiles, withSourceFiles } from './settings/sources.js';
 import { runScriptFor } from './settings/scripts.js';
 import { lineOf, literalString, nodesOfType } from './python-literals.js';
 import { procfileEntry } from './procfile.js';
@@ -92,24 +92,27 @@ async function fileDefault(root: string, file: string, env: Readonly<Record<stri
   }
   // Parsed once for the literal reading and both evaluations. A file Python would reject is still read
   // literally (the evaluations then give nothing), so it is parsed again leniently.
-  const sources = new SourceFiles(root, await pythonParser());
-  let tree: Node | undefined;
-  try {
-    tree = sources.parse(join(root, file)).rootNode;
-  } catch (error) {
-    // Too large to parse, or (read above, so neither special nor outside) over the Python size cap:
-    // unreadable, as the lenient parse would find at the same cost again.
-    if (!(error instanceof PythonTooLarge) && !(error instanceof ProjectFileRefused)) tree = (await parsePython(source))?.rootNode;
-  }
-  if (!tree) return { unreadable: `it is ${sizeLabel(Buffer.byteLength(source))}, more Python than implanta reads (${PARSE_CAP_NODES} syntax nodes)` };
-  const found = settingsDefault(tree);
-  const literal = found && (moduleExists(root, found.module) ? found : { ...found, missing: true as const });
-  const evaluated = await evaluatedDefault(root, file, env, tree, sources);
-  // The evaluated choice wins; its line is the literal default's when they agree.
-  if (evaluated && literal && evaluated.module === literal.module) return literal;
-  // A name the evaluation built that names nothing, where the literal names a module: the literal is what was meant to be read.
-  if (evaluated?.missing && literal && !literal.missing && !evaluated.builtFrom) return literal;
-  return evaluated ?? literal;
+  return withSourceFiles(root, async (sources) => {
+    let tree: Node | undefined;
+    try {
+      tree = sources.parse(join(root, file)).rootNode;
+    } catch (error) {
+      // Not in the parse cache before the parser was loaded: withSourceFiles loads it and comes again.
+      if (sources.parserWanted) throw error;
+      // Too large to parse, or (read above, so neither special nor outside) over the Python size cap:
+      // unreadable, as the lenient parse would find at the same cost again.
+      if (!(error instanceof PythonTooLarge) && !(error instanceof ProjectFileRefused)) tree = (await parsePython(source))?.rootNode;
+    }
+    if (!tree) return { unreadable: `it is ${sizeLabel(Buffer.byteLength(source))}, more Python than implanta reads (${PARSE_CAP_NODES} syntax nodes)` };
+    const found = settingsDefault(tree);
+    const literal = found && (moduleExists(root, found.module) ? found : { ...found, missing: true as const });
+    const evaluated = await evaluatedDefault(root, file, env, tree, sources);
+    // The evaluated choice wins; its line is the literal default's when they agree.
+    if (evaluated && literal && evaluated.module === literal.module) return literal;
+    // A name the evaluation built that names nothing, where the literal names a module: the literal is what was meant to be read.
+    if (evaluated?.missing && literal && !literal.missing && !evaluated.builtFrom) return literal;
+    return evaluated ?? literal;
+  });
 }
 
 export interface CandidateInputs {

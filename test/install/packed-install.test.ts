@@ -77,11 +77,17 @@ describe('the packed tarball, installed with npm on each Node line', { timeout: 
       assert.ok(report.findings.some((finding) => finding.rule === 'codebase.required-env'), 'reports the unset SECRET_KEY');
 
       // The second run starts from the code cache the first one wrote (src/cli/command-modules.bundled.ts),
-      // in the user's cache folder, whatever the install layout; and says the same.
+      // in the user's cache folder, whatever the install layout, and reads the Python from the parse
+      // cache without loading the parser; and says the same. It writes the code cache again without the
+      // parser's code, which the third run uses.
       const again = await runCommand(implanta, ['check', HOLLOW, '--format', 'json'], { ...env, IMPLANTA_TIMING: '1' }, work);
       assert.equal(again.code, 1, again.stderr);
-      assert.match(again.stderr, /^\[code cache check-\w+\.cjs: used\]$/m);
+      assert.match(again.stderr, /^\[code cache check-\w+\.cjs: used \(made with the parser\)\]$/m);
+      assert.doesNotMatch(again.stderr, /python parser loaded/);
       assert.equal(again.stdout, check.stdout);
+      const third = await runCommand(implanta, ['check', HOLLOW, '--format', 'json'], { ...env, IMPLANTA_TIMING: '1' }, work);
+      assert.match(third.stderr, /^\[code cache check-\w+\.cjs: used\]$/m);
+      assert.equal(third.stdout, check.stdout);
 
       const data = join(work, `platform-${version}`);
       if (!hasNodeSqlite(version)) {

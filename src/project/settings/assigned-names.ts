@@ -3,7 +3,7 @@
  * evaluator cannot follow (a while loop, a match, a statement that fails), so that exactly those
  * names become unknown and everything else stays known.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { rootName } from './expressions.js';
 import { MUTATING_METHODS } from './methods.js';
 

@@ -1,5 +1,5 @@
 /** Attribute access and subscripts: `obj.name`, `obj[key]`, `obj[a:b]`, and assigning to them. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyDict, PyOpaque, PyPath, PySet, PyTuple, Unknown, type PyValue } from '../python-value.js';
 import type { Frame } from './context.js';
 import { resolveQualified } from './libraries.js';

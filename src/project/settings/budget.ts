@@ -12,7 +12,7 @@
  * does not fit throws `TooLarge` and draws nothing, so one oversized `[0] * 10**9` spoils only its own
  * statement; running the pools dry (many small steps) spoils everything evaluated after it.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { Signal } from './signals.js';
 
 export const TOO_LARGE = 'too large to evaluate without running the code';

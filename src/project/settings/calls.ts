@@ -1,5 +1,5 @@
 /** Calling a value: methods, library functions by name, callable objects; everything else is unknown. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyOpaque, PyPath, Unknown, type PyValue } from '../python-value.js';
 import { getAttribute } from './attributes.js';
 import type { Call, CallArgs, Frame } from './context.js';

@@ -4,7 +4,7 @@
  * A class with a base from outside the project may get anything from it: what the project's code
  * does not define is Unknown, and making an instance of one is not followed.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyOpaque, Unknown, type PyValue } from '../python-value.js';
 import { invoke } from './calls.js';
 import { lineOf, snippet, type Call, type Frame } from './context.js';

@@ -2,7 +2,7 @@
  * List, set and dict comprehensions and generator expressions over known items, in their own scope
  * as in Python 3. An unknown iterable, or a filter that cannot be decided, makes the result unknown.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyDict, PySet, Unknown, truthy, type PyKey, type PyValue } from '../python-value.js';
 import type { Frame } from './context.js';
 import { evaluate, parts } from './expressions.js';

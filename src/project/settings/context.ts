@@ -2,7 +2,7 @@
  * The state of one evaluation: the process environment as the settings change it, the modules
  * loaded, and what the settings read and import. One Evaluator per `evaluateSettings` call.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { Unknown, type PyValue } from '../python-value.js';
 import { Budget } from './budget.js';
 import { Scope } from './scope.js';

@@ -9,8 +9,7 @@ import { Evaluator, type ModuleState } from './context.js';
 import { applyConfiguration } from './configurations.js';
 import { loadModule } from './modules.js';
 import { recordSettingModules } from './module-uses.js';
-import { pythonParser } from './parser.js';
-import { SourceFiles } from './sources.js';
+import { type SourceFiles, withSourceFiles } from './sources.js';
 import type { Binding, SettingsEvaluation, SettingsView } from './types.js';
 import { fitsInReport, isSettingName } from './values.js';
 import { TOO_LARGE, withBudget } from './budget.js';
@@ -32,7 +31,10 @@ export interface EvaluateOptions {
 
 export async function evaluateSettings(opts: EvaluateOptions): Promise<SettingsEvaluation> {
   if (!isModulePath(opts.module)) throw new InputError(`'${opts.module}' is not a Python module name`);
-  const sources = new SourceFiles(opts.root, await pythonParser());
+  return withSourceFiles(opts.root, (sources) => evaluateWith(sources, opts));
+}
+
+function evaluateWith(sources: SourceFiles, opts: EvaluateOptions): SettingsEvaluation {
   const ev = new Evaluator(opts.root, new Map(Object.entries(opts.env)), sources, opts.django);
   if (opts.installed) ev.installed = opts.installed;
   const { settings, bindings } = withBudget(ev.budget, () => {

@@ -1,5 +1,5 @@
 /** Evaluating Python expressions to values, as far as they can be known without running code. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyDict, PyOpaque, PySet, PyTuple, Unknown, truthy, type PyValue } from '../python-value.js';
 import { getAttribute, getItem, getSlice } from './attributes.js';
 import { builtinValue } from './builtins.js';

@@ -3,7 +3,7 @@
  * `*args`/`**kwargs`, closures over the scopes they were defined in, `return` (also inside branches
  * the evaluator cannot decide). Generators and coroutines are not run: calling one gives Unknown.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyDict, PyOpaque, PyTuple, Unknown, type PyValue } from '../python-value.js';
 import { lineOf, type Call, type CallArgs, type Frame } from './context.js';
 import { derived, own, recordItem, recordItems, type Provenance } from './provenance.js';

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyDict, PyOpaque, Unknown, sequenceItems, type PyValue } from '../python-value.js';
 import type { Frame } from './context.js';
 import { PyRaise } from './signals.js';

@@ -1,5 +1,5 @@
 /** Python literals as tree-sitter gives them: numbers, strings with their prefixes, f-strings. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { Unknown, type PyValue } from '../python-value.js';
 import type { Frame } from './context.js';
 import { formatValue } from './formatting.js';

@@ -3,7 +3,7 @@
  * does); any other module is opaque and only recorded, unless it is in the standard library.
  * The process's module search path starts at the project root, the folder of manage.py.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyTuple, type PyValue } from '../python-value.js';
 import { InputError } from '../../core/errors.js';
 import { Frame, type Evaluator, type ModuleState } from './context.js';

@@ -4,7 +4,7 @@
  * 20,000 terms). Checked once per parsed file, without recursion, so that nothing walking the tree
  * afterwards (the evaluator, the rules) meets a depth the JS stack cannot take.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { SyntaxTree as Tree } from './syntax-node.js';
 import { grouped } from '../../core/grouped.js';
 
 /** CPython's tokenizer limit on open brackets (MAXLEVEL). */

@@ -3,7 +3,7 @@
  * subscriptable, an `environ.Env` is callable and has methods, an `environ.Path` supports `-`.
  * The evaluator asks the object before falling back to "cannot know".
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyOpaque, PyPath, type PyDict, type PyValue, type Unknown } from '../python-value.js';
 import type { Call, Frame } from './context.js';
 import type { Provenance } from './provenance.js';

@@ -1,5 +1,5 @@
 /** Python's binary operators and comparisons over the value model. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyDict, PyPath, PySet, PyTuple, Unknown, containsString, sequenceItems, type PyValue } from '../python-value.js';
 import type { Frame } from './context.js';
 import { percentFormat } from './formatting.js';

@@ -1,25 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Language, Node, Parser, type Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { useWasmBaselineOnly } from '../../core/v8-flags.js';
+import { freezeTree, thawTree } from './frozen-tree.js';
+import { cachedTree, storeTree } from './parse-cache.js';
+import type { SyntaxTree } from './syntax-node.js';
 
 const require = createRequire(import.meta.url);
 let parserPromise: Promise<Parser> | undefined;
+let loadedParser: Parser | undefined;
 
-/** One parser per process: loading the grammar costs more than parsing a settings file. */
-export function pythonParser(): Promise<Parser> {
+/**
+ * One parser per process, loaded only when a file is not in the parse cache: loading the runtime and
+ * the grammar, and the first parse that compiles the grammar's code, cost more than reading a project.
+ */
+function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
     useWasmBaselineOnly();
+    // Required here, not imported above: a run with every file in the parse cache never loads it. Its
+    // CommonJS build, through require: import() in a bundle would start Node's ES module loader too.
+    const { Language, Parser } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     // Say where the runtime's wasm is, rather than let it guess from the script's own location (which a
     // bundle moves).
     await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/web-tree-sitter.wasm') });
     const language = await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
     const parser = new Parser();
     parser.setLanguage(language);
-    rememberWhatNodesAreAsked();
+    loadedParser = parser;
+    // With the phase timings: whether this run needed the parser (a file not in the parse cache).
+    if (process.env.IMPLANTA_TIMING) process.stderr.write('[python parser loaded: a file was not in the parse cache]\n');
     return parser;
   })();
   return parserPromise;
+}
+
+/** Loads the parser now, for a caller that parses synchronously afterwards (see parseNow). */
+export async function loadPythonParser(): Promise<void> {
+  await pythonParser();
 }
 
 /**
@@ -44,10 +61,47 @@ export const TOO_MUCH_PYTHON = `is more Python than implanta reads (${PARSE_CAP_
  */
 export const PARSE_WORK_AFTER_ERROR = 60;
 
-export type ParseOutcome = { tree: Tree } | { stopped: 'too large' } | { stopped: 'broken'; line: number };
+export type ParseOutcome = { tree: SyntaxTree } | { stopped: 'too large' } | { stopped: 'broken'; line: number };
+
+/**
+ * Parses Python source now: from the parse cache, or with the parser when it is loaded. 'parser not
+ * loaded' otherwise: the caller loads it (loadPythonParser) and asks again.
+ */
+export function parseNow(source: string): ParseOutcome | 'parser not loaded' {
+  const cached = cachedTree(source);
+  if (cached) return { tree: cached };
+  return loadedParser ? parseFresh(loadedParser, source) : 'parser not loaded';
+}
+
+/** Parses Python source: from the parse cache, or with the parser, loaded when first needed. */
+export async function parseSource(source: string): Promise<ParseOutcome> {
+  const cached = cachedTree(source);
+  if (cached) return { tree: cached };
+  return parseFresh(await pythonParser(), source);
+}
+
+/**
+ * Parses with tree-sitter and hands back the frozen copy (frozen-tree.ts), kept for the next run. The
+ * reader always gets the frozen tree, so a run from the cache reads exactly what a fresh one does.
+ */
+function parseFresh(parser: Parser, source: string): ParseOutcome {
+  const outcome = parseBounded(parser, source);
+  if (!('tree' in outcome)) return outcome;
+  let frozen: Buffer;
+  try {
+    frozen = freezeTree(outcome.tree, source);
+  } finally {
+    // The tree lives in the parser's WebAssembly memory until deleted.
+    outcome.tree.delete();
+  }
+  storeTree(source, frozen);
+  return { tree: thawTree(frozen, source)! };
+}
+
+type LiveOutcome = { tree: Tree } | { stopped: 'too large' } | { stopped: 'broken'; line: number };
 
 /** Parses Python source within PARSE_WORK_LIMIT (and PARSE_WORK_AFTER_ERROR once it is broken). */
-export function parseBounded(parser: Parser, source: string): ParseOutcome {
+function parseBounded(parser: Parser, source: string): LiveOutcome {
   let checks = 0;
   let brokenAt: { offset: number; checks: number } | undefined;
   const tree = parser.parse(source, null, {
@@ -65,44 +119,8 @@ export function parseBounded(parser: Parser, source: string): ParseOutcome {
   return { stopped: 'broken', line: source.slice(0, brokenAt.offset / 2).split('\n').length };
 }
 
-/**
- * Parses Python source; the tree's root `hasError` tells whether Python would reject it. Undefined
- * when the parse was stopped (too large, or broken past placing): each caller says what that means.
- */
-export function parseWithin(parser: Parser, source: string): Tree | undefined {
-  const outcome = parseBounded(parser, source);
+/** Parses Python source (undefined past PARSE_WORK_LIMIT or past placing a syntax error). */
+export async function parsePython(source: string): Promise<SyntaxTree | undefined> {
+  const outcome = await parseSource(source);
   return 'tree' in outcome ? outcome.tree : undefined;
-}
-
-/** Parses Python source (undefined past PARSE_WORK_LIMIT). */
-export async function parsePython(source: string): Promise<Tree | undefined> {
-  return parseWithin(await pythonParser(), source);
-}
-
-/**
- * web-tree-sitter hands out a new Node object for every field lookup and asks wasm for a node's type on
- * every read. The evaluator reads the same nodes again on each loop iteration and call, so those two
- * reads are remembered on the node (a tree is never edited here, so they cannot change). This halves
- * the cost of an evaluation step; children lists are already remembered by the library itself.
- */
-function rememberWhatNodesAreAsked(): void {
-  type Remembering = Node & { fieldsAsked?: Map<string, Node | null>; typeRead?: string };
-  const proto = Node.prototype as Remembering;
-  const childForFieldName = proto.childForFieldName;
-  const type = Object.getOwnPropertyDescriptor(proto, 'type')!.get!;
-  proto.childForFieldName = function (this: Remembering, name: string): Node | null {
-    this.fieldsAsked ??= new Map();
-    let child = this.fieldsAsked.get(name);
-    if (child === undefined) {
-      child = childForFieldName.call(this, name);
-      this.fieldsAsked.set(name, child);
-    }
-    return child;
-  };
-  Object.defineProperty(proto, 'type', {
-    configurable: true,
-    get(this: Remembering): string {
-      return (this.typeRead ??= type.call(this) as string);
-    },
-  });
 }

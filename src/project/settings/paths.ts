@@ -3,7 +3,7 @@
  * every process in the app's root), so relative paths resolve against it. Symlinks are not followed.
  */
 import { chargeUnits } from './budget.js';
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyPath, PyTuple, Unknown, type PyValue } from '../python-value.js';
 import { argument, type Call, type CallHandler, type Frame } from './context.js';
 import type { ObjectBehaviour } from './objects.js';

@@ -6,9 +6,8 @@
 import { join } from 'node:path';
 import { Unknown } from '../python-value.js';
 import { Evaluator, Frame, type ModuleState } from './context.js';
-import { pythonParser } from './parser.js';
 import { Scope } from './scope.js';
-import { SourceFiles } from './sources.js';
+import { type SourceFiles, withSourceFiles } from './sources.js';
 import { execBlock } from './statements.js';
 
 export interface ScriptRun {
@@ -29,10 +28,21 @@ export async function runScriptFor(
   name: string,
   env: Readonly<Record<string, string>>,
   variable: string,
-  /** Shared by runs of the same script, so it is read and parsed once. */
+  /** Shared by runs of the same script, so it is read and parsed once (the caller then runs withSourceFiles). */
   sources?: SourceFiles,
 ): Promise<ScriptRun | undefined> {
-  sources ??= new SourceFiles(root, await pythonParser());
+  if (!sources) return withSourceFiles(root, (own) => runScriptWith(own, root, file, name, env, variable));
+  return runScriptWith(sources, root, file, name, env, variable);
+}
+
+function runScriptWith(
+  sources: SourceFiles,
+  root: string,
+  file: string,
+  name: string,
+  env: Readonly<Record<string, string>>,
+  variable: string,
+): ScriptRun | undefined {
   const abs = join(root, file);
   if (!sources.isFile(abs)) return undefined;
   const ev = new Evaluator(root, new Map(Object.entries(env)), sources);

@@ -5,11 +5,11 @@
 import { statSync } from 'node:fs';
 import { ProjectFileRefused, readProjectBytes, readProjectText } from '../project-file.js';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { Node, Parser, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from './syntax-node.js';
 import { InputError } from '../../core/errors.js';
 import { lineOf } from './context.js';
 import { nestingProblem } from './nesting.js';
-import { parseBounded, TOO_MUCH_PYTHON } from './parser.js';
+import { loadPythonParser, parseNow, TOO_MUCH_PYTHON } from './parser.js';
 import { decodePythonSource } from './source-encoding.js';
 
 /** A Python file takes about a second per megabyte to parse here; settings modules are a few KB. */
@@ -32,15 +32,39 @@ export class PythonTooLarge extends InputError {
   }
 }
 
+/**
+ * Thrown by SourceFiles.parse for a file that is not in the parse cache while the parser is not loaded:
+ * withSourceFiles loads it and reads again from the start.
+ */
+class ParserNotLoaded extends Error {}
+
+/**
+ * Runs `read` over the project's Python files as the parse cache has them. When a file is not there,
+ * the parser is loaded and `read` runs again from the start, with fresh SourceFiles: the evaluation is
+ * synchronous and cannot wait for the parser halfway, and a reader may have caught the miss and gone
+ * on with less, so nothing of the first run is kept. The first run stops at its first miss, so a run
+ * with nothing cached loses little.
+ */
+export async function withSourceFiles<T>(root: string, read: (sources: SourceFiles) => T | Promise<T>): Promise<T> {
+  const sources = new SourceFiles(root);
+  try {
+    const result = await read(sources);
+    if (!sources.parserWanted) return result;
+  } catch (error) {
+    if (!sources.parserWanted) throw error;
+  }
+  await loadPythonParser();
+  return read(new SourceFiles(root));
+}
+
 export class SourceFiles {
   private readonly trees = new Map<string, Tree>();
   private readonly kinds = new Map<string, 'file' | 'dir' | 'none'>();
   private readonly texts = new Map<string, string | undefined>();
+  /** A file was not in the parse cache before the parser was loaded (see withSourceFiles). */
+  parserWanted = false;
 
-  constructor(
-    readonly root: string,
-    private readonly parser: Parser,
-  ) {}
+  constructor(readonly root: string) {}
 
   /** Path relative to the root, forward slashes. */
   rel(abs: string): string {
@@ -113,7 +137,11 @@ export class SourceFiles {
     }
     const decoded = decodePythonSource(bytes);
     if ('problem' in decoded) throw new InputError(`${rel}:${decoded.line}: ${decoded.problem}`);
-    const parsed = parseBounded(this.parser, decoded.text);
+    const parsed = parseNow(decoded.text);
+    if (parsed === 'parser not loaded') {
+      this.parserWanted = true;
+      throw new ParserNotLoaded(`${rel} is not in the parse cache`);
+    }
     if ('stopped' in parsed) {
       if (parsed.stopped === 'broken') throw new InputError(`${rel}:${parsed.line}: invalid Python syntax (near this line)`);
       throw new PythonTooLarge(rel, bytes.length);

@@ -1,5 +1,5 @@
 /** Executing statements: a module's, a class body's, or a project function's when it is called. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyDict, PyOpaque, PySet, PyTuple, Unknown, truthy, type PyValue } from '../python-value.js';
 import { InputError } from '../../core/errors.js';
 import { changedNames } from './assigned-names.js';

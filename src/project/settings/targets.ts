@@ -1,5 +1,5 @@
 /** Assignment targets: names, unpacking, items and attributes; `+=` and friends; `del`. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyTuple, Unknown, type PyValue } from '../python-value.js';
 import { deleteItem, getAttribute, getItem, setAttribute, setItem } from './attributes.js';
 import { loseObject } from './aliases.js';

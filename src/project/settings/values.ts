@@ -3,7 +3,7 @@
  * equality, copying and `str()` over all of them. Every extra kind is a PyOpaque or PyPath, so code
  * outside the evaluator sees them as "something that is not data" or a path.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { PyDict, PyOpaque, PyPath, PySet, PyTuple, Unknown, pyRepr, sequenceItems, typeName, type PyKey, type PyValue } from '../python-value.js';
 import type { Call, Frame } from './context.js';
 import type { ObjectBehaviour } from './objects.js';

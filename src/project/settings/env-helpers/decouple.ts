@@ -4,7 +4,7 @@
  * casts; explicit `Config(RepositoryEnv(path))` and `AutoConfig(search_path)`.
  */
 import { dirname, join } from 'node:path';
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../syntax-node.js';
 import { PyOpaque, PyPath, PyTuple, Unknown, type PyValue } from '../../python-value.js';
 import { invoke } from '../calls.js';
 import { argument, type Call, type CallHandler, type DecoupleRepository, type Frame } from '../context.js';

@@ -4,7 +4,7 @@
  * environment without overriding what is already set.
  */
 import { dirname, join } from 'node:path';
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../syntax-node.js';
 import { PyDict, PyOpaque, PyPath, PyTuple, Unknown, type PyKey, type PyValue } from '../../python-value.js';
 import { invoke } from '../calls.js';
 import { argument, type Call, type CallHandler, type Frame } from '../context.js';

@@ -3,7 +3,7 @@
  * caller gave (never this process's own); libraries that load .env files add to it. Every read is
  * recorded with its place, for the config-var cross-check.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../syntax-node.js';
 import { Unknown, type PyValue } from '../../python-value.js';
 import { lineOf, type EnvValue, type Frame } from '../context.js';
 import { outermostCall } from '../function-frame.js';

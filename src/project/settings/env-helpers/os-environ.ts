@@ -1,5 +1,5 @@
 /** `os.environ` and `os.getenv`. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../syntax-node.js';
 import { PyDict, PyOpaque, PyTuple, Unknown, type PyValue } from '../../python-value.js';
 import { argument, argumentProvenance, lineOf, type Call, type CallHandler, type Frame } from '../context.js';
 import { itemProvenance, own, type Provenance } from '../provenance.js';

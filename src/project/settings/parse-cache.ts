@@ -1,0 +1,101 @@
+/**
+ * Syntax trees of Python files parsed before, kept in ~/.cache/implanta/parse-cache/ as frozen trees
+ * (frozen-tree.ts), found by the text's hash and kept only when the text stored with them is the
+ * same, character for character. A run whose Python files are all there never loads tree-sitter: what
+ * `__pycache__` is to Python. Each entry holds a copy of the file's text, so the folder is the user's
+ * alone (0700, files 0600). IMPLANTA_NO_PARSE_CACHE=1 turns it off; a folder that cannot be written
+ * only means no cache.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { FROZEN_FORMAT, thawTree } from './frozen-tree.js';
+import type { SyntaxTree } from './syntax-node.js';
+
+/** Set by scripts/build.mjs: the versions of web-tree-sitter and tree-sitter-python the build ships with. */
+declare const IMPLANTA_PARSER_VERSIONS: string | undefined;
+
+/** Past this many entries, a write removes the older half (by when they were written). */
+const MAX_ENTRIES = 2_000;
+
+/** Python files past this are rare enough to parse each time (the parser caps them at ~500 KB anyway). */
+const MAX_CACHED_CHARS = 512 * 1024;
+
+function folder(): string | null {
+  if (process.env.IMPLANTA_NO_PARSE_CACHE) return null;
+  const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(cacheHome, 'implanta', 'parse-cache', `${(versions ??= parserVersions())}-f${FROZEN_FORMAT}`);
+}
+
+let versions: string | undefined;
+
+function parserVersions(): string {
+  if (typeof IMPLANTA_PARSER_VERSIONS === 'string') return IMPLANTA_PARSER_VERSIONS;
+  // Run from source (tests): the installed packages say.
+  const require = createRequire(import.meta.url);
+  const version = (wasm: string): string =>
+    (JSON.parse(readFileSync(join(dirname(require.resolve(wasm)), 'package.json'), 'utf8')) as { version: string }).version;
+  return `${version('web-tree-sitter/web-tree-sitter.wasm')}-${version('tree-sitter-python/tree-sitter-python.wasm')}`;
+}
+
+/**
+ * A name for the entry: the length and 64 bits (two FNV-1a lanes) of up to ~2,000 evenly spaced
+ * characters. Two texts with one name share one entry, the later replacing the earlier: thawTree
+ * compares the whole text, so a shared name costs a parse, never a wrong tree.
+ */
+function entryName(source: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ source.length;
+  const step = Math.max(1, Math.floor(source.length / 2048));
+  for (let i = 0; i < source.length; i += step) {
+    const unit = source.charCodeAt(i);
+    a = Math.imul(a ^ unit, 0x01000193);
+    b = Math.imul(b ^ unit, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}-${source.length}.tree`;
+}
+
+/** The cached tree of exactly this text, or undefined. */
+export function cachedTree(source: string): SyntaxTree | undefined {
+  const dir = folder();
+  if (!dir || source.length > MAX_CACHED_CHARS) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, entryName(source)));
+  } catch {
+    return undefined;
+  }
+  return thawTree(bytes, source);
+}
+
+/** Keeps a frozen tree of `source` for the next run. */
+export function storeTree(source: string, frozen: Uint8Array): void {
+  const dir = folder();
+  if (!dir || source.length > MAX_CACHED_CHARS) return;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = join(dir, entryName(source));
+    // Whole under a temporary name, then renamed: a run reading it at the same time sees all or nothing.
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, frozen, { mode: 0o600 });
+    renameSync(temporary, file);
+    prune(dir);
+  } catch {
+    // Not kept: the next run parses again.
+  }
+}
+
+function prune(dir: string): void {
+  const names = readdirSync(dir);
+  if (names.length <= MAX_ENTRIES) return;
+  const aged = names.map((name) => {
+    try {
+      return { name, used: statSync(join(dir, name)).mtimeMs };
+    } catch {
+      return { name, used: 0 };
+    }
+  });
+  aged.sort((x, y) => x.used - y.used);
+  for (const { name } of aged.slice(0, aged.length - MAX_ENTRIES / 2)) rmSync(join(dir, name), { force: true });
+}
