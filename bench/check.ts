@@ -39,7 +39,7 @@ export function benchCheck(root: string, rounds = 15): { implantaMs: number; dja
   const base = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' };
   const nodes = supportedNodes(root);
   const checkArgs = [join(root, 'dist/main.cjs'), 'check', hollow, '--env-file', envFile, '--format', 'json'];
-  const newest = nodes.at(-1)!;
+  const newest = nodes.reduce((a, b) => (Number(b.line) > Number(a.line) ? b : a));
   const results = sideBySideMeasured(rounds, [
     ...nodes.map(({ line, bin }) => ({
       label: `implanta check (Node ${line})`,

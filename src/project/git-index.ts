@@ -77,9 +77,30 @@ function unusualConfig(gitDir: string): boolean {
     } catch {
       continue;
     }
-    if (/^\s*(objectformat|worktree|splitindex|sparse|bare\s*=\s*true)\b/im.test(text)) return true;
+    if (text.split(/\r\n|[\n\r\u2028\u2029]/).some(unusualSetting)) return true;
   }
   return false;
+}
+
+const UNUSUAL_KEYS = ['objectformat', 'worktree', 'splitindex', 'sparse'];
+
+/**
+ * A config line that sets one of UNUSUAL_KEYS (the whole word: `worktreeConfig` is not `worktree`),
+ * or `bare = true`. Read without a case-insensitive multiline regular expression, which cost half a
+ * millisecond of every check to compile.
+ */
+function unusualSetting(line: string): boolean {
+  const setting = line.trimStart().toLowerCase();
+  const word = (text: string, key: string): boolean => text.startsWith(key) && !isWordCharacter(text.charCodeAt(key.length));
+  if (UNUSUAL_KEYS.some((key) => word(setting, key))) return true;
+  if (!setting.startsWith('bare')) return false;
+  const value = setting.slice(4).trimStart();
+  return value.startsWith('=') && word(value.slice(1).trimStart(), 'true');
+}
+
+/** \w: a letter, a digit or an underscore (NaN, past the end, is none). */
+function isWordCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 /**

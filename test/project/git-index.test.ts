@@ -155,3 +155,19 @@ test('a damaged index is not guessed at', () => {
   writeFileSync(join(root, '.git/index'), index.subarray(0, 100));
   assert.equal(readGitIndexPaths(root), 'ask-git');
 });
+
+test('config settings that change what the index lists are left to git; look-alike keys are not', () => {
+  const { root, git } = repo(PROJECT);
+  git('add', '.');
+  const config = join(root, '.git/config');
+  const original = readFileSync(config, 'utf8');
+  const withLines = (lines: string) => writeFileSync(config, `${original}${lines}\n`);
+  for (const lines of ['[extensions]\n\tobjectFormat = sha256', '[core]\n\tworktree = /elsewhere', '[core]\n\tSplitIndex = true', '[index]\n\tsparse = true', '[core]\n  bare=true', '[core]\r\tbare = true  # a comment']) {
+    withLines(lines);
+    assert.equal(readGitIndexPaths(root), 'ask-git', JSON.stringify(lines));
+  }
+  for (const lines of ['[extensions]\n\tworktreeConfig = true', '[core]\n\tbare = false', '[core]\n\tsparseCheckout = true', '[user]\n\tname = worktree', '[alias]\n\tsparsely = status']) {
+    withLines(lines);
+    assert.deepEqual(readGitIndexPaths(root), lsFiles(root), JSON.stringify(lines));
+  }
+});
