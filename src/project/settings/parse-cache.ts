@@ -16,8 +16,12 @@ import type { SyntaxTree } from './syntax-node.js';
 /** Set by scripts/build.mjs: the versions of web-tree-sitter and tree-sitter-python the build ships with. */
 declare const IMPLANTA_PARSER_VERSIONS: string | undefined;
 
-/** Past this many entries, a write removes the older half (by when they were written). */
+/**
+ * Past this many entries, or this many bytes, the older entries (by when they were written) are removed
+ * down to half of each. A tree takes some 30 bytes per character of its text.
+ */
 const MAX_ENTRIES = 2_000;
+const MAX_BYTES = 256 * 1024 * 1024;
 
 /** Python files past this are rare enough to parse each time (the parser caps them at ~500 KB anyway). */
 const MAX_CACHED_CHARS = 512 * 1024;
@@ -80,22 +84,37 @@ export function storeTree(source: string, frozen: Uint8Array): void {
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, frozen, { mode: 0o600 });
     renameSync(temporary, file);
-    prune(dir);
+    if (writes++ % PRUNE_EVERY === 0) prune(dir);
   } catch {
     // Not kept: the next run parses again.
   }
 }
 
+/**
+ * The folder is looked over at a run's first write and every PRUNE_EVERY writes after: a run that
+ * parses a whole project writes many entries, and one look per run is enough for a command; a
+ * long-lived process (the test suite's workers) looks again now and then.
+ */
+const PRUNE_EVERY = 500;
+let writes = 0;
+
 function prune(dir: string): void {
-  const names = readdirSync(dir);
-  if (names.length <= MAX_ENTRIES) return;
-  const aged = names.map((name) => {
+  const entries = readdirSync(dir).map((name) => {
     try {
-      return { name, used: statSync(join(dir, name)).mtimeMs };
+      const stat = statSync(join(dir, name));
+      return { name, written: stat.mtimeMs, bytes: stat.size };
     } catch {
-      return { name, used: 0 };
+      return { name, written: 0, bytes: 0 };
     }
   });
-  aged.sort((x, y) => x.used - y.used);
-  for (const { name } of aged.slice(0, aged.length - MAX_ENTRIES / 2)) rmSync(join(dir, name), { force: true });
+  let bytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  let count = entries.length;
+  if (count <= MAX_ENTRIES && bytes <= MAX_BYTES) return;
+  entries.sort((x, y) => x.written - y.written);
+  for (const entry of entries) {
+    if (count <= MAX_ENTRIES / 2 && bytes <= MAX_BYTES / 2) break;
+    rmSync(join(dir, entry.name), { force: true });
+    count--;
+    bytes -= entry.bytes;
+  }
 }
