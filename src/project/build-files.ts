@@ -89,6 +89,6 @@ function isFile(path: string): boolean {
 
 /** The build root's Python files that are not under the project root, relative to the build root. */
 function pythonOutside(root: string, buildRoot: string): string[] {
-  const prefix = `${relative(buildRoot, root).split(sep).join('/')}/`;
-  return listFiles(buildRoot).filter((f) => f.endsWith('.py') && !f.startsWith(prefix));
+  // The project's own folder was listed already (ProjectFacts.files): not walked again.
+  return listFiles(buildRoot, relative(buildRoot, root).split(sep).join('/')).filter((f) => f.endsWith('.py'));
 }

@@ -50,15 +50,15 @@ export function findProjectRoot(dir: string): string {
   throw new InputError(`${dir}: several Django projects (${listed}); pass the folder of the one to check`);
 }
 
-/** Every file under root, relative with forward slashes, sorted; skips VCS data, virtualenvs and caches. */
-export function listFiles(root: string): string[] {
+/** Every file under root, relative with forward slashes, sorted; skips VCS data, virtualenvs and caches, and `except` (a folder relative to root). */
+export function listFiles(root: string, except?: string): string[] {
   const files: string[] = [];
   const walk = (folder: string, prefix: string): void => {
     for (const entry of entries(folder)) {
       const path = join(folder, entry.name);
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!isSkippedDir(path, entry.name)) walk(path, `${rel}/`);
+        if (!isSkippedDir(path, entry.name) && rel !== except) walk(path, `${rel}/`);
       } else if (!entry.isSymbolicLink() || isFileTarget(path)) {
         // FIFOs, sockets, devices and links to them are listed too: a reader that meets one refuses it
         // by name (project-file.ts) instead of the file silently not being there.

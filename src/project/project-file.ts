@@ -52,8 +52,17 @@ export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
   // again afterwards loses the data: a writer already waiting gets in through the first descriptor,
   // writes and leaves, the pipe empties as that descriptor closes, and the second open waits for ever.
   if (opts.pipes && statSync(real).isFIFO()) return readPipe(real, display, max);
+  return readRegularFile(real, display, max);
+}
+
+/**
+ * The bytes of `path` when it is a regular file of at most `max` bytes; refused by name otherwise,
+ * without waiting on a FIFO or reading a device. For files that are implanta's own but lie where
+ * something else could have put a FIFO or a link to /dev/zero (the parse cache), as for the project's.
+ */
+export function readRegularFile(path: string, display: string, max: number): Buffer {
   // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) {

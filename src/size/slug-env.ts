@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
+import { shellQuote } from '../core/shell-quote.js';
 
 /**
  * The environment a dyno of this app would get, built from the evaluation environment (what the user
@@ -14,7 +15,7 @@ export function interpreterPath(pythonPath: string, shimDir: string, basePath = 
   mkdirSync(shimDir, { recursive: true });
   for (const name of ['python', 'python3']) {
     const shim = join(shimDir, name);
-    writeFileSync(shim, `#!/bin/sh\nexec '${pythonPath.replace(/'/g, `'\\''`)}' "$@"\n`);
+    writeFileSync(shim, `#!/bin/sh\nexec ${shellQuote(pythonPath)} "$@"\n`);
     chmodSync(shim, 0o755);
   }
   return [shimDir, dirname(pythonPath), basePath].filter(Boolean).join(delimiter);

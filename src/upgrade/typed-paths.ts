@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { shellQuote } from '../core/shell-quote.js';
 
 /**
  * Paths a user types, and paths git prints. Findings name a file from manage.py's folder
@@ -63,8 +64,4 @@ function real(path: string): string {
 
 function slashes(path: string): string {
   return path.split(sep).join('/');
-}
-
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

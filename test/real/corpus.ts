@@ -5,6 +5,7 @@
  * Shared by test/real/corpus.test.ts (which fails on a regression) and scripts/corpus-precision.ts
  * (which prints the precision and can record new findings for judging).
  */
+import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,14 +70,19 @@ export async function runProject(name: string, expected: Expected): Promise<Proj
   const saved = process.env.XDG_CACHE_HOME;
   process.env.XDG_CACHE_HOME = cache;
   try {
-    const { report } = await runCheck({
-      dir: join(CORPUS_DIR, name, 'files'),
-      env: expected.env,
-      settingsSource: 'static',
-      runDjango: false,
-      hosts: [],
-      today: CORPUS_TODAY,
-    });
+    const check = () =>
+      runCheck({
+        dir: join(CORPUS_DIR, name, 'files'),
+        env: expected.env,
+        settingsSource: 'static',
+        runDjango: false,
+        hosts: [],
+        today: CORPUS_TODAY,
+      });
+    const { report } = await check();
+    // Again, with this project's Python now in the parse cache: a cached run must say exactly the same.
+    const cached = await check();
+    assert.deepEqual(cached.report, report, `${name}: the second run, from the parse cache, reports otherwise`);
     const findings = report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
     return { name, exitCode: 0, findings };
   } catch (error) {

@@ -1,3 +1,5 @@
+import { shellQuote } from '../../core/shell-quote.js';
+
 /**
  * The pre-receive hook every app repository runs. Like Heroku's, it builds the push before accepting it:
  * it hands the ref updates and the quarantined objects' location to the platform, prints what the platform
@@ -44,8 +46,4 @@ process.stdin.on('end', () => {
 /** The hook itself: a shell line that runs the script above with this Node. */
 export function preReceiveLauncher(nodePath: string, scriptPath: string): string {
   return `#!/bin/sh\nexec ${shellQuote(nodePath)} ${shellQuote(scriptPath)}\n`;
-}
-
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }

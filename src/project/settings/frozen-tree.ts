@@ -6,24 +6,21 @@
  * cached run and a fresh one read the same thing.
  *
  * Layout, one row of NODE_INTS per node in source order (a node, then its descendants):
- * type, field (+1; 0 for none), flags, start and end index, start row and column, end row and column,
- * the row after its last descendant, its parent's row (-1 for the root).
+ * type, field (+1; 0 for none), flags, start and end index, the row after its last descendant, its
+ * parent's row (-1 for the root). Rows and columns are not kept: they follow from the offsets and the
+ * text (tree-sitter counts rows by '\n' and columns in the string's code units).
  */
 import type { Tree as LiveTree } from 'web-tree-sitter';
 import type { Point, SyntaxCursor, SyntaxNode, SyntaxTree } from './syntax-node.js';
 
-const NODE_INTS = 11;
+const NODE_INTS = 7;
 const TYPE = 0;
 const FIELD = 1;
 const FLAGS = 2;
 const START = 3;
 const END = 4;
-const START_ROW = 5;
-const START_COLUMN = 6;
-const END_ROW = 7;
-const END_COLUMN = 8;
-const SUBTREE_END = 9;
-const PARENT = 10;
+const SUBTREE_END = 5;
+const PARENT = 6;
 
 const NAMED = 1;
 const MISSING = 2;
@@ -33,7 +30,7 @@ const HAS_ERROR = 8;
 /** File header: magic, format, node count, source length (UTF-16 units), source bytes, table bytes. */
 const MAGIC = 0x54504d49; // "IMPT"
 /** Bumped whenever the layout or what a row means changes: older cache files are then misses. */
-export const FROZEN_FORMAT = 1;
+export const FROZEN_FORMAT = 2;
 const HEADER_INTS = 8;
 
 /** Copies a parsed tree into the flat form (walked with a cursor, without recursion). */
@@ -52,9 +49,8 @@ export function freezeTree(tree: LiveTree, source: string): Buffer {
     return found;
   };
   // Each cursor call copies the cursor in and out of the parser's WebAssembly memory: what can be
-  // known without one is. Per grammar symbol: its name and whether it is named. Per node: positions
-  // from the offsets (tree-sitter counts rows by '\n' and columns in the string's code units),
-  // "missing" asked only of an empty node, the only kind that can be, and "has an error" only of a
+  // known without one is. Per grammar symbol: its name and whether it is named. Per node: no
+  // positions (they follow from the offsets), "missing" asked only of an empty node, the only kind that can be, and "has an error" only of a
   // node whose parent has one (a hidden MISSING node can make it so with no visible node in error).
   const language = tree.language;
   const symbols = new Map<number, { type: number; flags: number }>();
@@ -67,7 +63,6 @@ export function freezeTree(tree: LiveTree, source: string): Buffer {
     }
     return known;
   };
-  const lines = lineStarts(source);
   let rows = new Int32Array(NODE_INTS * 1024);
   let count = 0;
   const parents: number[] = [];
@@ -92,12 +87,6 @@ export function freezeTree(tree: LiveTree, source: string): Buffer {
       rows[row + FLAGS] = flags | (missing ? MISSING : 0) | (inError ? HAS_ERROR : 0);
       rows[row + START] = start;
       rows[row + END] = end;
-      const startRow = rowOf(lines, start);
-      const endRow = rowOf(lines, end);
-      rows[row + START_ROW] = startRow;
-      rows[row + START_COLUMN] = start - lines[startRow]!;
-      rows[row + END_ROW] = endRow;
-      rows[row + END_COLUMN] = end - lines[endRow]!;
       rows[row + PARENT] = parent;
       count++;
       if (cursor.gotoFirstChild()) {
@@ -212,6 +201,7 @@ class FrozenTree implements SyntaxTree {
   private readonly nodes: Array<FrozenNode | undefined>;
   private readonly typeIndexes = new Map<string, number>();
   private readonly fieldIndexes = new Map<string, number>();
+  private lineStarts?: number[];
 
   constructor(
     readonly source: string,
@@ -242,6 +232,13 @@ class FrozenTree implements SyntaxTree {
 
   at(row: number, column: number): number {
     return this.rows[row * NODE_INTS + column]!;
+  }
+
+  /** The row and column of an offset, from where each line starts (worked out on the first ask). */
+  position(offset: number): Point {
+    const starts = (this.lineStarts ??= lineStarts(this.source));
+    const row = rowOf(starts, offset);
+    return { row, column: offset - starts[row]! };
   }
 
   typeIndex(type: string): number | undefined {
@@ -290,10 +287,10 @@ class FrozenNode implements SyntaxNode {
     return this.tree.at(this.row, END);
   }
   get startPosition(): Point {
-    return { row: this.tree.at(this.row, START_ROW), column: this.tree.at(this.row, START_COLUMN) };
+    return this.tree.position(this.startIndex);
   }
   get endPosition(): Point {
-    return { row: this.tree.at(this.row, END_ROW), column: this.tree.at(this.row, END_COLUMN) };
+    return this.tree.position(this.endIndex);
   }
   get text(): string {
     return this.tree.source.slice(this.startIndex, this.endIndex);

@@ -7,6 +7,7 @@
  * only means no cache.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readRegularFile } from '../project-file.js';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,8 +26,11 @@ const MAX_BYTES = 256 * 1024 * 1024;
 
 /** Python files past this are rare enough to parse each time (the parser caps them at ~500 KB anyway). */
 const MAX_CACHED_CHARS = 512 * 1024;
+/** The largest entry MAX_CACHED_CHARS can make, with room: a tree takes some 30 bytes per character. */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
-function folder(): string | null {
+/** Where the entries are: one folder per parser, grammar and layout; null when the cache is off. */
+export function parseCacheFolder(): string | null {
   if (process.env.IMPLANTA_NO_PARSE_CACHE) return null;
   const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(cacheHome, 'implanta', 'parse-cache', `${(versions ??= parserVersions())}-f${FROZEN_FORMAT}`);
@@ -62,11 +66,14 @@ function entryName(source: string): string {
 
 /** The cached tree of exactly this text, or undefined. */
 export function cachedTree(source: string): SyntaxTree | undefined {
-  const dir = folder();
+  const dir = parseCacheFolder();
   if (!dir || source.length > MAX_CACHED_CHARS) return undefined;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(dir, entryName(source)));
+    // The folder is the user's alone, but other code of theirs (a project's tests) runs as them: a
+    // FIFO or a link to a device there would hang a plain read.
+    const file = join(dir, entryName(source));
+    bytes = readRegularFile(file, file, MAX_ENTRY_BYTES);
   } catch {
     return undefined;
   }
@@ -75,7 +82,7 @@ export function cachedTree(source: string): SyntaxTree | undefined {
 
 /** Keeps a frozen tree of `source` for the next run. */
 export function storeTree(source: string, frozen: Uint8Array): void {
-  const dir = folder();
+  const dir = parseCacheFolder();
   if (!dir || source.length > MAX_CACHED_CHARS) return;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
