@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
 import * as errors from '../core/errors.js';
 import * as inputTrail from '../core/input-trail.js';
+import { readRegularFile } from '../core/regular-file.js';
 import * as v8Flags from '../core/v8-flags.js';
 
 /**
  * Modules the launcher and the bundles must share one instance of: the error classes (the launcher's
  * `instanceof ImplantaError` decides exit 2 or 3 against 4) and the input trail (the last project file
  * read, which the launcher names when a command runs out of memory) and the V8 flags a run set (put
- * back to V8's defaults before a code cache is written). A bundle asks for them as
+ * back to those the bundle was compiled under before a code cache is written). A bundle asks for them as
  * `require('implanta-shared:PATH')` (scripts/build.mjs reads this table) and gets these.
  */
 const SHARED_MODULES: Record<string, unknown> = {
@@ -49,15 +50,10 @@ export function loadCommandModule<T>(name: string): Promise<T> {
   let cached: Buffer | undefined;
   let withParser = false;
   if (cacheFile) {
-    try {
-      cached = readFileSync(cacheFile);
-    } catch {
-      try {
-        cached = readFileSync(parserVariant(cacheFile));
-        withParser = true;
-      } catch {
-        // No cache yet.
-      }
+    cached = readCache(cacheFile);
+    if (!cached) {
+      cached = readCache(parserVariant(cacheFile));
+      withParser = Boolean(cached);
     }
   }
   // The file is the CommonJS wrapper function already (scripts/build.mjs), ready to compile as it is.
@@ -96,6 +92,22 @@ function cachePath(fileName: string): string | undefined {
 }
 
 const parserVariant = (cacheFile: string): string => cacheFile.replace(/\.bin$/, '.parser.bin');
+
+/** Far above any command's cache (check's is under 1 MB). */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A cache file, or undefined. Read as a regular file only: other code of the user's (a project's tests,
+ * run by `implanta test`) could leave a FIFO or a link to /dev/zero there, and every command would hang.
+ */
+function readCache(path: string): Buffer | undefined {
+  try {
+    const read = readRegularFile(path, MAX_CACHE_BYTES);
+    return 'bytes' in read ? read.bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Written whole under a temporary name, then renamed: a run reading it at the same time sees all or

@@ -4,9 +4,10 @@
  * of the project (to /proc/self/environ), a file may be gigabytes. Only regular files are read, with
  * a size cap, and (given the project root) only when their real path is inside it.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { readRegularFile } from '../core/regular-file.js';
 import { noteProjectFileRead } from '../core/input-trail.js';
 
 /** Far above any real settings module, Procfile or lock file; a Python file takes ~1 s per MB to parse. */
@@ -52,38 +53,11 @@ export function readProjectBytes(path: string, opts: ReadOptions = {}): Buffer {
   // again afterwards loses the data: a writer already waiting gets in through the first descriptor,
   // writes and leaves, the pipe empties as that descriptor closes, and the second open waits for ever.
   if (opts.pipes && statSync(real).isFIFO()) return readPipe(real, display, max);
-  return readRegularFile(real, display, max);
-}
-
-/**
- * The bytes of `path` when it is a regular file of at most `max` bytes; refused by name otherwise,
- * without waiting on a FIFO or reading a device. For files that are implanta's own but lie where
- * something else could have put a FIFO or a link to /dev/zero (the parse cache), as for the project's.
- */
-export function readRegularFile(path: string, display: string, max: number): Buffer {
-  // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      const kind = stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a socket';
-      throw new ProjectFileRefused(display, 'not a regular file', `is ${kind}, not a regular file; implanta does not read it`);
-    }
-    if (stat.size > max) throw new ProjectFileRefused(display, 'too large', `is ${sizeLabel(stat.size)}, more than the ${sizeLabel(max)} implanta reads`);
-    // Read at most max + 1 bytes: a file growing while read is still capped.
-    const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
-    let length = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length > max) throw new ProjectFileRefused(display, 'too large', `is more than the ${sizeLabel(max)} implanta reads`);
-      if (length === buffer.length) break;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegularFile(real, max);
+  if ('bytes' in read) return read.bytes;
+  if ('notRegular' in read) throw new ProjectFileRefused(display, 'not a regular file', `is ${read.notRegular}, not a regular file; implanta does not read it`);
+  const size = read.tooLarge === undefined ? 'more' : `${sizeLabel(read.tooLarge)}, more`;
+  throw new ProjectFileRefused(display, 'too large', `is ${size} than the ${sizeLabel(max)} implanta reads`);
 }
 
 /** A pipe opened without O_NONBLOCK, so the open and each read wait for the writer, up to the cap. */

@@ -5,8 +5,8 @@
  * stale or broken tree. Needs `npm run build` (make test builds first).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -24,6 +24,8 @@ function check(project: string, cache: string, env: NodeJS.ProcessEnv = {}) {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, XDG_CACHE_HOME: cache, IMPLANTA_TIMING: '1', NODE_OPTIONS: '', IMPLANTA_NO_PARSE_CACHE: '', ...env },
+    // A hang net: a cache file that is a FIFO must not be waited on.
+    timeout: 60_000,
   });
   assert.ok([0, 1].includes(result.status!), `exit ${result.status}: ${result.stderr}`);
   return { report: JSON.parse(result.stdout) as { findings: Array<{ rule: string; file?: string; line?: number }> }, stderr: result.stderr };
@@ -83,4 +85,22 @@ test('damaged cache entries are parsed afresh and written again; IMPLANTA_NO_PAR
   assert.deepEqual(uncached.report, first.report);
   assert.deepEqual(entries(none), []);
   assert.match(check(project, none, { IMPLANTA_NO_PARSE_CACHE: '1' }).stderr, PARSER_LOADED);
+});
+
+test('a FIFO or a link to /dev/zero in place of a cache file is passed over: the check runs and writes the file again', () => {
+  const project = copyOfHollow('planted');
+  const cache = join(scratch, 'cache-planted');
+  const first = check(project, cache);
+  const codeCache = join(cache, 'implanta', 'code-cache');
+  const planted = [...entries(cache), ...readdirSync(codeCache).flatMap((folder) => readdirSync(join(codeCache, folder)).map((name) => join(codeCache, folder, name)))];
+  planted.forEach((file, i) => {
+    rmSync(file);
+    if (i % 2) symlinkSync('/dev/zero', file);
+    else execFileSync('mkfifo', [file]);
+  });
+  const again = check(project, cache);
+  assert.deepEqual(again.report, first.report);
+  assert.match(again.stderr, /code cache check-\w+\.cjs: none yet, written at exit/);
+  assert.match(again.stderr, PARSER_LOADED);
+  assert.doesNotMatch(check(project, cache).stderr, PARSER_LOADED, 'the entries were written again');
 });

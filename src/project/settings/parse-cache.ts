@@ -7,7 +7,7 @@
  * only means no cache.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readRegularFile } from '../project-file.js';
+import { readRegularFile } from '../../core/regular-file.js';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,8 +72,9 @@ export function cachedTree(source: string): SyntaxTree | undefined {
   try {
     // The folder is the user's alone, but other code of theirs (a project's tests) runs as them: a
     // FIFO or a link to a device there would hang a plain read.
-    const file = join(dir, entryName(source));
-    bytes = readRegularFile(file, file, MAX_ENTRY_BYTES);
+    const read = readRegularFile(join(dir, entryName(source)), MAX_ENTRY_BYTES);
+    if (!('bytes' in read)) return undefined;
+    bytes = read.bytes;
   } catch {
     return undefined;
   }
