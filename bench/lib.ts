@@ -12,6 +12,22 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The first and third quartiles (nearest rank): the middle half of the samples lies between them. */
+export function quartiles(xs: number[]): [number, number] {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+  return [at(0.25), at(0.75)];
+}
+
+/**
+ * Each round's time of one contender over another's in the same round. This machine drifts between
+ * fast and slow spells (manage.py took 0.39 s or 0.64 s, run after run); a spell slows both of a
+ * round alike, so the median of these pairs moves far less than a ratio of two medians does.
+ */
+export function pairedRatios(numerators: number[], denominators: number[]): number[] {
+  return numerators.map((x, i) => x / denominators[i]!);
+}
+
 /** Runs a command once and returns its wall time in ms; a failing command fails the benchmark. */
 export function timeCommand(cmd: string, args: string[], opts: SpawnSyncOptions, okCodes = [0]): number {
   const t0 = performance.now();

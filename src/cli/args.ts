@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { isSeverity, type Severity } from '../core/finding.js';
+import { isTerminal } from './terminal.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -41,5 +42,5 @@ export function parseChoice<T extends string>(flag: string, value: string | unde
 export function useColor(noColorFlag: boolean | undefined): boolean {
   if (noColorFlag || process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return process.stdout.isTTY === true;
+  return isTerminal(1);
 }

@@ -8,6 +8,7 @@ import * as errors from '../core/errors.js';
 import * as inputTrail from '../core/input-trail.js';
 import { readRegularFile } from '../core/regular-file.js';
 import * as v8Flags from '../core/v8-flags.js';
+import { SHORT_RUNS } from './short-runs.js';
 
 /**
  * Modules the launcher and the bundles must share one instance of: the error classes (the launcher's
@@ -78,12 +79,6 @@ export function loadCommandModule<T>(name: string): Promise<T> {
 }
 
 const SHARED = 'implanta-shared:';
-
-/**
- * Commands that read a project and end in well under a second on most: V8's optimising compilers
- * only cost them (src/core/v8-flags.ts). The long ones (local, logs, size, deploy) keep V8's defaults.
- */
-const SHORT_RUNS = new Set(['check', 'migrations', 'versions']);
 
 function cachePath(fileName: string): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;

@@ -85,6 +85,8 @@ Examples:
       const url = await openLogSession(access.client, values.app!, { lines: num, ...(values.tail && { tail: true }), ...(source && { source }), ...(values.dyno && { dyno: values.dyno }) });
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
+      // A reader that went away (`--tail | grep -m1 H12`) ends the session as Ctrl-C does.
+      process.stdout.once('error', () => stop.abort());
       feed = (onLine) => readLogSession(url, onLine, { signal: stop.signal });
     }
 

@@ -2,6 +2,8 @@ import { enableCompileCache } from './compile-cache.js';
 import { describeFailure } from './failure.js';
 import { toolVersion } from '../core/version.js';
 import { commands } from './commands.js';
+import { SHORT_RUNS } from './short-runs.js';
+import { ignoreBrokenPipes, writeStderr, writeStdout } from './standard-streams.js';
 
 enableCompileCache();
 
@@ -20,21 +22,23 @@ Run \`implanta <command> --help\` for a command's options.
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    writeStdout(USAGE);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-V') {
-    process.stdout.write(`implanta ${toolVersion()}\n`);
+    writeStdout(`implanta ${toolVersion()}\n`);
     return 0;
   }
   const entry = commands[name];
   if (!entry) {
-    process.stderr.write(`implanta: unknown command '${name}' (see \`implanta --help\`)\n`);
+    writeStderr(`implanta: unknown command '${name}' (see \`implanta --help\`)\n`);
     return 2;
   }
   const command = await entry.load();
+  // The short commands print through writeStdout (standard-streams.ts); the others as they go.
+  if (!SHORT_RUNS.has(name)) ignoreBrokenPipes();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.help);
+    writeStdout(command.help);
     return 0;
   }
   return command.run(rest);
@@ -45,10 +49,13 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // A short command is done when its promise settles (src/cli/short-runs.ts). Only on Linux, where
+    // Node writes to a terminal, a pipe or a file synchronously, so nothing printed can be cut off.
+    if (SHORT_RUNS.has(process.argv[2] ?? '') && process.platform === 'linux') process.exit();
   },
   (error: unknown) => {
     const failure = describeFailure(error, Boolean(process.env.IMPLANTA_DEBUG));
-    process.stderr.write(`${failure.line}\n`);
+    writeStderr(`${failure.line}\n`);
     process.exitCode = failure.exitCode;
   },
 );

@@ -10,6 +10,8 @@ import { formatJunit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { clipFindingText } from '../report/clip-text.js';
+import { writeStdout } from './standard-streams.js';
+import { isTerminal } from './terminal.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -57,7 +59,7 @@ export function emitReport(unsafe: CheckReport, failLevel: Severity | 'none', op
               ? formatHtml(report, attachments)
               : redactor.redact(opts.preamble ?? '') + formatText(report, { color: opts.color && !opts.output, ...(opts.title && { title: opts.title }) });
   if (opts.output) writeOutput(opts.output, rendered);
-  else process.stdout.write(rendered);
+  else writeStdout(rendered);
   return failLevel !== 'none' && report.findings.some((f) => atOrAbove(f.severity, failLevel)) ? 1 : 0;
 }
 
@@ -74,7 +76,7 @@ export function progressLine(enabled: boolean): { update(message: string): void;
     const faults = () => process.resourceUsage().minorPageFault;
     return { update: (message) => process.stderr.write(`[${performance.now().toFixed(0)} ms, CPU ${cpuMs()} ms, ${faults()} page faults] ${message}\n`), clear: () => {} };
   }
-  const on = enabled && process.stderr.isTTY === true;
+  const on = enabled && isTerminal(2);
   return {
     update: (message) => on && process.stderr.write(`\r\x1b[2K${message}`),
     clear: () => on && process.stderr.write('\r\x1b[2K'),
