@@ -4,12 +4,12 @@ import type { DependencySet, Requirement } from '../project/types.js';
 
 interface GeneratedTable {
   $generated: string;
-  distributions: string[];
   prefixed: Record<string, string[]>;
 }
 
 let curated: Record<string, unknown> | undefined;
-let generated: { date: string; isDistribution: (name: string) => boolean; prefixed: Record<string, string[]> } | undefined;
+let generated: GeneratedTable | undefined;
+let popular: string | undefined;
 let brings: Record<string, unknown> | undefined;
 
 function readData(name: string): Record<string, unknown> {
@@ -22,29 +22,21 @@ function listed(table: Record<string, unknown>, key: string): string[] | undefin
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 }
 
-/**
- * The generated table, read on first use. Its 15,000 distribution names are only ever asked about a
- * few at a time, so they stay one string searched for `"name"` (names are normalised: no quotes, no
- * escapes) instead of being parsed into a Set: that was a tenth of a check's own CPU time. The rest of
- * the file is small and parsed as usual.
- */
-function generatedTable(): NonNullable<typeof generated> {
-  if (!generated) {
-    const text = readFileSync(packagePath('data', 'module-distributions.generated.json'), 'utf8');
-    const open = text.indexOf('"distributions":[');
-    const close = open < 0 ? -1 : text.indexOf(']', open);
-    if (open < 0 || close < 0) {
-      // Not the generator's layout: parse it all.
-      const raw = JSON.parse(text) as GeneratedTable;
-      const set = new Set(raw.distributions);
-      generated = { date: raw.$generated, isDistribution: (name) => set.has(name), prefixed: raw.prefixed };
-    } else {
-      const names = text.slice(open + '"distributions":'.length, close + 1);
-      const rest = JSON.parse(`${text.slice(0, open)}"distributions":[${text.slice(close)}`) as GeneratedTable;
-      generated = { date: rest.$generated, isDistribution: (name) => names.includes(`"${name}"`), prefixed: rest.prefixed };
-    }
-  }
+/** The generated prefixed forms (django-tailwind → tailwind) and the day they were made, read on first use. */
+function generatedTable(): GeneratedTable {
+  generated ??= readData('module-distributions.generated.json') as unknown as GeneratedTable;
   return generated;
+}
+
+/**
+ * Whether a normalised name is one of the 15,000 most downloaded distributions whose import name is
+ * the name itself. The list is its own file, read only when a module is not declared (most runs never
+ * ask), and kept as one string searched for `\nname\n` rather than parsed into a Set: it is only ever
+ * asked about a few names at a time. Names are normalised ASCII (scripts/generate-module-distributions.mjs).
+ */
+function isPopularDistribution(name: string): boolean {
+  popular ??= `\n${readFileSync(packagePath('data', 'pypi-distributions.generated.txt'), 'latin1')}`;
+  return name !== '' && popular.includes(`\n${name}\n`);
 }
 
 /** PEP 503 normalised distribution name: `Django_Environ` → `django-environ`. */
@@ -54,7 +46,7 @@ function normaliseName(name: string): string {
 
 /** The day the generated module mapping was made: a "cannot tell" names it, the data ages. */
 export function moduleMappingDate(): string {
-  return generatedTable().date;
+  return generatedTable().$generated;
 }
 
 /**
@@ -75,8 +67,7 @@ export function distributionsFor(module: string): string[] {
  */
 export function isKnownModule(module: string): boolean {
   curated ??= readData('module-distributions.json');
-  const table = generatedTable();
-  return listed(curated, module) !== undefined || Object.hasOwn(table.prefixed, module) || table.isDistribution(normaliseName(module));
+  return listed(curated, module) !== undefined || Object.hasOwn(generatedTable().prefixed, module) || isPopularDistribution(normaliseName(module));
 }
 
 /** The installing requirement (not a `-c` constraint) for any of the names, if declared. */
@@ -150,7 +141,9 @@ export function placeModule(deps: DependencySet, module: string, installed?: Ins
   const names = [...new Set([...fromMetadata, ...distributionsFor(module)])];
   const declared = findRequirement(deps, names) ?? declaredByName(deps, module);
   const broughtBy = declared ? undefined : findBringingRequirement(deps, names);
-  return { names, ...(declared && { declared }), ...(broughtBy && { broughtBy }), known: fromMetadata.length > 0 || isKnownModule(module) };
+  // A declared or brought module is placed, so known; the popular list is read only for the others.
+  const known = Boolean(declared || broughtBy) || fromMetadata.length > 0 || isKnownModule(module);
+  return { names, ...(declared && { declared }), ...(broughtBy && { broughtBy }), known };
 }
 
 /** How to declare a distribution: a pinned line in requirements.txt, or a dependency re-locked. */

@@ -3,12 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { distributionsFor, isKnownModule, moduleMappingDate } from '../../src/codebase/dependency-names.js';
 
-// The generated table is searched as text rather than parsed (start-up speed): the answers must be the
-// parsed table's, for names in it, names next to them, and the prefixed forms.
-const table = JSON.parse(readFileSync(new URL('../../data/module-distributions.generated.json', import.meta.url), 'utf8')) as {
-  $generated: string;
-  distributions: string[];
-  prefixed: Record<string, string[]>;
+// The generated list is searched as text rather than parsed (start-up speed): the answers must be the
+// parsed list's, for names in it, names next to them, and the prefixed forms.
+const table = {
+  ...(JSON.parse(readFileSync(new URL('../../data/module-distributions.generated.json', import.meta.url), 'utf8')) as { $generated: string; prefixed: Record<string, string[]> }),
+  distributions: readFileSync(new URL('../../data/pypi-distributions.generated.txt', import.meta.url), 'utf8').split('\n').filter(Boolean),
 };
 
 test('every sampled distribution of the generated table is a known module, under its import name too', () => {
@@ -27,6 +26,7 @@ test('a part of a listed name, or a listed name with more, is not a known module
   for (const near of [listed.slice(1), listed.slice(0, -1), `${listed}x`]) assert.equal(isKnownModule(near), names.has(near) || Object.hasOwn(table.prefixed, near), near);
   assert.equal(isKnownModule('surely_no_such_module_xyz'), false);
   assert.equal(isKnownModule('$generated'), false, "the file's own metadata is not a module");
+  assert.equal(isKnownModule(''), false, 'no name is not a listed one');
 });
 
 test('prefixed forms and the mapping date come from the same table', () => {
