@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { startLocalPlatform } from '../src/local/server.js';
 import { HerokuClient } from '../src/heroku/client.js';
-import { fmt, median } from './lib.js';
+import { fmt, implantaAsRun, median } from './lib.js';
 
 const LATENCY_MS = 50;
 
 /** Wall time of one CLI run, asynchronously, so the in-process platform keeps answering meanwhile. */
-function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function timeCli(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
+    const cli = implantaAsRun(root, process.execPath, env);
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cli.command, args, { env: cli.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('exit', (code) => (code === 0 || code === 1 ? resolve(performance.now() - t0) : reject(new Error(`exit ${code}: ${stderr}`))));
@@ -33,10 +34,9 @@ export async function benchCheckApp(root: string, rounds = 10): Promise<{ static
     await client.post('/apps/hollow/addons', { plan: 'papertrail:choklad' });
     await client.patch('/apps/hollow/features/preboot', { enabled: true });
     const hollow = join(root, 'examples/hollow');
-    const cli = join(root, 'dist/main.cjs');
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, HEROKU_API_KEY: 'bench', IMPLANTA_API_URL: platform.url };
-    const staticRun = () => timeCli([cli, 'check', hollow, '--format', 'json'], env);
-    const appRun = () => timeCli([cli, 'check', hollow, '--app', 'hollow', '--format', 'json'], env);
+    const staticRun = () => timeCli(root, ['check', hollow, '--format', 'json'], env);
+    const appRun = () => timeCli(root, ['check', hollow, '--app', 'hollow', '--format', 'json'], env);
     await staticRun();
     await appRun();
     const s: number[] = [];

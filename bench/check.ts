@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDotenvFile } from '../src/project/dotenv.js';
-import { fmt, measureCommand, median, pairedRatios, quartiles, sideBySideMeasured } from './lib.js';
+import { fmt, implantaAsRun, measureCommand, median, pairedRatios, quartiles, sideBySideMeasured } from './lib.js';
 
 /** DESIGN.md's budget: at most half of `manage.py check --deploy`; issue 15 aims for 0.4 with margin. */
 export const CHECK_BUDGET_RATIO = 0.5;
@@ -40,17 +40,24 @@ export function benchCheck(root: string, rounds = 21): { implantaMs: number; dja
   const envFile = join(hollow, 'production.env');
   const base = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' };
   const nodes = supportedNodes(root);
-  const checkArgs = [join(root, 'dist/main.cjs'), 'check', hollow, '--env-file', envFile, '--format', 'json'];
+  const checkArgs = ['check', hollow, '--env-file', envFile, '--format', 'json'];
+  const cli = (bin: string, env: NodeJS.ProcessEnv) => implantaAsRun(root, bin, env);
   const newest = nodes.reduce((a, b) => (Number(b.line) > Number(a.line) ? b : a));
   const results = sideBySideMeasured(rounds, [
     ...nodes.map(({ line, bin }) => ({
       label: `implanta check (Node ${line})`,
-      run: () => measureCommand(bin, checkArgs, { env: base }, [0, 1]),
+      run: () => {
+        const { command, env } = cli(bin, base);
+        return measureCommand(command, checkArgs, { env }, [0, 1]);
+      },
     })),
     // A project's first run, or one whose Python changed: the parser loads and parses (parse-cache.ts).
     {
       label: `  the same, parse cache off (Node ${newest.line})`,
-      run: () => measureCommand(newest.bin, checkArgs, { env: { ...base, IMPLANTA_NO_PARSE_CACHE: '1' } }, [0, 1]),
+      run: () => {
+        const { command, env } = cli(newest.bin, { ...base, IMPLANTA_NO_PARSE_CACHE: '1' });
+        return measureCommand(command, checkArgs, { env }, [0, 1]);
+      },
     },
     { label: 'python3 manage.py check --deploy', run: () => measureCommand('/usr/bin/python3', ['manage.py', 'check', '--deploy'], { cwd: hollow, env: { ...base, ...readDotenvFile(envFile) } }) },
   ]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bases, FUZZ_CASES, FUZZ_SEED, generateCases, PLANTED_ENV, type FuzzCase } from '../test/fuzz/cases.js';
 import { ENV_ARGS, writeCase } from '../test/fuzz/pool.js';
+import { implantaAsRun } from './lib.js';
 
 /** Issue 9's goals for every case: under 2 s and under 300 MB of peak memory. */
 export const FUZZ_GOAL_MS = 2000;
@@ -50,9 +51,9 @@ function problemOf(status: number, timedOut: boolean, stderr: string): string | 
 }
 
 /** One case as its own process of the built CLI, timed and measured by bench/rusage.py (wait4). */
-function measure(cli: string, fuzzCase: FuzzCase, dir: string, cache: string): Promise<Measured> {
-  const args = [RUSAGE, '--timeout', String(KILL_AFTER_S), '--', process.execPath, cli, 'check', dir, ...ENV_ARGS];
-  const child = spawn('/usr/bin/python3', args, { env: { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1', IMPLANTA_DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function measure(cli: { command: string; env: NodeJS.ProcessEnv }, fuzzCase: FuzzCase, dir: string, cache: string): Promise<Measured> {
+  const args = [RUSAGE, '--timeout', String(KILL_AFTER_S), '--', cli.command, 'check', dir, ...ENV_ARGS];
+  const child = spawn('/usr/bin/python3', args, { env: { ...cli.env, XDG_CACHE_HOME: cache, NO_COLOR: '1', IMPLANTA_DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -79,15 +80,15 @@ const describe = (m: Measured) => `#${m.fuzzCase.id} ${m.fuzzCase.base}/${m.fuzz
 
 /**
  * `npm run bench fuzz [-- COUNT | --case ID...]`: the suite's fuzz campaign (test/fuzz, same seed and
- * cases), each case as its own process of the built CLI (`node dist/main.cjs check DIR --env …`; build
- * first), two at a time. Per case it measures wall time, CPU time and peak RSS with wait4, so each
+ * cases), each case as its own process of the built CLI as `implanta` runs (`dist/main.cjs check DIR
+ * --env …`; build first), two at a time. Per case it measures wall time, CPU time and peak RSS with wait4, so each
  * figure is one check's, from process start to exit, with nothing left over from other cases. Goal
  * (issue 9): no case over 2 s, none over 300 MB, no crash. CPU time is the steadier figure when other
  * work shares the machine.
  */
 export async function benchFuzz(root: string, select: { count?: number; ids?: number[] } = {}): Promise<FuzzBench> {
-  const cli = join(root, 'dist/main.cjs');
-  if (!existsSync(cli)) throw new Error('dist/main.cjs is missing: run `npm run build` first');
+  const cli = implantaAsRun(root);
+  if (!existsSync(cli.command)) throw new Error('dist/main.cjs is missing: run `npm run build` first');
   const count = select.ids?.length ? Math.max(...select.ids) + 1 : (select.count ?? FUZZ_CASES);
   const all = generateCases(FUZZ_SEED, count);
   const cases = select.ids?.length ? select.ids.map((id) => all[id]!) : all;

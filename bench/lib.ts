@@ -1,9 +1,20 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Timed {
   label: string;
   samples: number[];
+}
+
+/**
+ * The built CLI as a user runs `implanta`: the file itself, whose #! line starts Node with implanta's
+ * flags and ends Node's options with `--` (scripts/build.mjs). `node dist/main.cjs` would measure
+ * another program: without those flags, and with Node reading an `--env-file` meant for implanta.
+ * `nodeBin`'s folder goes first on PATH, so the #! line finds that Node.
+ */
+export function implantaAsRun(root: string, nodeBin: string = process.execPath, env: NodeJS.ProcessEnv = process.env): { command: string; env: NodeJS.ProcessEnv } {
+  return { command: join(root, 'dist/main.cjs'), env: { ...env, PATH: `${dirname(nodeBin)}${delimiter}${env.PATH ?? '/usr/bin:/bin'}` } };
 }
 
 export function median(xs: number[]): number {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmt, median, sideBySide } from './lib.js';
+import { fmt, implantaAsRun, median, sideBySide } from './lib.js';
 
 /**
  * Budget (issue 13): `implanta logs --file F --summary` takes at most 4× the wall time of one `awk` pass
@@ -98,9 +98,10 @@ export async function benchLogs(root: string, options: { megabytes?: number; rou
     console.log(`generating a ${megabytes} MB log…`);
     await generateLog(file, megabytes * 1024 * 1024);
     const size = statSync(file).size;
-    const implantaArgs = [join(root, 'dist/main.cjs'), 'logs', '--file', file, '--summary', '--format', 'json'];
-    agree(spawnSync(process.execPath, implantaArgs, { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout, spawnSync('awk', [AWK, file], { encoding: 'utf8' }).stdout);
-    const implanta = new Runs(process.execPath, implantaArgs);
+    const implantaArgs = ['logs', '--file', file, '--summary', '--format', 'json'];
+    const cli = implantaAsRun(root);
+    agree(spawnSync(cli.command, implantaArgs, { encoding: 'utf8', maxBuffer: 1 << 26, env: cli.env }).stdout, spawnSync('awk', [AWK, file], { encoding: 'utf8' }).stdout);
+    const implanta = new Runs(cli.command, implantaArgs, cli.env);
     const awk = new Runs('awk', [AWK, file]);
     const countsOnly = new Runs('awk', [AWK_COUNTS_ONLY, file]);
     sideBySide(rounds, [implanta, awk, countsOnly].map((runs, i) => ({ label: String(i), run: () => runs.once() })));
@@ -134,11 +135,12 @@ class Runs {
   constructor(
     private readonly command: string,
     private readonly args: string[],
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
   once(): number {
     const started = performance.now();
-    const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', this.command, ...this.args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', this.command, ...this.args], { encoding: 'utf8', maxBuffer: 1 << 26, env: this.env });
     const wall = performance.now() - started;
     if (run.status !== 0) throw new Error(`${this.command} exited ${run.status}: ${run.stderr.slice(-500)}`);
     const [user, system, rssKb] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);

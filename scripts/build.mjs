@@ -4,7 +4,7 @@
 // checks take to run; why one per command: each has a cache of its own, and `check` never reads the
 // code of `local`. See docs/architecture.md, "Speed".
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,6 +83,18 @@ for (const [out, meta] of Object.entries(commands.metafile.outputs)) {
 }
 for (const name of names) if (!files[name]) throw new Error(`scripts/build.mjs: no bundle came out for ${name}`);
 
+/**
+ * Node flags on the launcher's #! line, so they hold from the process's start, as `implanta` runs
+ * (npm links the command to this file; npm's Windows shim reads the line too). `--` ends Node's own
+ * options: an `--env-file` given to implanta is implanta's (Node reads one even after the script, and
+ * applies a NODE_OPTIONS the file sets). A young generation of 4 MB a half: a check of a project like
+ * the example then ends before its first scavenge (two cost it some 10 ms; 2 MB still needs one), and
+ * V8 reads the size only at start. Not the V8 tiers (src/core/v8-flags.ts): started without TurboFan,
+ * V8 optimises on the main thread once it is turned back on (a first check, which loads the parser,
+ * took 45 ms more CPU), so the short commands still turn the optimisers off at run time.
+ */
+const STARTUP_FLAGS = '--min-semi-space-size=4';
+
 const launcher = await build({
   ...shared,
   entryPoints: [join(root, 'src/cli/main.ts')],
@@ -92,7 +104,7 @@ const launcher = await build({
   format: 'cjs',
   packages: 'external',
   define: { IMPLANTA_COMMAND_FILES: JSON.stringify(files), 'import.meta.url': '__implantaModuleUrl' },
-  banner: { js: '#!/usr/bin/env -S node --\nvar __implantaModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: `#!/usr/bin/env -S node ${STARTUP_FLAGS} --\nvar __implantaModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
   plugins: [
     {
       name: 'bundled-command-loader',
@@ -119,4 +131,6 @@ for (const file of [join(dist, 'main.cjs'), ...Object.values(files).map((f) => j
   const at = bytes.findIndex((b) => b > 0x7f);
   if (at >= 0) throw new Error(`scripts/build.mjs: ${file} has a non-ASCII byte at ${at}`);
 }
+// Runnable as it is, as npm's link makes it: the #! line's flags hold only when it is run that way.
+chmodSync(join(dist, 'main.cjs'), 0o755);
 writeFileSync(join(dist, 'commands', 'README'), 'Built by scripts/build.mjs: one bundle per command, run by dist/main.cjs with a V8 code cache.\n');

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-IMPLANTA=(node "$ROOT/dist/main.cjs")
+IMPLANTA=("$ROOT/dist/main.cjs")   # the command itself, as `implanta` runs (its #! line holds its Node flags)
 PYTHON=/usr/bin/python3   # Debian's Python, which has Django, gunicorn and psycopg2
 POSTGRES=postgres://implanta:implanta@127.0.0.1:5432/postgres
 WORK=$(mktemp -d /tmp/implanta-demo.XXXXXX)

@@ -7,7 +7,10 @@ set -uo pipefail
 
 workspace=${GITHUB_WORKSPACE:?GITHUB_WORKSPACE is not set: this script runs inside a GitHub Actions job}
 action_path=${GITHUB_ACTION_PATH:-$(cd "$(dirname "$0")/../.." && pwd)}
-implanta=(node "$action_path/dist/main.cjs")
+# The command itself, as `implanta` runs: its #! line ends Node's own options with `--`. Never
+# `node dist/main.cjs … --env-file FILE`: Node reads an --env-file even after the script, and applies a
+# NODE_OPTIONS the file sets (--require ./anything.js): a pull request could run its own code here.
+implanta=("$action_path/dist/main.cjs")
 
 cd "$workspace" || exit 2
 args=(check "${INPUT_PROJECT:-.}")

@@ -91,3 +91,15 @@ test('annotations off: the SARIF only; bad input: exit 2 with implanta\'s one li
   assert.match(missing.stderr, /no-such-folder/);
   assert.ok(!existsSync(join(workspace, 'missing.sarif')));
 });
+
+test("a pull request's env file that sets NODE_OPTIONS runs none of its code; the file is read as the app's environment", async () => {
+  // Node reads an --env-file even after the script (`node dist/main.cjs check --env-file F`) and applies
+  // the NODE_OPTIONS it sets: the step must start implanta so that it cannot.
+  const marker = join(workspace, 'ran-pull-request-code');
+  writeFileSync(join(workspace, 'site', 'payload.cjs'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
+  writeFileSync(join(workspace, 'hostile.env'), `NODE_OPTIONS="--require ${join(workspace, 'site', 'payload.cjs')}"\n${readFileSync(join(workspace, 'production.env'), 'utf8')}`);
+  const run = await step({ project: 'site', 'env-file': 'hostile.env', 'fail-level': 'error', 'sarif-file': 'hostile.sarif' });
+  assert.equal(existsSync(marker), false, 'the env file ran code in the step');
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.equal(run.outputs.errors, '0', 'the env file still gave the production settings');
+});
