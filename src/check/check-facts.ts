@@ -16,7 +16,8 @@ import type { VersionsFacts } from '../versions/versions-facts.js';
 import { chooseDjangoVersion } from './django-version.js';
 import { withDynoEnvironment } from './dyno-environment.js';
 import type { CheckOptions } from './options.js';
-import { beginProjectRead, evaluateProjectSettings, readProject, unevaluated, type EvaluatedSettings, type ProjectReadStart } from './project-facts.js';
+import { appJsonEnvironment } from './app-json-environment.js';
+import { beginProjectRead, envReadsUnder, evaluateProjectSettings, readProject, unevaluated, type EvaluatedSettings, type ProjectReadStart } from './project-facts.js';
 import { secretValues } from './secrets.js';
 
 type AppFacts = Awaited<ReturnType<typeof import('./app-facts.js').appFacts>>;
@@ -93,8 +94,10 @@ async function gatherWithEnvironment(
     : await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
   const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings), staticStorage(evaluation.settings));
-  const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing, ...(installedModules && { installedModules }), ...(tooLarge && { settingsTooLarge: tooLarge }) });
   const settingsRead = !read.settingsMissing && !read.settingsUnnamed && !tooLarge;
+  // What an app made from app.json would read: its own environment, not the one given here.
+  const appJsonEnvReads = settingsRead && !staticsTooLarge && read.appJson && !read.appJson.problem ? await envReadsUnder(appJsonEnvironment(read.appJson), { ...read, django: before }) : undefined;
+  const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing, ...(installedModules && { installedModules }), ...(tooLarge && { settingsTooLarge: tooLarge }), ...(appJsonEnvReads && { appJsonEnvReads }) });
   // Views, models and URLconfs are read and parsed once, whichever facts are drawn from them.
   const sources = new PythonSources(project.root);
   const csrfFailureView = await csrfFailureViewFacts(project.root, evaluation.settings, sources);

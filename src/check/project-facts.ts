@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectFacts, PythonPastCap } from '../project/types.js';
-import type { SettingsEvaluation, SettingsView } from '../project/settings/types.js';
+import type { EnvRead, SettingsEvaluation, SettingsView } from '../project/settings/types.js';
 import { gitTrackedFiles, listFiles } from '../project/discover.js';
 import { readBuildFiles } from '../project/build-files.js';
+import { readProcessScripts } from '../project/process-scripts.js';
 import { locateProject } from '../project/build-root.js';
 import { readGunicornConfig } from '../project/gunicorn-config.js';
 import { summariseDotenvFiles } from '../project/dotenv-files.js';
@@ -45,8 +46,11 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
   const settingsScriptsUnread: Array<{ file: string; why: string }> = [];
   const candidates = await collectSettingsCandidates({ root, files, ...(managePy && { managePy }), ...(procfile && { procfile }), env, ...(override && { override }), unread: settingsScriptsUnread });
   const choice = chooseSettingsModule(candidates, override);
-  const { dependencies, python, appJson, buildHooks, buildRootPython } = build;
+  const { dependencies, python, appJson, container, buildHooks, buildRootPython } = build;
   const tracked = await start.tracked;
+  // Scripts a process runs are read where the Procfile is: only when that is the project root (a
+  // monorepo's build-root scripts are not read, and say nothing).
+  const processScripts = procfile && !start.buildRoot ? readProcessScripts(root, procfile, files) : undefined;
   return {
     root,
     files,
@@ -58,9 +62,11 @@ export async function readProject(start: ProjectReadStart, env: Record<string, s
     ...(!choice.module && managePy && { settingsUnnamed: true as const }),
     ...(settingsScriptsUnread.length > 0 && { settingsScriptsUnread }),
     ...(procfile && { procfile }),
+    ...(processScripts?.length && { processScripts }),
     ...(dependencies && { dependencies }),
     ...(python && { python }),
     ...(appJson && { appJson }),
+    ...(container && { container }),
     env,
     hosts,
     ...(gunicornConfig && { gunicornConfig }),
@@ -134,6 +140,20 @@ export async function evaluateProjectSettings(project: ProjectFacts, opts: Check
     return { evaluation: unevaluated(module, settingsModuleFile(project.root, module)), tooLarge: pastCap(evaluation, project.root, module), ...extra };
   }
   return { evaluation, ...extra };
+}
+
+/**
+ * The environment variables the settings read under another environment (an app made from app.json),
+ * by a second static evaluation; undefined when that evaluation cannot be made (the caller keeps the
+ * reads it has).
+ */
+export async function envReadsUnder(env: Record<string, string>, project: ProjectFacts): Promise<EnvRead[] | undefined> {
+  try {
+    const evaluation = await evaluateSettings({ root: project.root, module: project.settingsModule!, env, ...(project.django && { django: project.django }) });
+    return evaluation.envReads;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The evaluation, or the module past the parse cap that stopped it (any other error goes on up). */

@@ -10,6 +10,13 @@ import { devCenter } from './support.js';
  * and must declare the config vars the settings cannot boot without. The stack it asks for is judged by
  * versions.stack, the one owner of stack support.
  */
+/**
+ * Set by the platform on apps with runtime dyno metadata (a Heroku Labs feature), never by app.json:
+ * declaring them there would not provide them. (HEROKU_APP_NAME is not among them: a review app gets it
+ * when app.json declares it required.)
+ */
+const DYNO_METADATA = new Set(['HEROKU_APP_ID', 'HEROKU_DYNO_ID', 'HEROKU_RELEASE_CREATED_AT', 'HEROKU_RELEASE_VERSION', 'HEROKU_SLUG_COMMIT', 'HEROKU_SLUG_DESCRIPTION']);
+
 export const appJsonRule: Rule<ProjectFacts> = defineRule({
   id: 'codebase.app-json',
   area: 'codebase',
@@ -46,9 +53,12 @@ export const appJsonRule: Rule<ProjectFacts> = defineRule({
     const declared = new Set(manifest.env.map((e) => e.name));
     // An add-on's config vars all begin with its attachment name and '_' (DATABASE_URL, REDIS_TLS_URL).
     const fromAddon = (name: string) => manifest.addons.some((a) => name.startsWith(`${a.attachment}_`));
-    const required = new Map((facts.evaluation?.envReads ?? []).filter((r) => r.required).map((r) => [r.name, r]));
+    // Read in the manifest's own environment when check could (a read behind `if SENTRY_DSN:` is not
+    // made by an app whose manifest has no SENTRY_DSN), else in the environment given.
+    const reads = facts.appJsonEnvReads ?? facts.evaluation?.envReads ?? [];
+    const required = new Map(reads.filter((r) => r.required).map((r) => [r.name, r]));
     for (const [name, read] of required) {
-      if (declared.has(name) || fromAddon(name)) continue;
+      if (declared.has(name) || fromAddon(name) || DYNO_METADATA.has(name)) continue;
       reports.push({
         messageId: 'undeclared-required', message: `the settings cannot boot without ${name} (${read.file}:${read.line}), and ${file} does not declare it: a review app or Heroku Button deploy would crash at start`,
         hint: isSecretName(name) ? `Add "${name}": {"description": "…", "generator": "secret"} to "env".` : `Add "${name}": {"description": "…", "required": true} to "env".`,

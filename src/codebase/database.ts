@@ -2,6 +2,8 @@ import type { Report, Rule, RuleResult } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { PyDict, Unknown, type PyValue } from '../project/python-value.js';
 import type { Binding, SettingsEvaluation } from '../project/settings/types.js';
+import { procfileEntry } from '../project/procfile.js';
+import { analyseCommand, optionValues } from '../project/process-command.js';
 import type { ProjectFacts } from '../project/types.js';
 import { cannotTell, devCenter, NO_SETTINGS, originOf, placeOf } from './support.js';
 
@@ -117,7 +119,7 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = defineRule({
   title: 'Database connections are persistent',
   docs: devCenter('python-concurrency-and-database-connections'),
   explain: {
-    checks: "Whether CONN_MAX_AGE keeps database connections open between requests, and on Django 4.1+ whether CONN_HEALTH_CHECKS tests a kept connection before reusing it.",
+    checks: "Whether CONN_MAX_AGE keeps database connections open between requests (not under ASGI, uvicorn or daphne, where Django advises 0), and on Django 4.1+ whether CONN_HEALTH_CHECKS tests a kept connection before reusing it.",
     why: "A new TLS connection to Heroku Postgres per request costs tens of milliseconds and counts against the plan's connection limit. A kept connection without health checks outlives a Postgres failover or maintenance: the next request on it fails with an error page.",
     example: "dj_database_url.config()   (conn_max_age defaults to 0)",
     fix: "dj_database_url.config(conn_max_age=600, conn_health_checks=True)",
@@ -135,6 +137,19 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = defineRule({
     if (age instanceof Unknown) return [cannotTell('CONN_MAX_AGE', age, found.binding)];
     // None means "keep forever"; Django's default (absent) is 0.
     if (age === null || (typeof age === 'number' && age > 0)) return healthChecks(facts, found.db, found.binding);
+    // Under ASGI Django's docs say to keep connections off (CONN_MAX_AGE 0): each request runs in its own thread.
+    const serving = asgiServing(facts);
+    if (serving.asgi === true) return [];
+    if (serving.asgi === 'maybe') {
+      return [
+        {
+          severity: 'info',
+          messageId: 'cannot-tell',
+          message: `cannot tell whether CONN_MAX_AGE 0 costs a connection per request: the settings set ASGI_APPLICATION and the web process runs ${serving.program}, which is not a WSGI server implanta knows; under ASGI, 0 is what Django's docs advise`,
+          ...placeOf(evaluation.settings, found.binding),
+        },
+      ];
+    }
     return [
       {
         messageId: 'no-persistent-connections', message: 'CONN_MAX_AGE is 0: every request opens a new database connection (tens of milliseconds over TLS to Heroku Postgres) and closes it',
@@ -144,6 +159,22 @@ export const databaseConnectionsRule: Rule<ProjectFacts> = defineRule({
     ];
   },
 });
+
+/**
+ * Whether the web process serves Django through ASGI: uvicorn or daphne, or gunicorn with uvicorn's
+ * worker class. 'maybe' when the settings set ASGI_APPLICATION (Channels) and the web command starts
+ * no server implanta recognises (`yarn serve`, a script).
+ */
+function asgiServing(facts: ProjectFacts): { asgi: boolean | 'maybe'; program?: string } {
+  const web = procfileEntry(facts.procfile, 'web');
+  if (!web) return { asgi: false };
+  const { server, programs } = analyseCommand(web.command);
+  if (server?.name === 'uvicorn' || server?.name === 'daphne') return { asgi: true };
+  if (server?.name === 'gunicorn' && optionValues(server, 'worker-class').some((k) => /uvicorn/i.test(k))) return { asgi: true };
+  if (server) return { asgi: false };
+  const asgiApplication = facts.evaluation?.settings.get('ASGI_APPLICATION')?.value;
+  return typeof asgiApplication === 'string' ? { asgi: 'maybe', program: programs.join(', ') || web.command } : { asgi: false };
+}
 
 /** Django 4.1+ can test a kept connection before reuse; without it a failover leaves dead connections behind. */
 function healthChecks(facts: ProjectFacts, db: PyDict, binding: Binding): Report[] {

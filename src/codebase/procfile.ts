@@ -14,13 +14,14 @@ export const procfileRule: Rule<ProjectFacts> = defineRule({
   title: 'Procfile exists, parses, and declares a web process',
   docs: devCenter('procfile'),
   explain: {
-    checks: "Whether a Procfile exists at the root (named exactly Procfile), every line parses as `name: command`, and a web process is declared.",
+    checks: "Whether a Procfile exists at the root (named exactly Procfile), every line parses as `name: command`, and a web process is declared. An app on the container stack (a heroku.yml, or app.json's \"stack\": \"container\") has none to check: Heroku runs heroku.yml's run section or the Dockerfile's CMD.",
     why: "Without a web process Heroku starts nothing that receives HTTP traffic; a misnamed Procfile is silently ignored.",
     example: "procfile.txt containing `web: gunicorn proj.wsgi`",
     fix: "Add `Procfile` at the project root with `web: gunicorn PROJECT.wsgi`.",
   },
   messages: { 'no-procfile': "no Procfile (or a misnamed one)", 'bad-line': "a line Heroku would not accept", 'no-web': "no web process" },
   check(facts: ProjectFacts) {
+    if (facts.container) return { skip: `the app builds with Docker (${facts.container.file}): the container stack runs heroku.yml's run section, or the Dockerfile's CMD, never a Procfile` };
     const { procfile } = facts;
     if (!procfile) {
       const misnamed = facts.files.find((f) => !f.includes('/') && f !== 'Procfile' && MISNAMED.test(f));

@@ -22,13 +22,14 @@ export const pythonVersionRule: Rule<ProjectFacts> = defineRule({
   title: 'Python version declared, in a form Heroku accepts',
   docs: devCenter('python-runtimes'),
   explain: {
-    checks: "Whether the project declares its Python where the buildpack reads it (.python-version; the deprecated runtime.txt; with Pipenv, Pipfile.lock's _meta.requires), in a form the buildpack accepts; whether that Python is supported is versions.python-eol's.",
+    checks: "Whether the project declares its Python where the buildpack reads it (.python-version; the deprecated runtime.txt; with Pipenv, Pipfile.lock's _meta.requires), in a form the buildpack accepts; whether that Python is supported is versions.python-eol's. Not on the container stack, where the Dockerfile's base image decides.",
     why: "Without a declaration the build takes Heroku's default, which changes; an unsupported version fails the build.",
     example: "runtime.txt: python-3.7.17",
     fix: "Write the major version to .python-version, e.g. `3.12`, and delete runtime.txt.",
   },
   messages: { 'no-python-version': "no Python version declared", 'runtime-txt': "runtime.txt is deprecated", 'rejected': "the buildpack rejects the declared version (error)", 'patch-pinned': "a patch release is pinned (info)" },
   check(facts: ProjectFacts) {
+    if (facts.container) return { skip: `the app builds with Docker (${facts.container.file}): the Dockerfile's base image decides the Python, not a buildpack` };
     const decl = facts.python;
     if (!decl) {
       return [

@@ -10,6 +10,11 @@ const MIGRATION = /(^|\/)migrations\/0[^/]*\.py$/;
 const BUILT_IN_COMMANDS = new Set(['check', 'collectstatic', 'compilemessages', 'createcachetable', 'clearsessions', 'showmigrations', 'sendtestemail', 'shell', 'dbshell']);
 const SCRIPT = /(^|\/)(bin\/|\.\/)|\.sh$|^(ba)?sh$/;
 
+/** Where a release command goes: the Procfile's `release:` line, or heroku.yml's release section. */
+function addRelease(file: string): string {
+  return file.endsWith('heroku.yml') ? 'a release section in heroku.yml (`release:` with `command: [python manage.py migrate --noinput]`)' : 'a release process in the Procfile (`release: python manage.py migrate --noinput`)';
+}
+
 /** codebase.release-migrations: migrations run once per release (`release:`), never in `web`. */
 export const releaseMigrationsRule: Rule<ProjectFacts> = defineRule({
   id: 'codebase.release-migrations',
@@ -29,15 +34,19 @@ export const releaseMigrationsRule: Rule<ProjectFacts> = defineRule({
     if (!procfile) return { skip: 'no Procfile' };
     const reports: Report[] = [];
     const web = procfileEntry(procfile, 'web');
-    const webMigrates = web !== undefined && analyseCommand(web.command).runsMigrations;
+    // `web: sh startup.sh`: the script is the command (project/process-scripts.ts).
+    const webScripts = web ? (facts.processScripts ?? []).filter((s) => s.process === 'web') : [];
+    const scriptMigrating = webScripts.find((s) => s.migrateLine !== undefined);
+    const webMigrates = web !== undefined && (analyseCommand(web.command).runsMigrations || scriptMigrating !== undefined);
     if (webMigrates) {
+      const through = scriptMigrating ? ` (${scriptMigrating.file}:${scriptMigrating.migrateLine}, which \`${web!.command}\` runs)` : '';
       reports.push({
-        messageId: 'migrate-in-web', message: 'the web process runs `manage.py migrate` at every dyno start: dynos race each other for the schema, and a failing migration takes the new code live anyway',
-        hint: 'Move it to a release process: `release: python manage.py migrate --noinput`, and start only the server in web.',
-        file: procfile.file,
-        line: web!.line,
+        messageId: 'migrate-in-web', message: `the web process runs \`manage.py migrate\` at every dyno start${through}: dynos race each other for the schema, and a failing migration takes the new code live anyway`,
+        hint: `Move it to ${addRelease(procfile.file)}, and start only the server in web.`,
+        ...(scriptMigrating ? { file: scriptMigrating.file!, line: scriptMigrating.migrateLine! } : { file: procfile.file, line: web!.line }),
       });
     }
+    const unreadWebScript = webScripts.find((s) => s.file === undefined);
     if (!facts.files.some((f) => MIGRATION.test(f))) return reports;
     const release = procfileEntry(procfile, 'release');
     if (!release) {
@@ -47,16 +56,18 @@ export const releaseMigrationsRule: Rule<ProjectFacts> = defineRule({
           severity: 'info',
           messageId: 'migrates-at-build',
           message: `the migrations run at build time (${hook.file}:${hook.migrateLine}), before the release: a build that is never released still changes the schema`,
-          hint: 'Move `python manage.py migrate --noinput` to a release process in the Procfile.',
+          hint: `Move \`python manage.py migrate --noinput\` to ${addRelease(procfile.file)}.`,
           file: hook.file,
           line: hook.migrateLine!,
         });
         return reports;
       }
-      if (!webMigrates) {
+      if (!webMigrates && unreadWebScript) {
+        reports.push({ severity: 'info', messageId: 'cannot-tell', message: `cannot tell whether the migrations run before new code serves: there is no release process, and the web process runs ${unreadWebScript.named}, which is not a file of the project`, file: procfile.file, line: web!.line });
+      } else if (!webMigrates) {
         reports.push({
           messageId: 'no-release-process', message: 'the project has migrations but no release process runs them: new code would go live against the old schema',
-          hint: 'Add `release: python manage.py migrate --noinput` to the Procfile.',
+          hint: `Add ${addRelease(procfile.file)}.`,
           file: procfile.file,
         });
       }

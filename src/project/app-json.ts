@@ -1,5 +1,4 @@
-import { ProjectFileRefused, readProjectText } from './project-file.js';
-import { join } from 'node:path';
+import { readOptionalProjectText } from './project-file.js';
 import type { AppJson, AppJsonAddon, AppJsonEnv } from './types.js';
 import { jsonErrorPlace } from './json-error.js';
 
@@ -12,13 +11,8 @@ const FILE = 'app.json';
  * its problem and line, for `codebase.app-json` to report.
  */
 export function readAppJson(root: string): AppJson | undefined {
-  let text: string;
-  try {
-    text = readProjectText(join(root, FILE), { root, display: FILE });
-  } catch (error) {
-    if (error instanceof ProjectFileRefused) throw error;
-    return undefined;
-  }
+  const text = readOptionalProjectText(root, FILE);
+  if (text === undefined) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -4,10 +4,11 @@ import { readAppJson } from './app-json.js';
 import { listFiles } from './discover.js';
 import { fromProjectRoot } from './build-root.js';
 import { readBuildHooks, type BuildHook } from './build-hooks.js';
+import { readHerokuYml } from './heroku-yml.js';
 import { readProcfile } from './procfile.js';
 import { readPythonVersion } from './python-version.js';
 import { readDependencies } from './requirements/read-dependencies.js';
-import type { AppJson, DependencySet, Procfile, PythonVersionDecl } from './types.js';
+import type { AppJson, ContainerBuild, DependencySet, Procfile, PythonVersionDecl } from './types.js';
 
 /** What Heroku reads at the top of the folder it builds. */
 export interface BuildFiles {
@@ -15,6 +16,7 @@ export interface BuildFiles {
   dependencies?: DependencySet;
   python?: PythonVersionDecl;
   appJson?: AppJson;
+  container?: ContainerBuild;
   buildHooks: BuildHook[];
   /**
    * A monorepo's Python files outside the project root, relative to the build root: the Procfile's
@@ -28,16 +30,23 @@ const HOOKS = ['bin/pre_compile', 'bin/post_compile'];
 type Namer = (file: string) => string;
 
 /**
- * The Procfile, dependency files, Python version, app.json and build hooks, read where Heroku reads
+ * The Procfile (or heroku.yml's processes), dependency files, Python version, app.json and build hooks, read where Heroku reads
  * them (the build root, see build-root.ts). Every file they name is given relative to the project root,
  * as all findings are: `../requirements.txt` when the build root is the folder above manage.py's.
  */
 export function readBuildFiles(root: string, buildRoot: string, env: Record<string, string>, files: string[]): BuildFiles {
   const at = namer(root, buildRoot);
-  const procfile = readProcfile(buildRoot);
   const dependencies = readBuildDependencies(root, buildRoot, env, at);
   const python = readBuildPythonVersion(root, buildRoot, at);
   const appJson = readAppJson(buildRoot);
+  // On the container stack Heroku runs heroku.yml's processes (or the Dockerfile's CMD), never a Procfile's.
+  const herokuYml = readHerokuYml(buildRoot);
+  const container: ContainerBuild | undefined = herokuYml
+    ? { file: herokuYml.file, line: 1 }
+    : appJson?.stack === 'container'
+      ? { file: appJson.file, line: appJson.stackLine ?? 1 }
+      : undefined;
+  const procfile = herokuYml ? (herokuYml.processes.entries.length ? herokuYml.processes : undefined) : container ? undefined : readProcfile(buildRoot);
   const hooks = buildRoot === root ? files : HOOKS.filter((f) => isFile(join(buildRoot, f)));
   const buildHooks = readBuildHooks(buildRoot, hooks);
   return {
@@ -45,6 +54,7 @@ export function readBuildFiles(root: string, buildRoot: string, env: Record<stri
     ...(dependencies && { dependencies }),
     ...(python && { python }),
     ...(appJson && { appJson: at ? { ...appJson, file: at(appJson.file) } : appJson }),
+    ...(container && { container: at ? { ...container, file: at(container.file) } : container }),
     buildHooks: at ? buildHooks.map((h) => ({ ...h, file: at(h.file) })) : buildHooks,
     ...(buildRoot !== root && { buildRootPython: pythonOutside(root, buildRoot) }),
   };

@@ -26,6 +26,11 @@ export interface CommandAnalysis {
   wrappers: string[];
   /** Programs the command runs, in order, for messages. */
   programs: string[];
+  /**
+   * Shell scripts the command runs, as written (`sh startup.sh`, `./bin/web`, `start.sh`): what they
+   * do is in the script, which the caller may read (project/process-scripts.ts).
+   */
+  scripts: string[];
 }
 
 interface OptionSpec {
@@ -119,13 +124,15 @@ export function hasOption(server: ServerCommand, name: string): boolean {
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+/** A program that is a file of the project: `./start`, `bin/web`, `scripts/run.sh`, `start.sh`. */
+const SCRIPT_PATH = /^(\.\/|[\w.-]+\/)|\.sh$/;
 
 /**
  * Reads what a process command does: which server it starts, whether it migrates, which settings
  * module it forces. Unknown programs are fine: they are listed in `programs` and otherwise ignored.
  */
 export function analyseCommand(command: string): CommandAnalysis {
-  const analysis: CommandAnalysis = { runsMigrations: false, wrappers: [], programs: [] };
+  const analysis: CommandAnalysis = { runsMigrations: false, wrappers: [], programs: [], scripts: [] };
   const visit = (line: string): void => {
     for (const words of shellCommands(line)) visitWords(words);
   };
@@ -172,6 +179,11 @@ export function analyseCommand(command: string): CommandAnalysis {
       visit(words[2]);
       return;
     }
+    if (name === 'sh' || name === 'bash') {
+      const script = words.slice(1).find((w) => !w.startsWith('-'));
+      if (script !== undefined) analysis.scripts.push(script);
+      return;
+    }
     if (/^python(\d+(\.\d+)?)?$/.test(name)) {
       const rest = words.slice(1);
       const m = rest.indexOf('-m');
@@ -189,6 +201,7 @@ export function analyseCommand(command: string): CommandAnalysis {
       return;
     }
     if (Object.hasOwn(SPECS, name) && name !== 'runserver') startServer(name as ServerName, words.slice(1));
+    else if (SCRIPT_PATH.test(program)) analysis.scripts.push(program);
   };
   const visitDjango = (script: string, args: string[]): void => {
     const name = basename(script);

@@ -1,5 +1,4 @@
-import { ProjectFileRefused, readProjectText } from './project-file.js';
-import { join } from 'node:path';
+import { readOptionalProjectText } from './project-file.js';
 import type { FileProblem, Procfile, ProcfileEntry } from './types.js';
 
 /** Heroku's process line: a name of letters, digits, `_` or `-`, a colon, then the command. */
@@ -52,14 +51,8 @@ function malformedReason(text: string): string {
 
 /** The Procfile at the project root, or undefined when there is none. */
 export function readProcfile(root: string): Procfile | undefined {
-  let text: string;
-  try {
-    text = readProjectText(join(root, 'Procfile'), { root, display: 'Procfile' });
-  } catch (error) {
-    if (error instanceof ProjectFileRefused) throw error;
-    return undefined;
-  }
-  return parseProcfile(text);
+  const text = readOptionalProjectText(root, 'Procfile');
+  return text === undefined ? undefined : parseProcfile(text);
 }
 
 export function procfileEntry(procfile: Procfile | undefined, name: string): ProcfileEntry | undefined {

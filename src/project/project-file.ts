@@ -5,7 +5,7 @@
  * a size cap, and (given the project root) only when their real path is inside it.
  */
 import { closeSync, constants, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { relative, isAbsolute, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { readRegularFile } from '../core/regular-file.js';
 import { noteProjectFileRead } from '../core/input-trail.js';
@@ -82,6 +82,20 @@ function readPipe(path: string, display: string, max: number): Buffer {
 /** The text of a regular file, as UTF-8. */
 export function readProjectText(path: string, opts: ReadOptions = {}): string {
   return readProjectBytes(path, opts).toString('utf8');
+}
+
+/**
+ * The text of `file` (relative to `root`, and named so in messages), or undefined when the project has
+ * no such file or it cannot be read. A file refused as untrusted input (a FIFO, a link out of the
+ * project, one too large) is still thrown: the user is told, rather than the file silently missing.
+ */
+export function readOptionalProjectText(root: string, file: string): string | undefined {
+  try {
+    return readProjectText(join(root, file), { root, display: file });
+  } catch (error) {
+    if (error instanceof ProjectFileRefused) throw error;
+    return undefined;
+  }
 }
 
 function inside(root: string, path: string): boolean {

@@ -1,7 +1,8 @@
 /** Facts read from a codebase, shared by the codebase rules, versions, deploy and size. */
 import type { BuildHook } from './build-hooks.js';
+import type { ProcessScript } from './process-scripts.js';
 import type { StaticServing } from './static-serving.js';
-import type { SettingsEvaluation } from './settings/types.js';
+import type { EnvRead, SettingsEvaluation } from './settings/types.js';
 
 /** A problem in an input file, reported with its place. */
 export interface FileProblem {
@@ -142,6 +143,16 @@ export interface AppJson {
   problem?: { line: number; message: string };
 }
 
+/**
+ * The app builds a Docker image on Heroku's container stack, which uses no buildpack: no Procfile (the
+ * processes are heroku.yml's `run` section or the Dockerfile's CMD), no Python version file (the
+ * Dockerfile's base image decides). Told by heroku.yml, or by app.json's `"stack": "container"`.
+ */
+export interface ContainerBuild {
+  file: string;
+  line: number;
+}
+
 export interface ProjectFacts {
   /** Absolute path of the project root (the folder of manage.py). */
   root: string;
@@ -200,6 +211,16 @@ export interface ProjectFacts {
   };
   /** app.json, when the project has one. */
   appJson?: AppJson;
+  /**
+   * The environment variables the settings read in an app made from app.json (its declared variables,
+   * add-ons and a dyno's own), as opposed to `evaluation.envReads`, read in the environment given.
+   * Set by `check` when the project has a valid app.json and its settings were read statically.
+   */
+  appJsonEnvReads?: EnvRead[];
+  /** The shell scripts the Procfile's processes run (`web: sh startup.sh`), read when they are project files. */
+  processScripts?: ProcessScript[];
+  /** Set when the app builds with Docker on the container stack (see ContainerBuild). */
+  container?: ContainerBuild;
   /** .env-style files in the tree (`.env`, `.env.*`, `*.env`), summarised without their values. */
   dotenvFiles?: DotenvFileSummary[];
   /** WSGI wrappers and WhiteNoise subclasses that serve static files, read once the settings are known. */

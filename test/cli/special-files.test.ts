@@ -112,6 +112,40 @@ for (const [file, format] of ENTRY_POINTS) {
   });
 }
 
+/**
+ * Files read only in some layouts: a container-stack app's heroku.yml (its Procfile is then not read),
+ * and a shell script the web process runs (`web: sh start.sh`).
+ */
+const LAYOUTS: Array<{ file: string; extra: Record<string, string> }> = [
+  { file: 'heroku.yml', extra: { 'heroku.yml': 'build:\n  docker:\n    web: Dockerfile\nrun:\n  web: gunicorn hollow.wsgi\n' } },
+  { file: 'start.sh', extra: { Procfile: 'web: sh start.sh\n', 'start.sh': '#!/bin/sh\nexec gunicorn hollow.wsgi\n' } },
+];
+
+for (const { file, extra } of LAYOUTS) {
+  test(`${file}: a FIFO, /dev/zero, /dev/urandom or a symlink out gives a report or one line naming it`, async () => {
+    const runs = await Promise.all(
+      (Object.keys(KINDS) as Kind[]).map(async (kind, i) => {
+        const root = hollowWithEverything(`layout-${file.replace(/\W/g, '_')}-${i}`);
+        for (const [name, text] of Object.entries(extra)) writeFileSync(join(root, name), text);
+        rmSync(join(root, file));
+        KINDS[kind](join(root, file));
+        return [kind, await implanta(['check', root, '--format', 'json'], { timeoutMs: HANG_NET_MS })] as const;
+      }),
+    );
+    for (const [kind, run] of runs) {
+      try {
+        assert.notEqual(run.code, null, `killed by the hang net: ${file} was read as a stream`);
+        assert.ok(!(run.stdout + run.stderr).includes(OUTSIDE_SECRET), 'the outside file was never read');
+        assert.equal(run.code, 2, run.stdout + run.stderr);
+        assert.match(run.stderr.trim(), new RegExp(`^implanta: ${file.replace('.', '\\.')}: (is a FIFO, not a regular file|leads outside the project \\(a symlink\\)); implanta does not read it$`));
+      } catch (error) {
+        (error as Error).message = `${file} as ${kind}: ${(error as Error).message}`;
+        throw error;
+      }
+    }
+  });
+}
+
 test('the untouched project reads every one of those files without complaint', async () => {
   const root = hollowWithEverything('ordinary');
   const run = await implanta(['check', root, '--format', 'json'], { timeoutMs: HANG_NET_MS });

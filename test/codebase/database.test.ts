@@ -69,11 +69,21 @@ testRule(databaseConnectionsRule, {
     { name: 'persistent', facts: url(FROM_URL) },
     { name: 'kept forever (None)', facts: url({ ...FROM_URL, CONN_MAX_AGE: null }) },
     { name: 'kept, with health checks, on Django 4.2', facts: url({ ...FROM_URL, CONN_HEALTH_CHECKS: true }, { django: DJANGO_42 }) },
+    // Under ASGI Django's docs advise CONN_MAX_AGE 0 (SFDO-Tooling/Metecho serves with daphne).
+    { name: '0 under daphne (ASGI)', facts: url({ ...FROM_URL, CONN_MAX_AGE: 0 }, { procfile: 'web: daphne -b 0.0.0.0 -p $PORT proj.asgi:application\n' }) },
+    { name: '0 under uvicorn', facts: url({ ...FROM_URL, CONN_MAX_AGE: 0 }, { procfile: 'web: uvicorn proj.asgi:application --host 0.0.0.0 --port $PORT\n' }) },
+    { name: "0 under gunicorn with uvicorn's worker", facts: url({ ...FROM_URL, CONN_MAX_AGE: 0 }, { procfile: 'web: gunicorn proj.asgi:application -k uvicorn.workers.UvicornWorker\n' }) },
   ],
   fail: [
     { name: 'absent means 0', facts: url({ ENGINE: 'django.db.backends.postgresql' }), reports: [{ messageId: 'no-persistent-connections', severity: 'warning' }] },
     { name: 'explicit 0', facts: url({ ...FROM_URL, CONN_MAX_AGE: 0 }), reports: ['no-persistent-connections'] },
     { name: 'kept without health checks on Django 4.2', facts: url(FROM_URL, { django: DJANGO_42 }), reports: ['no-health-checks'] },
+    { name: '0 under gunicorn (WSGI), ASGI_APPLICATION or not', facts: projectFacts({ settings: { DATABASES: { default: { ...FROM_URL, CONN_MAX_AGE: 0 } }, ASGI_APPLICATION: 'proj.asgi.application' }, procfile: 'web: gunicorn proj.wsgi\n' }), reports: ['no-persistent-connections'] },
+    {
+      name: 'ASGI_APPLICATION set and a web command that starts no server implanta knows: cannot tell',
+      facts: projectFacts({ settings: { DATABASES: { default: { ...FROM_URL, CONN_MAX_AGE: 0 } }, ASGI_APPLICATION: 'proj.asgi.application' }, procfile: 'web: yarn django:serve:prod\n' }),
+      reports: [{ messageId: 'cannot-tell', severity: 'info', mentions: ['yarn'] }],
+    },
     { name: 'unknown', facts: projectFacts({ settings: { DATABASES: notSet } }), reports: [{ messageId: 'cannot-tell', severity: 'info' }] },
   ],
   skip: [

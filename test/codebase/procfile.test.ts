@@ -18,4 +18,9 @@ testRule(procfileRule, {
     { name: 'no web process', facts: projectFacts({ procfile: 'worker: celery -A proj worker\n' }), reports: [{ messageId: 'no-web', severity: 'error', file: 'Procfile', mentions: ['worker'] }] },
     { name: 'an empty Procfile', facts: projectFacts({ procfile: '# nothing yet\n' }), reports: [{ messageId: 'no-web', severity: 'error' }] },
   ],
+  // datamade/openness-project-nmid: heroku.yml and app.json's "stack": "container", no Procfile.
+  skip: [
+    { name: 'the container stack (heroku.yml): no Procfile is read', facts: projectFacts({ container: { file: 'heroku.yml', line: 1 } }), reason: /heroku\.yml.*never a Procfile/ },
+    { name: "app.json's container stack", facts: projectFacts({ procfile: 'worker: celery\n', container: { file: 'app.json', line: 27 } }), reason: /Docker \(app\.json\)/ },
+  ],
 });

@@ -33,4 +33,7 @@ testRule(pythonVersionRule, {
     { name: 'Pipfile.lock with a wildcard the buildpack rejects', facts: facts(decl('3.12.*', 'Pipfile.lock', 7)), reports: [{ messageId: 'rejected', severity: 'error', file: 'Pipfile.lock', line: 7, mentions: ["'3.12.*'", 'pipenv lock'] }] },
     { name: 'Pipfile.lock python_full_version', facts: facts(decl(`${supported}.1`, 'Pipfile.lock', 8), DJANGO_5_2), reports: [{ messageId: 'patch-pinned', severity: 'info', file: 'Pipfile.lock', line: 8, mentions: ['[requires]'] }] },
   ],
+  skip: [
+    { name: 'the container stack: the Dockerfile decides the Python', facts: projectFacts({ django: DJANGO_5_2, container: { file: 'heroku.yml', line: 1 } }), reason: /Dockerfile's base image/ },
+  ],
 });

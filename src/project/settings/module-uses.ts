@@ -8,7 +8,8 @@ import { PyDict, sequenceItems, type PyValue } from '../python-value.js';
 import type { Evaluator } from './context.js';
 import { isProjectModule } from './modules.js';
 import { isStdlibModule } from './stdlib-modules.js';
-import type { Origin, SettingsView } from './types.js';
+import { itemProvenance } from './provenance.js';
+import type { Binding, Origin, SettingsView } from './types.js';
 
 type Kind = 'module' | 'class' | 'app';
 
@@ -47,16 +48,26 @@ function moduleOf(path: string, kind: Kind): string | undefined {
   return isClass && parts.length > 1 ? parts.slice(0, -1).join('.') : path;
 }
 
+/** Where a list item was written, when it is a literal of the code; else where the setting was set. */
+function writtenAt(list: PyValue, index: number, binding: Binding): Origin {
+  const source = itemProvenance(list, index, binding.provenance);
+  return source?.kind === 'literal' ? { file: source.file, line: source.line } : binding.origin;
+}
+
 /** Records each module the settings name, in the order of the lines that name them. */
 export function recordSettingModules(ev: Evaluator, view: SettingsView): void {
   const found: Array<{ module: string; origin: Origin }> = [];
-  const record = (path: PyValue | undefined, kind: Kind, setting: string) => {
+  const record = (path: PyValue | undefined, kind: Kind, setting: string, origin?: Origin) => {
     if (typeof path !== 'string') return;
     const module = moduleOf(path, kind);
-    if (module && !isStdlibModule(module) && !isProjectModule(ev, module)) found.push({ module, origin: view.get(setting)!.origin });
+    if (module && !isStdlibModule(module) && !isProjectModule(ev, module)) found.push({ module, origin: origin ?? view.get(setting)!.origin });
   };
   for (const [setting, kind] of Object.entries(LISTS)) {
-    for (const item of sequenceItems(view.get(setting)?.value ?? null) ?? []) record(item, kind, setting);
+    const binding = view.get(setting);
+    const list = binding?.value ?? null;
+    // Each item where it is written (`'colorfield',` in base.py), not where the list was last added
+    // to (`INSTALLED_APPS += [...]` in production.py); the setting's line when that is not known.
+    (sequenceItems(list) ?? []).forEach((item, i) => record(item, kind, setting, writtenAt(list, i, binding!)));
   }
   for (const [setting, kind] of Object.entries(SINGLES)) record(view.get(setting)?.value, kind, setting);
   for (const [setting, [key, kind]] of Object.entries(NESTED)) {

@@ -1,6 +1,6 @@
 /** Python's binary operators and comparisons over the value model. */
 import type { SyntaxNode as Node } from './syntax-node.js';
-import { PyDict, PyPath, PySet, PyTuple, Unknown, containsString, sequenceItems, type PyValue } from '../python-value.js';
+import { PyDict, PyOpaque, PyPath, PySet, PyTuple, Unknown, containsString, sequenceItems, type PyValue } from '../python-value.js';
 import type { Frame } from './context.js';
 import { percentFormat } from './formatting.js';
 import { behaviour } from './objects.js';
@@ -22,6 +22,10 @@ export function binaryOp(frame: Frame, op: string, a: PyValue, b: PyValue): PyVa
   if (b instanceof Unknown) return b;
   const custom = behaviour(a)?.binary?.(op, b, false) ?? behaviour(b)?.binary?.(op, a, true);
   if (custom !== undefined) return custom;
+  // A name taken from a library the evaluator does not read (corsheaders.defaults.default_headers) may
+  // be any value: `default_headers + ('x',)` is not known to raise. (A builtin such as len has no dot.)
+  const library = [a, b].find((v): v is PyOpaque => v instanceof PyOpaque && v.name.includes('.'));
+  if (library) return frame.unknown(`uses ${op} on ${library.name}, a value of a library implanta does not read`);
   const na = asNumber(a);
   const nb = asNumber(b);
   if (na !== undefined && nb !== undefined) return numeric(frame, op, na, nb, typeof a === 'boolean' && typeof b === 'boolean');

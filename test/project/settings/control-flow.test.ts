@@ -72,6 +72,34 @@ runCases('if', [
     `) },
     unknown: { INSTALLED_APPS: /depends on 'test' in sys\.argv/ },
   },
+  // IntelligentTrading/core: a star import inside `try/except Exception`, whose module adds to a tuple
+  // from corsheaders. That value is not known, so the addition is not known to raise: the import, and
+  // DATABASES with it, is not certainly dropped ("DATABASES is not set" was wrong), only in doubt, as
+  // any operation on an unknown value in a try body is. A builtin function plus a tuple does raise.
+  {
+    name: "a library's value in an operation is unknown, not a certain TypeError",
+    files: {
+      'proj/vendor.py': py(`
+        DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql'}}
+        from corsheaders.defaults import default_headers
+        CORS_ALLOW_HEADERS = default_headers + ('api-key',)
+      `),
+      'proj/settings.py': py(`
+        try:
+            from proj.vendor import *
+        except Exception:
+            pass
+        try:
+            BROKEN = len + (1,)
+        except TypeError:
+            BROKEN = 'raised'
+      `),
+    },
+    // Declared, so the import itself is not in doubt (see imports.test.ts, optional imports).
+    installed: ['corsheaders'],
+    values: { BROKEN: 'raised' },
+    unknown: { DATABASES: /try block at proj\/settings\.py:1/, CORS_ALLOW_HEADERS: /try block at proj\/settings\.py:1/ },
+  },
   {
     name: 'a branch that raises is not a way the app can run',
     files: { 'proj/settings.py': py(`

@@ -304,3 +304,27 @@ test('imports: a line run both guarded and unguarded is not optional', async () 
   const result = await evaluateSettings({ root, module: 'proj.settings', env: {} });
   assert.deepEqual(result.imports.filter((u) => u.module === 'markdown').map((u) => u.optional ?? false), [false]);
 });
+
+// python/pythondotorg: apps listed in base.py, one added in heroku.py. Each app is placed where it is
+// written, not at the child file's `INSTALLED_APPS +=` line (that reported `colorfield` at heroku.py:65).
+test('imports: an app a settings list names is placed at the line that writes it', async () => {
+  const root = writeProject({
+    'proj/__init__.py': '',
+    'proj/base.py': py(`
+      INSTALLED_APPS = [
+          'django.contrib.admin',
+          'colorfield',
+          'proj.pages',
+      ]
+    `),
+    'proj/pages/__init__.py': '',
+    'proj/settings.py': py(`
+      from .base import *
+      DEBUG = False
+      INSTALLED_APPS += ['raven.contrib.django']
+    `),
+  });
+  const result = await evaluateSettings({ root, module: 'proj.settings', env: {} });
+  const settingUses = result.imports.filter((u) => u.how === 'setting').map((u) => `${u.module} ${u.file}:${u.line}`);
+  assert.deepEqual(settingUses, ['django.contrib.admin proj/base.py:2', 'colorfield proj/base.py:3', 'raven.contrib.django proj/settings.py:3']);
+});
