@@ -93,7 +93,7 @@ async function gatherWithEnvironment(
     ? { evaluation: unevaluated(settingsModule, read.settingsMissing?.file ?? read.managePy ?? 'manage.py') }
     : await evaluateProjectSettings({ ...read, django: before }, opts, dyno.childEnv);
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
-  const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings), staticStorage(evaluation.settings));
+  const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings), staticStorage(evaluation.settings, django));
   const settingsRead = !read.settingsMissing && !read.settingsUnnamed && !tooLarge;
   // What an app made from app.json would read: its own environment, not the one given here.
   const appJsonEnvReads = settingsRead && !staticsTooLarge && read.appJson && !read.appJson.problem ? await envReadsUnder(appJsonEnvironment(read.appJson), { ...read, django: before }) : undefined;

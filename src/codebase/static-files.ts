@@ -1,19 +1,31 @@
 import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { PyDict, sequenceItems, truthy, Unknown, type PyValue } from '../project/python-value.js';
-import type { ProjectFacts } from '../project/types.js';
+import type { DjangoVersion, ProjectFacts } from '../project/types.js';
+import { atLeast } from './checklist/facts.js';
 import type { Binding, SettingsView } from '../project/settings/types.js';
 import { cannotTell, devCenter, NO_SETTINGS, placeOf, settingsOf } from './support.js';
 
 const WHITENOISE = 'whitenoise.middleware.WhiteNoiseMiddleware';
 const SECURITY = 'django.middleware.security.SecurityMiddleware';
 
-/** The staticfiles storage backend: STORAGES['staticfiles']['BACKEND'] (4.2+) or STATICFILES_STORAGE. */
-export function staticStorage(settings: SettingsView): PyValue | undefined {
+/**
+ * The staticfiles storage backend: STORAGES['staticfiles']['BACKEND'] (4.2+) or STATICFILES_STORAGE,
+ * which Django 5.1 removed: set there, it is ignored (see ignoredStorage).
+ */
+export function staticStorage(settings: SettingsView, django?: DjangoVersion): PyValue | undefined {
   const storages = settings.get('STORAGES')?.value;
   const entry = storages instanceof PyDict ? storages.get('staticfiles') : undefined;
   if (entry instanceof PyDict) return entry.get('BACKEND');
+  if (django && atLeast(django, 5, 1)) return undefined;
   return settings.get('STATICFILES_STORAGE')?.value;
+}
+
+/** STATICFILES_STORAGE set on Django 5.1+, with no STORAGES['staticfiles'] to take its place. */
+function ignoredStorage(settings: SettingsView, django: DjangoVersion | undefined): Binding | undefined {
+  const legacy = settings.get('STATICFILES_STORAGE');
+  if (!django || !atLeast(django, 5, 1) || typeof legacy?.value !== 'string') return undefined;
+  return staticStorage(settings, django) === undefined ? legacy : undefined;
 }
 
 /**
@@ -21,7 +33,7 @@ export function staticStorage(settings: SettingsView): PyValue | undefined {
  * one): collectstatic then needs no STATIC_ROOT, and the service serves the files.
  */
 function storedRemotely(settings: SettingsView, facts: ProjectFacts): boolean {
-  const storage = staticStorage(settings);
+  const storage = staticStorage(settings, facts.django);
   return (typeof storage === 'string' && /^(storages|cloudinary_storage)\./.test(storage)) || facts.staticServing?.projectStorage?.stores === 'remote';
 }
 
@@ -55,12 +67,12 @@ export const staticFilesRule: Rule<ProjectFacts> = defineRule({
   title: 'Static files are collected and served',
   docs: devCenter('django-assets'),
   explain: {
-    checks: "Whether STATIC_ROOT is set, and something serves the collected files (WhiteNoise placed right after SecurityMiddleware).",
+    checks: "Whether STATIC_ROOT is set, and something serves the collected files (WhiteNoise placed right after SecurityMiddleware); on Django 5.1+, whether the storage is still set with STATICFILES_STORAGE, which Django no longer reads.",
     why: "Without STATIC_ROOT the build's collectstatic fails; without WhiteNoise, CSS and JavaScript 404 with DEBUG off because Heroku puts no web server in front of the app.",
     example: "STATIC_URL = '/static/' and no STATIC_ROOT",
     fix: "STATIC_ROOT = BASE_DIR / 'staticfiles', and 'whitenoise.middleware.WhiteNoiseMiddleware' after SecurityMiddleware.",
   },
-  messages: { 'no-static-root': "STATIC_ROOT is not set", 'nothing-serves': "nothing serves static files (warning)", 'whitenoise-position': "WhiteNoiseMiddleware is too low in MIDDLEWARE (warning)", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
+  messages: { 'ignored-storage': 'STATICFILES_STORAGE is set, but Django 5.1 removed it (warning)', 'no-static-root': "STATIC_ROOT is not set", 'nothing-serves': "nothing serves static files (warning)", 'whitenoise-position': "WhiteNoiseMiddleware is too low in MIDDLEWARE (warning)", 'cannot-tell': 'the value depends on something the static evaluation could not know (info)' },
   check(facts: ProjectFacts) {
     const settings = settingsOf(facts);
     if (!settings) return NO_SETTINGS;
@@ -78,6 +90,16 @@ export const staticFilesRule: Rule<ProjectFacts> = defineRule({
         messageId: 'no-static-root', message: "STATIC_ROOT is not set: the buildpack's collectstatic fails with ImproperlyConfigured and the build stops",
         hint: "Set STATIC_ROOT = BASE_DIR / 'staticfiles'.",
         ...placeOf(settings, root),
+      });
+    }
+    const ignored = ignoredStorage(settings, facts.django);
+    if (ignored) {
+      // django/djangosnippets.org: WhiteNoise's CompressedManifestStaticFilesStorage there, on Django 5.2.
+      reports.push({
+        severity: 'warning',
+        messageId: 'ignored-storage', message: `STATICFILES_STORAGE is ${ignored.value}, but Django ${facts.django!.major}.${facts.django!.minor} no longer reads that setting (removed in 5.1): collectstatic uses the plain StaticFilesStorage, without that storage's compression or hashed file names`,
+        hint: `Set STORAGES = {'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'}, 'staticfiles': {'BACKEND': '${ignored.value}'}} and delete STATICFILES_STORAGE.`,
+        ...placeOf(settings, ignored),
       });
     }
     const middleware = middlewareBinding(settings);

@@ -14,6 +14,7 @@ const SECURITY = 'django.middleware.security.SecurityMiddleware';
 const WHITENOISE = 'whitenoise.middleware.WhiteNoiseMiddleware';
 const SESSIONS = 'django.contrib.sessions.middleware.SessionMiddleware';
 const ROOT = '/app/staticfiles';
+const DJANGO_5_2 = { major: 5, minor: 2, source: 'pin' } as const;
 
 const facts = (settings: Record<string, unknown>, staticServing?: ProjectFacts['staticServing']) => projectFacts({ settings, ...(staticServing && { staticServing }) });
 // What the project's own code does, read by readStaticServing (shapes from test/fixtures/real).
@@ -24,6 +25,8 @@ const ownStorage = (stores: 'remote' | 'local' | 'unknown') => ({ wsgiWrappers: 
 
 testRule(staticFilesRule, {
   pass: [
+    { name: 'STATICFILES_STORAGE on Django 4.2 still works', facts: projectFacts({ settings: { STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, WHITENOISE], STATICFILES_STORAGE: 'whitenoise.storage.CompressedManifestStaticFilesStorage' }, django: { major: 4, minor: 2, source: 'pin' } }) },
+    { name: "STORAGES['staticfiles'] on 5.2 (a leftover STATICFILES_STORAGE beside it changes nothing)", facts: projectFacts({ settings: { STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, WHITENOISE], STORAGES: { staticfiles: { BACKEND: 'whitenoise.storage.CompressedManifestStaticFilesStorage' } } }, django: DJANGO_5_2 }) },
     { name: 'WhiteNoise right after SecurityMiddleware', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, WHITENOISE, SESSIONS] }) },
     { name: 'WhiteNoise first without SecurityMiddleware', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE: [WHITENOISE, SESSIONS] }) },
     { name: 'WhiteNoise first, above SecurityMiddleware (as django-heroku inserts it)', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE: [WHITENOISE, SECURITY, SESSIONS] }) },
@@ -37,6 +40,17 @@ testRule(staticFilesRule, {
     { name: 'MIDDLEWARE_CLASSES (Django before 1.10) with WhiteNoise', facts: facts({ STATIC_ROOT: ROOT, MIDDLEWARE_CLASSES: [SECURITY, WHITENOISE, SESSIONS] }) },
   ],
   fail: [
+    // django/djangosnippets.org: STATICFILES_STORAGE on Django 5.2, which removed the setting in 5.1.
+    {
+      name: 'STATICFILES_STORAGE on Django 5.2: ignored, so WhiteNoise compresses nothing',
+      facts: projectFacts({ settings: { STATIC_ROOT: ROOT, MIDDLEWARE: [SECURITY, WHITENOISE], STATICFILES_STORAGE: 'whitenoise.storage.CompressedManifestStaticFilesStorage' }, django: DJANGO_5_2 }),
+      reports: [{ messageId: 'ignored-storage', severity: 'warning', line: 3, mentions: ['5.2', "'staticfiles': {'BACKEND': 'whitenoise.storage.CompressedManifestStaticFilesStorage'}"] }],
+    },
+    {
+      name: "an S3 STATICFILES_STORAGE on 5.1 is ignored too: collectstatic then writes locally and needs STATIC_ROOT",
+      facts: projectFacts({ settings: { MIDDLEWARE: [SECURITY, WHITENOISE], STATICFILES_STORAGE: 'storages.backends.s3.S3Storage' }, django: { major: 5, minor: 1, source: 'pin' } }),
+      reports: ['no-static-root', 'ignored-storage'],
+    },
     { name: 'no STATIC_ROOT', facts: facts({ MIDDLEWARE: [SECURITY, WHITENOISE] }), reports: [{ messageId: 'no-static-root', severity: 'error', file: 'proj/settings.py' }] },
     {
       name: "no STATIC_ROOT, the project's own subclass of ManifestStaticFilesStorage",
