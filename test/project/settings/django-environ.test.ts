@@ -38,6 +38,14 @@ runCases('django-environ', [
     env: { DEBUG: 'true', PORT: '5432' },
     values: { DEBUG: true, PORT: 5432 },
   },
+  // SFDO-Tooling/Metecho: env("DJANGO_SECRET_KEY", default=safe_key()), with the variable set.
+  {
+    name: 'a set variable is its value, whatever a default not known would have been',
+    files: { 'proj/settings.py': "import environ\nfrom proj.keys import safe_key\nenv = environ.Env()\nSECRET_KEY = env('SECRET_KEY', default=safe_key())\nUNSET = env('UNSET', default=safe_key())\nFLAG = env.bool('FLAG', default=safe_key())\n", 'proj/keys.py': 'import secrets\ndef safe_key():\n    return secrets.token_urlsafe(50)\n' },
+    env: { SECRET_KEY: 'k-from-the-environment', FLAG: 'yes' },
+    values: { SECRET_KEY: 'k-from-the-environment' },
+    unknown: { UNSET: /./, FLAG: /./ },
+  },
   {
     name: 'a variable with no default that is not set is required and unknown',
     files: { 'proj/settings.py': header + "SECRET_KEY = env('SECRET_KEY')\nOTHER = env.str('OTHER', default='o')\n" },

@@ -217,6 +217,9 @@ export class EnvObject extends PyOpaque implements ObjectBehaviour, Comparable {
     }
     if (this.smartCast && cast === null && fallback !== NOTSET && fallback !== null) cast = typeOf(fallback);
     if (fallback === null && value === '') value = null;
+    // Without a cast the value is the value, whatever the default: `env('SECRET_KEY', default=make_key())`
+    // set in the environment is that setting (SFDO-Tooling/Metecho), though make_key() is not known.
+    if (cast === null) return value;
     // Like django-environ, a value equal to the default is not cast: env.bool('X', default='no') gives 'no'.
     const equalsDefault = fallback === NOTSET ? false : pyEquals(value, fallback);
     if (equalsDefault instanceof Unknown) return equalsDefault;
