@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { readGitIndexPaths } from './git-index.js';
 
@@ -33,7 +33,7 @@ export function findProjectRoot(dir: string): string {
     throw new InputError(`${dir}: no such folder`);
   }
   if (!stat.isDirectory()) throw new InputError(`${dir}: not a folder; pass the Django project's folder (the one with manage.py)`);
-  if (existsSync(join(start, 'manage.py'))) return start;
+  if (existsSync(join(start, 'manage.py'))) return scriptFolder(start);
   const found: string[] = [];
   const search = (folder: string, depth: number): void => {
     for (const entry of entries(folder)) {
@@ -48,6 +48,25 @@ export function findProjectRoot(dir: string): string {
   if (found.length === 0) throw new InputError(`${dir}: no manage.py here or two levels below; pass the Django project's folder (the one with manage.py)`);
   const listed = found.map((f) => relative(start, join(f, 'manage.py'))).sort().join(', ');
   throw new InputError(`${dir}: several Django projects (${listed}); pass the folder of the one to check`);
+}
+
+/**
+ * The folder of `start/manage.py` as Python sees it: a manage.py that is a symlink to one in a subfolder
+ * (TabbycatDebate/tabbycat: manage.py -> tabbycat/manage.py) puts that subfolder on the import path, so
+ * the settings are found there, and the project root is it (the folder given stays the build root).
+ */
+function scriptFolder(start: string): string {
+  const script = join(start, 'manage.py');
+  try {
+    if (!lstatSync(script).isSymbolicLink()) return start;
+    const real = dirname(realpathSync(script));
+    const top = realpathSync(start);
+    const inside = relative(top, real);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return start;
+    return join(start, inside);
+  } catch {
+    return start;
+  }
 }
 
 /** Every file under root, relative with forward slashes, sorted; skips VCS data, virtualenvs and caches, and `except` (a folder relative to root). */

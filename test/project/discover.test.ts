@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findProjectRoot, gitTrackedFiles, listFiles } from '../../src/project/discover.js';
@@ -64,4 +64,19 @@ test('gitTrackedFiles: committed and staged files, undefined outside git', async
   git('init', '-q');
   git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', 'manage.py', 'db.sqlite3');
   assert.deepEqual((await gitTrackedFiles(root))?.sort(), ['db.sqlite3', 'manage.py']);
+});
+
+// TabbycatDebate/tabbycat: manage.py at the top is a symlink to tabbycat/manage.py. Python puts the
+// real file's folder on the import path, so the settings are found there: that is the project root.
+test('findProjectRoot: a manage.py linked to one in a subfolder makes the subfolder the project', () => {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'implanta-linked-manage-')));
+  mkdirSync(join(root, 'site', 'settings'), { recursive: true });
+  writeFileSync(join(root, 'site', 'manage.py'), "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'settings')\n");
+  writeFileSync(join(root, 'site', 'settings', '__init__.py'), 'DEBUG = True\n');
+  symlinkSync('site/manage.py', join(root, 'manage.py'));
+  assert.equal(findProjectRoot(root), join(root, 'site'));
+  // A link out of the folder given is not followed: the folder stays the project.
+  const other = realpathSync(mkdtempSync(join(tmpdir(), 'implanta-linked-out-')));
+  symlinkSync(join(root, 'site', 'manage.py'), join(other, 'manage.py'));
+  assert.equal(findProjectRoot(other), other);
 });

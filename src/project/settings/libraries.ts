@@ -13,6 +13,7 @@ import { djangoHerokuHandlers } from './env-helpers/django-heroku.js';
 import { dotenvHandlers } from './env-helpers/dotenv.js';
 import { osEnvironHandlers, osEnvironValues } from './env-helpers/os-environ.js';
 import { pathHandlers } from './paths.js';
+import { splitSettingsHandlers } from './split-settings.js';
 
 const HANDLERS = new Map<string, CallHandler>(
   Object.entries({
@@ -24,6 +25,7 @@ const HANDLERS = new Map<string, CallHandler>(
     ...dotenvHandlers,
     ...djDatabaseUrlHandlers,
     ...djangoHerokuHandlers,
+    ...splitSettingsHandlers,
   }),
 );
 
