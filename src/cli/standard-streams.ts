@@ -21,6 +21,7 @@ export function writeStderr(text: string): void {
  * is waited on, a millisecond at a time.
  */
 function writeAll(fd: 1 | 2, text: string): void {
+  if (capture) return capture(fd, text);
   const bytes = Buffer.from(text, 'utf8');
   let offset = 0;
   while (offset < bytes.length) {
@@ -36,6 +37,17 @@ function writeAll(fd: 1 | 2, text: string): void {
 }
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+let capture: ((fd: 1 | 2, text: string) => void) | undefined;
+
+/**
+ * For a command run in-process by another program (the fuzz campaign's workers run `check` on one
+ * project after another): what it writes goes to `to` instead of the descriptors; undefined puts them
+ * back. The CLI itself never calls it.
+ */
+export function captureStandardStreams(to: ((fd: 1 | 2, text: string) => void) | undefined): void {
+  capture = to;
+}
 
 /**
  * For the commands that print as they go through process.stdout and process.stderr (deploy, logs,

@@ -4,6 +4,7 @@
  * the exit code and everything printed. The parent kills it on a hang and counts a death as a crash.
  */
 import { describeFailure } from '../../src/cli/failure.js';
+import { captureStandardStreams } from '../../src/cli/standard-streams.js';
 
 interface Job {
   dir: string;
@@ -27,6 +28,8 @@ async function runOne(job: Job): Promise<Outcome> {
   const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  // The report is written straight to the descriptor (src/cli/standard-streams.ts), not through process.stdout.
+  captureStandardStreams((fd, text) => (fd === 1 ? out : err).push(text));
   const start = performance.now();
   let exitCode: number;
   try {
@@ -38,6 +41,7 @@ async function runOne(job: Job): Promise<Outcome> {
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
+    captureStandardStreams(undefined);
   }
   return { exitCode, stdout: out.join(''), stderr: err.join(''), ms: performance.now() - start, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
