@@ -84,7 +84,8 @@ function noRecommendation(evaluated: readonly Evaluated[], input: RecommendInput
   }
   const fastest = [...holding].sort((a, b) => a.singleMs - b.singleMs || a.option.monthly_cost_usd - b.option.monthly_cost_usd)[0]!;
   // Up to the next 10 ms: a target a person would type, and one the fastest size meets by construction.
-  const p95Ms = Math.max(input.p95Ms + 10, Math.ceil(Math.round(fastest.singleMs) / 10) * 10);
+  // Not of the rounded time: 600.3 ms rounds to 600, a target it misses, and then nothing would fit.
+  const p95Ms = Math.max(input.p95Ms + 10, Math.ceil(fastest.singleMs / 10) * 10);
   const relaxed = recommend({ ...input, p95Ms }).recommendation;
   return {
     meets_targets: false,

@@ -102,6 +102,16 @@ describe('recommend', () => {
     assert.equal(recommend({ ...input, p95Ms: 710 }).recommendation.meets_targets, false);
   });
 
+  // make test once failed here: one request took 610.x ms, the target named was 610 ms, and at 610 ms
+  // nothing fit, so the result named no formation although memory allowed several.
+  test('a request just over a multiple of 10 ms: the target named is met, and what would fit is named', () => {
+    const rec = recommend(app(40, 60, { cpuSecondsPerRequest: 0.1, serviceMs: 600.3 })).recommendation;
+    assert.ok(!rec.meets_targets);
+    assert.match(rec.reason, /one request takes about 600 ms/);
+    assert.equal(rec.would_fit?.p95_ms, 610);
+    assert.match(rec.next_step, /--p95 610ms/);
+  });
+
   test('when one worker outgrows every Common Runtime size, the result says so and that nothing there fits', () => {
     const rec = recommend(app(100, 200_000)).recommendation;
     assert.ok(!rec.meets_targets);
