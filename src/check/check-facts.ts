@@ -17,6 +17,7 @@ import { chooseDjangoVersion } from './django-version.js';
 import { withDynoEnvironment } from './dyno-environment.js';
 import type { CheckOptions } from './options.js';
 import { appJsonEnvironment } from './app-json-environment.js';
+import { undeclaredRequiredReads } from '../codebase/app-json.js';
 import { beginProjectRead, envReadsUnder, evaluateProjectSettings, readProject, unevaluated, type EvaluatedSettings, type ProjectReadStart } from './project-facts.js';
 import { secretValues } from './secrets.js';
 
@@ -95,8 +96,12 @@ async function gatherWithEnvironment(
   const django = installedDjango ? chooseDjangoVersion(opts.djangoVersion, installedDjango, read.dependencies) : before;
   const staticServing = readStaticServing(read.root, read.files, middlewareOf(evaluation.settings), staticStorage(evaluation.settings, django));
   const settingsRead = !read.settingsMissing && !read.settingsUnnamed && !tooLarge;
-  // What an app made from app.json would read: its own environment, not the one given here.
-  const appJsonEnvReads = settingsRead && !staticsTooLarge && read.appJson && !read.appJson.problem ? await envReadsUnder(appJsonEnvironment(read.appJson), { ...read, django: before }) : undefined;
+  // What an app made from app.json would read, in its own environment rather than the one given here:
+  // asked only when the reads made here would have codebase.app-json report a variable (a second
+  // evaluation costs as much as the first), to keep the reports that an app made from it would not make.
+  const manifest = read.appJson && !read.appJson.problem ? read.appJson : undefined;
+  const recheck = settingsRead && !staticsTooLarge && manifest !== undefined && undeclaredRequiredReads(manifest, evaluation.envReads).length > 0;
+  const appJsonEnvReads = recheck ? await envReadsUnder(appJsonEnvironment(manifest), { ...read, django: before }) : undefined;
   const project = Object.freeze({ ...read, settingsModule, django, evaluation, staticServing, ...(installedModules && { installedModules }), ...(tooLarge && { settingsTooLarge: tooLarge }), ...(appJsonEnvReads && { appJsonEnvReads }) });
   // Views, models and URLconfs are read and parsed once, whichever facts are drawn from them.
   const sources = new PythonSources(project.root);

@@ -1,7 +1,8 @@
 import type { Report, Rule } from '../core/rule.js';
 import { defineRule } from '../core/define-rule.js';
 import { isCredential, isSecretName } from '../project/secret-names.js';
-import type { ProjectFacts } from '../project/types.js';
+import type { AppJson, ProjectFacts } from '../project/types.js';
+import type { EnvRead } from '../project/settings/types.js';
 import { devCenter } from './support.js';
 
 /**
@@ -16,6 +17,18 @@ import { devCenter } from './support.js';
  * when app.json declares it required.)
  */
 const DYNO_METADATA = new Set(['HEROKU_APP_ID', 'HEROKU_DYNO_ID', 'HEROKU_RELEASE_CREATED_AT', 'HEROKU_RELEASE_VERSION', 'HEROKU_SLUG_COMMIT', 'HEROKU_SLUG_DESCRIPTION']);
+
+/**
+ * The variables the settings cannot boot without (one read each) that an app made from the manifest
+ * would not have: not declared in its env, not an add-on's, not the platform's dyno metadata.
+ */
+export function undeclaredRequiredReads(manifest: AppJson, reads: readonly EnvRead[]): EnvRead[] {
+  const declared = new Set(manifest.env.map((e) => e.name));
+  // An add-on's config vars all begin with its attachment name and '_' (DATABASE_URL, REDIS_TLS_URL).
+  const fromAddon = (name: string) => manifest.addons.some((a) => name.startsWith(`${a.attachment}_`));
+  const required = new Map(reads.filter((r) => r.required).map((r) => [r.name, r]));
+  return [...required.values()].filter(({ name }) => !declared.has(name) && !fromAddon(name) && !DYNO_METADATA.has(name));
+}
 
 export const appJsonRule: Rule<ProjectFacts> = defineRule({
   id: 'codebase.app-json',
@@ -50,15 +63,10 @@ export const appJsonRule: Rule<ProjectFacts> = defineRule({
         });
       }
     }
-    const declared = new Set(manifest.env.map((e) => e.name));
-    // An add-on's config vars all begin with its attachment name and '_' (DATABASE_URL, REDIS_TLS_URL).
-    const fromAddon = (name: string) => manifest.addons.some((a) => name.startsWith(`${a.attachment}_`));
     // Read in the manifest's own environment when check could (a read behind `if SENTRY_DSN:` is not
     // made by an app whose manifest has no SENTRY_DSN), else in the environment given.
-    const reads = facts.appJsonEnvReads ?? facts.evaluation?.envReads ?? [];
-    const required = new Map(reads.filter((r) => r.required).map((r) => [r.name, r]));
-    for (const [name, read] of required) {
-      if (declared.has(name) || fromAddon(name) || DYNO_METADATA.has(name)) continue;
+    for (const read of undeclaredRequiredReads(manifest, facts.appJsonEnvReads ?? facts.evaluation?.envReads ?? [])) {
+      const { name } = read;
       reports.push({
         messageId: 'undeclared-required', message: `the settings cannot boot without ${name} (${read.file}:${read.line}), and ${file} does not declare it: a review app or Heroku Button deploy would crash at start`,
         hint: isSecretName(name) ? `Add "${name}": {"description": "…", "generator": "secret"} to "env".` : `Add "${name}": {"description": "…", "required": true} to "env".`,

@@ -214,7 +214,8 @@ export interface ProjectFacts {
   /**
    * The environment variables the settings read in an app made from app.json (its declared variables,
    * add-ons and a dyno's own), as opposed to `evaluation.envReads`, read in the environment given.
-   * Set by `check` when the project has a valid app.json and its settings were read statically.
+   * Set by `check` when the project has a valid app.json, its settings were read statically, and the
+   * reads in the environment given include one the manifest would not provide (else they are the same).
    */
   appJsonEnvReads?: EnvRead[];
   /** The shell scripts the Procfile's processes run (`web: sh startup.sh`), read when they are project files. */
