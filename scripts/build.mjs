@@ -21,7 +21,7 @@ const loaderSource = readFileSync(join(root, 'src/cli/command-modules.bundled.ts
 const sharedModules = new Set([...loaderSource.matchAll(/^\s*'(src\/[\w/.-]+\.ts)': \w+,$/gm)].map((m) => m[1]));
 if (sharedModules.size === 0) throw new Error('scripts/build.mjs: found no SHARED_MODULES in src/cli/command-modules.bundled.ts');
 /** Modules the launcher bundles that hold no state and no class: a copy in a bundle is harmless. */
-const STATELESS = new Set(['src/core/version.ts', 'src/core/package-root.ts', 'src/core/regular-file.ts', 'src/cli/standard-streams.ts']);
+const STATELESS = new Set(['src/core/version.ts', 'src/core/package-root.ts', 'src/core/regular-file.ts']);
 
 rmSync(dist, { recursive: true, force: true });
 

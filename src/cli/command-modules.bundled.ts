@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
 import * as errors from '../core/errors.js';
 import * as inputTrail from '../core/input-trail.js';
+import * as standardStreams from './standard-streams.js';
 import { readRegularFile } from '../core/regular-file.js';
 import * as v8Flags from '../core/v8-flags.js';
 import { SHORT_RUNS } from './short-runs.js';
@@ -14,13 +15,15 @@ import { SHORT_RUNS } from './short-runs.js';
  * Modules the launcher and the bundles must share one instance of: the error classes (the launcher's
  * `instanceof ImplantaError` decides exit 2 or 3 against 4) and the input trail (the last project file
  * read, which the launcher names when a command runs out of memory) and the V8 flags a run set (put
- * back to those the bundle was compiled under before a code cache is written). A bundle asks for them as
+ * back to those the bundle was compiled under before a code cache is written), and where standard output
+ * and error go (standard-streams.ts: a program running a command in-process may capture them). A bundle asks for them as
  * `require('implanta-shared:PATH')` (scripts/build.mjs reads this table) and gets these.
  */
 const SHARED_MODULES: Record<string, unknown> = {
   'src/core/errors.ts': errors,
   'src/core/input-trail.ts': inputTrail,
   'src/core/v8-flags.ts': v8Flags,
+  'src/cli/standard-streams.ts': standardStreams,
 };
 
 /** Set by scripts/build.mjs: each command's bundle in dist/commands/, named with a hash of its content. */
